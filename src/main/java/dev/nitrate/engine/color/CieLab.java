@@ -1,0 +1,240 @@
+package dev.nitrate.engine.color;
+
+import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.LabImage;
+
+/**
+ * Conversion between sRGB and CIE Lab under D65 with the constants scikit-image uses
+ * (the colour space ColorMNet was trained in).
+ *
+ * <p>RGB buffers are interleaved ({@code r, g, b, r, g, b, ...}). 8-bit values are unsigned bytes,
+ * 16-bit values unsigned shorts. Conversions back to RGB clip to the gamut and round to the
+ * nearest code value.
+ */
+public final class CieLab {
+
+    private static final double WHITE_X = 0.95047;
+    private static final double WHITE_Y = 1.0;
+    private static final double WHITE_Z = 1.08883;
+
+    private static final double[][] XYZ_FROM_RGB = {
+        {0.412453, 0.357580, 0.180423},
+        {0.212671, 0.715160, 0.072169},
+        {0.019334, 0.119193, 0.950227},
+    };
+    private static final double[][] RGB_FROM_XYZ = invert3x3(XYZ_FROM_RGB);
+
+    private static final int ENCODE_TABLE_SIZE = 1 << 14;
+    private static final float[] LINEAR_FROM_CODE16 = new float[65536];
+    private static final float[] LIGHTNESS_FROM_GRAY16 = new float[65536];
+    private static final float[] ENCODE_TABLE = new float[ENCODE_TABLE_SIZE + 2];
+
+    static {
+        for (int v = 0; v < 65536; v++) {
+            double linear = srgbToLinear(v / 65535.0);
+            LINEAR_FROM_CODE16[v] = (float) linear;
+            LIGHTNESS_FROM_GRAY16[v] = (float) (116.0 * labF(linear / WHITE_Y) - 16.0);
+        }
+        for (int i = 0; i < ENCODE_TABLE.length; i++) {
+            ENCODE_TABLE[i] = (float) linearToSrgb(Math.min(1.0, i / (double) ENCODE_TABLE_SIZE));
+        }
+    }
+
+    private CieLab() {}
+
+    /** sRGB transfer function, decoding: code value in [0, 1] to linear light. */
+    public static double srgbToLinear(double code) {
+        return code > 0.04045 ? Math.pow((code + 0.055) / 1.055, 2.4) : code / 12.92;
+    }
+
+    /** sRGB transfer function, encoding: linear light in [0, 1] to code value. */
+    public static double linearToSrgb(double linear) {
+        return linear > 0.0031308 ? 1.055 * Math.pow(linear, 1 / 2.4) - 0.055 : 12.92 * linear;
+    }
+
+    private static double labF(double t) {
+        return t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16.0 / 116.0;
+    }
+
+    private static double labFInverse(double f) {
+        return f > 0.2068966 ? f * f * f : (f - 16.0 / 116.0) / 7.787;
+    }
+
+    /** CIE L of a neutral grey given as a 16-bit code value. */
+    public static float lightnessOfGray16(int code) {
+        return LIGHTNESS_FROM_GRAY16[code & 0xFFFF];
+    }
+
+    /** CIE L of a neutral grey given as an 8-bit code value. */
+    public static float lightnessOfGray8(int code) {
+        return LIGHTNESS_FROM_GRAY16[(code & 0xFF) * 257];
+    }
+
+    /** Converts one linear-light RGB triple to Lab, writing L, a, b into {@code out}. */
+    public static void linearRgbToLab(double r, double g, double b, float[] out) {
+        double x = XYZ_FROM_RGB[0][0] * r + XYZ_FROM_RGB[0][1] * g + XYZ_FROM_RGB[0][2] * b;
+        double y = XYZ_FROM_RGB[1][0] * r + XYZ_FROM_RGB[1][1] * g + XYZ_FROM_RGB[1][2] * b;
+        double z = XYZ_FROM_RGB[2][0] * r + XYZ_FROM_RGB[2][1] * g + XYZ_FROM_RGB[2][2] * b;
+        double fx = labF(x / WHITE_X);
+        double fy = labF(y / WHITE_Y);
+        double fz = labF(z / WHITE_Z);
+        out[0] = (float) (116.0 * fy - 16.0);
+        out[1] = (float) (500.0 * (fx - fy));
+        out[2] = (float) (200.0 * (fy - fz));
+    }
+
+    /** Converts one Lab triple to linear-light RGB (not clipped), writing r, g, b into {@code out}. */
+    public static void labToLinearRgb(double lightness, double a, double b, double[] out) {
+        double fy = (lightness + 16.0) / 116.0;
+        double fx = a / 500.0 + fy;
+        double fz = Math.max(0.0, fy - b / 200.0);
+        double x = labFInverse(fx) * WHITE_X;
+        double y = labFInverse(fy) * WHITE_Y;
+        double z = labFInverse(fz) * WHITE_Z;
+        out[0] = RGB_FROM_XYZ[0][0] * x + RGB_FROM_XYZ[0][1] * y + RGB_FROM_XYZ[0][2] * z;
+        out[1] = RGB_FROM_XYZ[1][0] * x + RGB_FROM_XYZ[1][1] * y + RGB_FROM_XYZ[1][2] * z;
+        out[2] = RGB_FROM_XYZ[2][0] * x + RGB_FROM_XYZ[2][1] * y + RGB_FROM_XYZ[2][2] * z;
+    }
+
+    /** Converts interleaved 8-bit RGB to Lab. */
+    public static LabImage fromRgb8(byte[] rgb, int width, int height) {
+        int n = checkedPixels(rgb.length, width, height);
+        float[] l = new float[n];
+        float[] a = new float[n];
+        float[] b = new float[n];
+        float[] lab = new float[3];
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+            linearRgbToLab(
+                    LINEAR_FROM_CODE16[(rgb[j] & 0xFF) * 257],
+                    LINEAR_FROM_CODE16[(rgb[j + 1] & 0xFF) * 257],
+                    LINEAR_FROM_CODE16[(rgb[j + 2] & 0xFF) * 257],
+                    lab);
+            l[i] = lab[0];
+            a[i] = lab[1];
+            b[i] = lab[2];
+        }
+        return new LabImage(new FloatPlane(width, height, l), new FloatPlane(width, height, a), new FloatPlane(width, height, b));
+    }
+
+    /** Converts interleaved 16-bit RGB to Lab. */
+    public static LabImage fromRgb16(short[] rgb, int width, int height) {
+        int n = checkedPixels(rgb.length, width, height);
+        float[] l = new float[n];
+        float[] a = new float[n];
+        float[] b = new float[n];
+        float[] lab = new float[3];
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+            linearRgbToLab(
+                    LINEAR_FROM_CODE16[rgb[j] & 0xFFFF],
+                    LINEAR_FROM_CODE16[rgb[j + 1] & 0xFFFF],
+                    LINEAR_FROM_CODE16[rgb[j + 2] & 0xFFFF],
+                    lab);
+            l[i] = lab[0];
+            a[i] = lab[1];
+            b[i] = lab[2];
+        }
+        return new LabImage(new FloatPlane(width, height, l), new FloatPlane(width, height, a), new FloatPlane(width, height, b));
+    }
+
+    /** CIE L of interleaved 8-bit RGB (the grayscale that the model sees of a colour source). */
+    public static FloatPlane lightnessOfRgb8(byte[] rgb, int width, int height) {
+        int n = checkedPixels(rgb.length, width, height);
+        float[] l = new float[n];
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+            l[i] = lightnessOfLinear(
+                    LINEAR_FROM_CODE16[(rgb[j] & 0xFF) * 257],
+                    LINEAR_FROM_CODE16[(rgb[j + 1] & 0xFF) * 257],
+                    LINEAR_FROM_CODE16[(rgb[j + 2] & 0xFF) * 257]);
+        }
+        return new FloatPlane(width, height, l);
+    }
+
+    /** CIE L of interleaved 16-bit RGB. */
+    public static FloatPlane lightnessOfRgb16(short[] rgb, int width, int height) {
+        int n = checkedPixels(rgb.length, width, height);
+        float[] l = new float[n];
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+            l[i] = lightnessOfLinear(
+                    LINEAR_FROM_CODE16[rgb[j] & 0xFFFF],
+                    LINEAR_FROM_CODE16[rgb[j + 1] & 0xFFFF],
+                    LINEAR_FROM_CODE16[rgb[j + 2] & 0xFFFF]);
+        }
+        return new FloatPlane(width, height, l);
+    }
+
+    private static float lightnessOfLinear(float r, float g, float b) {
+        double y = XYZ_FROM_RGB[1][0] * r + XYZ_FROM_RGB[1][1] * g + XYZ_FROM_RGB[1][2] * b;
+        return (float) (116.0 * labF(y / WHITE_Y) - 16.0);
+    }
+
+    /** Converts Lab to interleaved 8-bit RGB, clipping to [0, 1] and rounding. */
+    public static byte[] toRgb8(LabImage image) {
+        int n = image.width() * image.height();
+        byte[] out = new byte[n * 3];
+        float[] l = image.lightness().values();
+        float[] a = image.a().values();
+        float[] b = image.b().values();
+        double[] rgb = new double[3];
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+            labToLinearRgb(l[i], a[i], b[i], rgb);
+            out[j] = (byte) Math.round(encode(rgb[0]) * 255f);
+            out[j + 1] = (byte) Math.round(encode(rgb[1]) * 255f);
+            out[j + 2] = (byte) Math.round(encode(rgb[2]) * 255f);
+        }
+        return out;
+    }
+
+    /** Converts Lab to interleaved 16-bit RGB, clipping to [0, 1] and rounding. */
+    public static short[] toRgb16(LabImage image) {
+        int n = image.width() * image.height();
+        short[] out = new short[n * 3];
+        float[] l = image.lightness().values();
+        float[] a = image.a().values();
+        float[] b = image.b().values();
+        double[] rgb = new double[3];
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+            labToLinearRgb(l[i], a[i], b[i], rgb);
+            out[j] = (short) Math.round(encode(rgb[0]) * 65535f);
+            out[j + 1] = (short) Math.round(encode(rgb[1]) * 65535f);
+            out[j + 2] = (short) Math.round(encode(rgb[2]) * 65535f);
+        }
+        return out;
+    }
+
+    /** Linear light to sRGB code in [0, 1], clipped, through an interpolated table. */
+    static float encode(double linear) {
+        if (!(linear > 0)) {
+            return 0f;
+        }
+        if (linear >= 1) {
+            return 1f;
+        }
+        if (linear < 0.0031308) {
+            return (float) (12.92 * linear);
+        }
+        double position = linear * ENCODE_TABLE_SIZE;
+        int index = (int) position;
+        float fraction = (float) (position - index);
+        return ENCODE_TABLE[index] + fraction * (ENCODE_TABLE[index + 1] - ENCODE_TABLE[index]);
+    }
+
+    private static int checkedPixels(int length, int width, int height) {
+        int n = width * height;
+        if (length != n * 3) {
+            throw new IllegalArgumentException("RGB buffer of " + length + " values does not hold " + width + "x" + height + " pixels");
+        }
+        return n;
+    }
+
+    private static double[][] invert3x3(double[][] m) {
+        double a = m[0][0], b = m[0][1], c = m[0][2];
+        double d = m[1][0], e = m[1][1], f = m[1][2];
+        double g = m[2][0], h = m[2][1], i = m[2][2];
+        double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+        return new double[][] {
+            {(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
+            {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
+            {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det},
+        };
+    }
+}
