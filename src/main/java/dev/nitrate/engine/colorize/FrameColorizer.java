@@ -40,6 +40,9 @@ public interface FrameColorizer extends AutoCloseable {
     /** Sizes and usage of the memory bank, for benchmarks and the status bar. */
     MemoryStats memoryStats();
 
+    /** Time per stage of the last {@link #colorize} call. */
+    StageTimings lastFrameTimings();
+
     /** Writes the complete state (memory, hidden state, frame counters) so that a killed render can resume bit-exactly. */
     void writeState(DataOutput out) throws IOException;
 
