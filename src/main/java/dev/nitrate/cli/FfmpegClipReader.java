@@ -80,6 +80,11 @@ final class FfmpegClipReader implements RgbFrameSource {
         return grabber.getFrameRate();
     }
 
+    /** The video codec's name as FFmpeg gives it, e.g. {@code h264}. */
+    String codecName() {
+        return grabber.getVideoCodecName();
+    }
+
     @Override
     public Optional<RgbFrame> next() throws IOException {
         Frame frame;
@@ -91,9 +96,11 @@ final class FfmpegClipReader implements RgbFrameSource {
         if (frame == null || frame.image == null) {
             return Optional.empty();
         }
-        if (frame.imageWidth != width || frame.imageHeight != height || frame.imageChannels != 3) {
-            throw new IOException(clip + ": frame of " + frame.imageWidth + "x" + frame.imageHeight + "x"
-                    + frame.imageChannels + " in a " + width + "x" + height + " RGB clip");
+        // The grabber converts to packed RGB24; rows may be padded, and JavaCV then reports stride / width as the
+        // channel count, so only the stride is trusted.
+        if (frame.imageWidth != width || frame.imageHeight != height || frame.imageStride < width * 3) {
+            throw new IOException(clip + ": frame of " + frame.imageWidth + "x" + frame.imageHeight + " (row stride "
+                    + frame.imageStride + ") in a " + width + "x" + height + " RGB clip");
         }
         ByteBuffer pixels = ((ByteBuffer) frame.image[0]).duplicate();
         int rowBytes = width * 3;
