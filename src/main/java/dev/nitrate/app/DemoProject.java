@@ -1,6 +1,6 @@
 package dev.nitrate.app;
 
-import dev.nitrate.engine.project.ExemplarFit;
+import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.project.PinScope;
 import dev.nitrate.engine.project.Project;
 import dev.nitrate.engine.project.ProjectExemplar;
@@ -77,7 +77,7 @@ public final class DemoProject {
             Path imageCopy = folder.resolve(exemplar.get().getFileName().toString());
             Files.copy(exemplar.get(), imageCopy, StandardCopyOption.REPLACE_EXISTING);
             exemplars = List.of(new ProjectExemplar(imageCopy, ProjectStore.sha256(imageCopy),
-                    imageCopy.getFileName().toString(), 0, PinScope.SHOT, ExemplarFit.COVER));
+                    imageCopy.getFileName().toString(), 0, PinScope.SHOT, ExemplarFit.CROP));
         }
         store.save(new Project(filmCopy, exemplars, ProjectSettings.DEFAULTS, List.of()), projectFile);
         return Optional.of(projectFile);

@@ -99,7 +99,13 @@ public final class EditorViewModel implements AutoCloseable {
         });
         previewWorker = new ColorizeWorker(services.films(), services.colorizers(), services.exemplarFitter());
         preview = new PreviewViewModel(previewWorker, ui);
-        renders = new RenderQueueViewModel(services, ui, this::renderQueueChanged);
+        previewWorker.onDeviceFallback(reason -> ui.execute(() -> {
+            if (reason != null) {
+                device.set(new DeviceProbe.DeviceStatus(settings.get().device(), dev.nitrate.engine.model.ComputeDevice.CPU, reason));
+                notice.set(reason);
+            }
+        }));
+        renders = new RenderQueueViewModel(services.renderer(), ui, this::renderQueueChanged);
         renders.setContext(() -> new RenderContext(film.get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
         scrubber = new LatestWinsScheduler<>("scrub", Duration.ofMillis(4), new FrameDecoder(), ui, this::showFrame,
                 e -> report(e.getMessage()));

@@ -198,6 +198,11 @@ public final class MainWindow {
         previewStatus.setId("preview-status");
         previewStatus.getStyleClass().add("muted");
         previewStatus.textProperty().bind(editor.preview().statusProperty());
+        previewStatus.setMaxWidth(420);
+        previewStatus.setMinWidth(0);
+        previewStatus.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        previewStatus.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new javafx.scene.control.Tooltip(previewStatus.getText()), previewStatus.textProperty()));
         Button compareButton = Icons.labelled("mdi2c-compare", "Compare", this::compare);
         compareButton.setId("tool-compare");
         Button exportButton = Icons.labelled("mdi2e-export", "Export", this::export);
@@ -235,7 +240,12 @@ public final class MainWindow {
         Label position = new Label();
         position.setId("transport-position");
         position.getStyleClass().add("timecode");
-        position.textProperty().bind(editor.captionProperty());
+        position.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            FilmInfo film = editor.filmProperty().get();
+            int frame = time.currentFrameProperty().get();
+            return film == null ? "" : film.timecode(frame) + "  ·  " + film.width() + "x" + film.height()
+                    + String.format("  ·  %.3g fps", film.framesPerSecond());
+        }, time.currentFrameProperty(), editor.filmProperty()));
         Label shots = new Label();
         shots.getStyleClass().add("muted");
         Runnable showShots = () -> {
@@ -392,7 +402,7 @@ public final class MainWindow {
         Shots shots = editor.timeline().shotsProperty().get();
         int shot = editor.timeline().currentShot();
         Path suggested = film.source().resolveSibling(film.source().getFileName().toString().replaceAll("\\.[^.]+$", "") + "_color.mp4");
-        new ExportDialog(stage, film, suggested, shots.start(shot), shots.end(shot), editor.services().frameSinks().supportsAudio())
+        new ExportDialog(stage, film, suggested, shots.start(shot), shots.end(shot), editor.renders().copiesAudio())
                 .showAndWait()
                 .ifPresent(r -> editor.renders().enqueue(r.output(), r.format(), r.quality(), r.first(), r.end(), r.lumaLock(), r.audio()));
     }

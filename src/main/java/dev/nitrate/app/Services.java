@@ -2,7 +2,7 @@ package dev.nitrate.app;
 
 import dev.nitrate.app.compare.ShotFigures;
 import dev.nitrate.app.exemplars.ExemplarFitter;
-import dev.nitrate.app.export.FrameSinks;
+import dev.nitrate.app.export.Renderer;
 import dev.nitrate.app.media.FilmOpener;
 import dev.nitrate.app.settings.DeviceProbe;
 import dev.nitrate.app.timeline.ShotDetector;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param appData folder for recent files, autosave recovery and render checkpoints
  */
 public record Services(FilmOpener films, ShotDetector shotDetector, ExemplarFitter exemplarFitter,
-                       ColorizerFactory colorizers, ShotFigures figures, FrameSinks frameSinks, DeviceProbe devices,
+                       ColorizerFactory colorizers, ShotFigures figures, Renderer renderer, DeviceProbe devices,
                        ProjectStore projects, Path appData) {
 
     public Services {
@@ -26,7 +26,7 @@ public record Services(FilmOpener films, ShotDetector shotDetector, ExemplarFitt
         Objects.requireNonNull(exemplarFitter);
         Objects.requireNonNull(colorizers);
         Objects.requireNonNull(figures);
-        Objects.requireNonNull(frameSinks);
+        Objects.requireNonNull(renderer);
         Objects.requireNonNull(devices);
         Objects.requireNonNull(projects);
         Objects.requireNonNull(appData);

@@ -3,7 +3,7 @@ package dev.nitrate.app.exemplars;
 import dev.nitrate.app.EditorViewModel;
 import dev.nitrate.app.Icons;
 import dev.nitrate.app.media.FilmException;
-import dev.nitrate.engine.project.ExemplarFit;
+import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.project.PinScope;
 import dev.nitrate.engine.project.ProjectExemplar;
 import java.io.File;
@@ -113,7 +113,7 @@ public final class ExemplarsView extends VBox {
         int frame = editor.timeline().currentFrameProperty().get();
         for (Path file : files) {
             try {
-                model.add(file, frame, PinScope.SHOT, ExemplarFit.COVER);
+                model.add(file, frame, PinScope.SHOT, ExemplarFit.CROP);
             } catch (FilmException e) {
                 editor.report(e.getMessage());
             }

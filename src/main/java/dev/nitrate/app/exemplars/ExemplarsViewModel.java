@@ -3,7 +3,7 @@ package dev.nitrate.app.exemplars;
 import dev.nitrate.app.UndoHistory;
 import dev.nitrate.app.media.FilmException;
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.engine.project.ExemplarFit;
+import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.project.PinScope;
 import dev.nitrate.engine.project.ProjectExemplar;
 import dev.nitrate.engine.project.ProjectStore;

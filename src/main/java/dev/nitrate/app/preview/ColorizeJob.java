@@ -11,18 +11,7 @@ import java.util.Objects;
  * permanent memory.
  */
 public record ColorizeJob(Path film, int first, int end, List<ProjectExemplar> exemplars, ProjectSettings settings,
-                          int width, int height, Checkpointing checkpointing) {
-
-    /**
-     * Saves the colorizer's state every {@code every} frames to {@code stateFile}; when {@code resumeAt} is above
-     * the first frame, the run restores that file and carries on from {@code resumeAt}.
-     */
-    public record Checkpointing(Path stateFile, int every, int resumeAt) {}
-
-    public ColorizeJob(Path film, int first, int end, List<ProjectExemplar> exemplars, ProjectSettings settings,
-                       int width, int height) {
-        this(film, first, end, exemplars, settings, width, height, null);
-    }
+                          int width, int height) {
 
     public ColorizeJob {
         Objects.requireNonNull(film, "film");

@@ -10,8 +10,4 @@ public interface ColorizeListener {
     void frame(int index, RgbFrame source, RgbFrame colorized, double framesPerSecond, MemoryStats memory);
 
     void finished(ColorizeOutcome outcome);
-
-    /** The colorizer's state up to (not including) {@code nextFrame} is saved: a restart can resume there. */
-    default void checkpointed(int nextFrame) {
-    }
 }

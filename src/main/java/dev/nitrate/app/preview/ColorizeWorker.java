@@ -17,15 +17,9 @@ import dev.nitrate.engine.model.InferenceOptions;
 import dev.nitrate.engine.model.PackException;
 import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.engine.project.ProjectExemplar;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.nitrate.engine.model.PackColorizer;
 import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +41,7 @@ public final class ColorizeWorker implements AutoCloseable {
         return t;
     });
     private volatile boolean cancelRequested;
+    private volatile Consumer<String> fallbackListener = reason -> { };
     private volatile FrameColorizer running;
     private FrameColorizer open;
     private Object openKey;
@@ -55,6 +50,11 @@ public final class ColorizeWorker implements AutoCloseable {
         this.films = Objects.requireNonNull(films);
         this.colorizers = Objects.requireNonNull(colorizers);
         this.fitter = Objects.requireNonNull(fitter);
+    }
+
+    /** Hears, on the worker thread, why the device fell back to the CPU ({@code null}: no fallback) when a pack opens. */
+    public void onDeviceFallback(Consumer<String> listener) {
+        this.fallbackListener = listener;
     }
 
     /** Queues a job; the listener hears each frame and the outcome on the worker thread. */
@@ -88,13 +88,6 @@ public final class ColorizeWorker implements AutoCloseable {
             running = colorizer;
             colorizer.beginSequence(references, false);
             int from = job.first();
-            ColorizeJob.Checkpointing checkpoints = job.checkpointing();
-            if (checkpoints != null && checkpoints.resumeAt() > job.first() && Files.isRegularFile(checkpoints.stateFile())) {
-                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(checkpoints.stateFile())))) {
-                    colorizer.readState(in);
-                }
-                from = checkpoints.resumeAt();
-            }
             long start = System.nanoTime();
             int end = Math.min(job.end(), reader.info().frameCount());
             for (int index = from; index < end; index++) {
@@ -109,14 +102,8 @@ public final class ColorizeWorker implements AutoCloseable {
                 double fps = done / ((System.nanoTime() - start) / 1e9);
                 listener.frame(index, new RgbFrame(index, source.width(), source.height(), source.rgb()),
                         new RgbFrame(index, job.width(), job.height(), rgb), fps, colorizer.memoryStats());
-                if (checkpoints != null && (done % checkpoints.every() == 0 || index + 1 == end)) {
-                    saveState(colorizer, checkpoints.stateFile());
-                    listener.checkpointed(index + 1);
-                }
             }
             return new ColorizeOutcome.Completed(done, done / Math.max(1e-9, (System.nanoTime() - start) / 1e9));
-        } catch (IOException e) {
-            return new ColorizeOutcome.Failed("The render checkpoint cannot be read or written: " + e.getMessage());
         } catch (ColorizeException e) {
             dropColorizer();
             return cancelRequested ? new ColorizeOutcome.Cancelled(done) : new ColorizeOutcome.Failed("Colorizing failed: " + e.getMessage());
@@ -132,15 +119,6 @@ public final class ColorizeWorker implements AutoCloseable {
         }
     }
 
-    private static void saveState(FrameColorizer colorizer, Path stateFile) throws IOException {
-        Files.createDirectories(stateFile.toAbsolutePath().getParent());
-        Path temp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
-            colorizer.writeState(out);
-        }
-        Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     private FrameColorizer colorizerFor(ColorizeJob job) throws PackException {
         PackLocation pack = job.settings().pack();
         InferenceOptions options = job.settings().inferenceOptions();
@@ -149,6 +127,9 @@ public final class ColorizeWorker implements AutoCloseable {
             dropColorizer();
             open = colorizers.open(pack, options, job.width(), job.height());
             openKey = key;
+            if (open instanceof PackColorizer packColorizer) {
+                fallbackListener.accept(packColorizer.fallbackReason());
+            }
         }
         return open;
     }

@@ -1,5 +1,6 @@
 package dev.nitrate.engine.project;
 
+import dev.nitrate.engine.exemplar.ExemplarFit;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.nitrate.engine.project;
 
+import dev.nitrate.engine.exemplar.ExemplarFit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -122,7 +123,7 @@ public final class ProjectStore {
                             + " (SHA-256 " + actual + ", project expects " + e.sha256() + ")");
                 }
                 exemplars.add(new ProjectExemplar(image, e.sha256(), e.name(), e.frame(),
-                        e.scope() == null ? PinScope.FRAME : e.scope(), e.fit() == null ? ExemplarFit.COVER : e.fit()));
+                        e.scope() == null ? PinScope.FRAME : e.scope(), e.fit() == null ? ExemplarFit.CROP : e.fit()));
             }
             SettingsJson sj = doc.settings();
             ProjectSettings settings = sj == null ? ProjectSettings.DEFAULTS : new ProjectSettings(

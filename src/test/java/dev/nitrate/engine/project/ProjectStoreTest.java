@@ -1,5 +1,6 @@
 package dev.nitrate.engine.project;
 
+import dev.nitrate.engine.exemplar.ExemplarFit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +33,7 @@ class ProjectStoreTest {
         Path film = Files.write(dir.resolve("films/reel1.mp4".replace("/", "_")), new byte[] {1, 2, 3});
         Path image = Files.write(dir.resolve("ref.png"), new byte[] {9, 8, 7, 6});
         ProjectExemplar exemplar = new ProjectExemplar(image, ProjectStore.sha256(image), "ref.png", 12,
-                PinScope.SHOT, ExemplarFit.CONTAIN);
+                PinScope.SHOT, ExemplarFit.PAD);
         ProjectSettings settings = new ProjectSettings(new PackLocation.Folder(dir.resolve("pack")), new ComputeDevice.Cuda(1),
                 360, new InferenceOptions.MemoryOverrides(30, 5, null, null, 128, 10000));
         RenderRecord render = new RenderRecord("r1", dir.resolve("out"), ExportFormat.PNG_SEQUENCE, 90, 0, 100, true,

@@ -1,4 +1,4 @@
-package dev.nitrate.app.interim;
+package dev.nitrate.app.adapters;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
@@ -6,8 +6,8 @@ import dev.nitrate.app.settings.DeviceProbe;
 import dev.nitrate.engine.model.ComputeDevice;
 
 /**
- * Reports a CUDA request as a CPU fallback when this build's ONNX Runtime has no CUDA provider. (When the provider
- * is present but its libraries do not load, the engine falls back when it opens the pack.)
+ * Reports a CUDA request as a CPU fallback when this build's ONNX Runtime has no CUDA provider. When the provider
+ * is present but its libraries do not load, the engine falls back as it opens the pack and the preview reports it.
  */
 public final class OrtDeviceProbe implements DeviceProbe {
 
