@@ -77,4 +77,49 @@ public final class MediaProbe {
         }
         return frames;
     }
+
+    /** Writes a NUT file of {@code frames} raw RGB frames of the given size (sizes no H.264 encoder accepts). */
+    public static Path writeRawVideo(Path file, int width, int height, int frames) throws Exception {
+        FfmpegSupport.init();
+        var codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name("rawvideo");
+        AVFormatContext muxer = new AVFormatContext(null);
+        org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2(muxer, null, "nut", file.toString());
+        var encoder = org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3(codec);
+        encoder.width(width);
+        encoder.height(height);
+        encoder.pix_fmt(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24);
+        encoder.time_base(FfmpegSupport.rational(1, 25));
+        if (org.bytedeco.ffmpeg.global.avcodec.avcodec_open2(encoder, codec, (AVDictionary) null) < 0) {
+            throw new IllegalStateException("rawvideo encoder");
+        }
+        var stream = org.bytedeco.ffmpeg.global.avformat.avformat_new_stream(muxer, null);
+        org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context(stream.codecpar(), encoder);
+        stream.time_base(encoder.time_base());
+        var io = new org.bytedeco.ffmpeg.avformat.AVIOContext(null);
+        org.bytedeco.ffmpeg.global.avformat.avio_open(io, file.toString(), org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE);
+        muxer.pb(io);
+        org.bytedeco.ffmpeg.global.avformat.avformat_write_header(muxer, (AVDictionary) null);
+        var frame = org.bytedeco.ffmpeg.global.avutil.av_frame_alloc();
+        frame.format(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24);
+        frame.width(width);
+        frame.height(height);
+        org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer(frame, 32);
+        AVPacket packet = av_packet_alloc();
+        for (int i = 0; i < frames; i++) {
+            frame.pts(i);
+            org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame(encoder, frame);
+            while (org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet(encoder, packet) >= 0) {
+                packet.stream_index(0);
+                org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts(packet, encoder.time_base(), stream.time_base());
+                org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame(muxer, packet);
+            }
+        }
+        org.bytedeco.ffmpeg.global.avformat.av_write_trailer(muxer);
+        org.bytedeco.ffmpeg.global.avformat.avio_closep(muxer.pb());
+        av_packet_free(packet);
+        org.bytedeco.ffmpeg.global.avutil.av_frame_free(frame);
+        org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context(encoder);
+        org.bytedeco.ffmpeg.global.avformat.avformat_free_context(muxer);
+        return file;
+    }
 }
