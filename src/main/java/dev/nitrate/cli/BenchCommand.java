@@ -111,20 +111,23 @@ public final class BenchCommand implements Callable<Integer> {
             PackLocation location = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
             InferenceOptions options = new InferenceOptions(ComputeDevice.parse(device), threads, null);
             BenchReport report;
-            try (FilmFrames reader = FilmFrames.open(film, width, height);
-                    FrameColorizer colorizer = factories.get().open(location, options, reader.width(), reader.height());
-                    EncodedVideoSink writer = EncodedVideoSink.create(encoded, "mp4", new VideoEncodeSettings(VideoCodec.H264,
-                            VideoEncodeSettings.DEFAULT_CRF, false, VideoEncodeSettings.DEFAULT_PRESET, reader.width(),
-                            reader.height(), reader.info().frameRate()))) {
-                Map<String, String> settings = new LinkedHashMap<>();
-                settings.put("film", film.toString());
-                settings.put("pack", location.toString());
-                settings.put("device", options.device().toString());
-                settings.put("threads", threads == 0 ? "auto (ONNX Runtime default)" : String.valueOf(threads));
-                settings.put("encoder", VideoCodec.H264.encoderName() + " crf " + VideoEncodeSettings.DEFAULT_CRF + " preset "
-                        + VideoEncodeSettings.DEFAULT_PRESET + ", yuv420p, mp4");
-                settings.putAll(MachineDescription.describe());
-                report = new PipelineBenchmark(warmup, frames).run(reader, colorizer, writer, settings);
+            try (FilmFrames reader = FilmFrames.open(film)) {
+                int benchWidth = width == 0 ? reader.width() : width;
+                int benchHeight = height == 0 ? reader.height() : height;
+                try (FrameColorizer colorizer = factories.get().open(location, options, benchWidth, benchHeight);
+                        EncodedVideoSink writer = EncodedVideoSink.create(encoded, "mp4", new VideoEncodeSettings(VideoCodec.H264,
+                                VideoEncodeSettings.DEFAULT_CRF, false, VideoEncodeSettings.DEFAULT_PRESET, benchWidth,
+                                benchHeight, reader.info().frameRate()))) {
+                    Map<String, String> settings = new LinkedHashMap<>();
+                    settings.put("film", film.toString());
+                    settings.put("pack", location.toString());
+                    settings.put("device", options.device().toString());
+                    settings.put("threads", threads == 0 ? "auto (ONNX Runtime default)" : String.valueOf(threads));
+                    settings.put("encoder", VideoCodec.H264.encoderName() + " crf " + VideoEncodeSettings.DEFAULT_CRF + " preset "
+                            + VideoEncodeSettings.DEFAULT_PRESET + ", yuv420p, mp4");
+                    settings.putAll(MachineDescription.describe());
+                    report = new PipelineBenchmark(warmup, frames).run(reader, benchWidth, benchHeight, colorizer, writer, settings);
+                }
             }
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

@@ -109,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 try (FrameColorizer colorizer = factories.get().open(location, options, reader.width(), reader.height())) {
                     report = evaluation.evaluate(reader, Optional.of(colorizer), chosen, maxFrames,
                             done -> progress(err, done));
-                    err.print("\r");
+                    err.print("\r            \r");
                     err.flush();
                 }
             }

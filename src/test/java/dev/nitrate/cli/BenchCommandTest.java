@@ -63,6 +63,7 @@ class BenchCommandTest {
         assertEquals(96, report.get("width").asInt());
         JsonNode stages = report.get("stages");
         assertEquals("decode", stages.get(0).get("stage").asText());
+        assertEquals("scale", stages.get(1).get("stage").asText());
         assertEquals("frame", stages.get(stages.size() - 1).get("stage").asText());
         boolean sawKeyEncoder = false;
         for (JsonNode stage : stages) {
