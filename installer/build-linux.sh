@@ -108,7 +108,7 @@ if $deb; then
     DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip} \
         "$jpackage" @installer/linux/deb.args \
         --app-image "$out/Nitrate" --dest "$out" --app-version "$version" \
-        --linux-package-name nitrate --description "$description"
+        --linux-package-name nitrate --description "$description" --icon "$icon"
     if [[ $flavour == gpu ]]; then
         for file in "$out"/nitrate_*.deb; do mv "$file" "${file/nitrate_/nitrate-gpu_}"; done
     fi
