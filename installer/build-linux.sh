@@ -70,6 +70,8 @@ fi
 # through -Donnxruntime.native.path); every platform's copy leaves the jar.
 unzip -q -j "${ort_jars[0]}" 'ai/onnxruntime/native/linux-x64/*' -d "$input/native/onnxruntime"
 zip -q -d "${ort_jars[0]}" 'ai/onnxruntime/native/*'
+# The engine offers the CPU and CUDA providers only: TensorRT's provider is left out.
+rm -f "$input/native/onnxruntime/libonnxruntime_providers_tensorrt.so"
 # JavaFX: the .so files go beside the JavaFX jars, where JavaFX loads them without a cache.
 for fx in "$input"/lib/javafx-*-linux.jar; do
     if [[ $(unzip -Z1 "$fx" | grep -c '\.so$' || true) -gt 0 ]]; then
