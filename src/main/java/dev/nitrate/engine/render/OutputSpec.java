@@ -1,0 +1,25 @@
+package dev.nitrate.engine.render;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where and how a render is written.
+ *
+ * @param path the video file, or the folder that will hold the frames
+ * @param format the output format
+ * @param crf x264/x265 constant rate factor for lossy video (ignored with luma lock, which encodes losslessly)
+ * @param lumaLock make the output's luma equal the source's (video: decoded Y exactly; images: BT.709 luma exactly)
+ * @param preset the x264/x265 speed preset
+ */
+public record OutputSpec(Path path, OutputFormat format, int crf, boolean lumaLock, String preset) {
+
+    public OutputSpec {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(preset, "preset");
+        if (crf < 0 || crf > 51) {
+            throw new IllegalArgumentException("CRF must be 0-51, got " + crf);
+        }
+    }
+}

@@ -1,0 +1,402 @@
+package dev.nitrate.engine.render;
+
+import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.exemplar.ExemplarImage;
+import dev.nitrate.engine.exemplar.Exemplars;
+import dev.nitrate.engine.exemplar.PinnedExemplar;
+import dev.nitrate.engine.image.ChromaPlanes;
+import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.model.ColorizerFactory;
+import dev.nitrate.engine.model.PackException;
+import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.shots.Shot;
+import dev.nitrate.engine.shots.ShotDetector;
+import dev.nitrate.engine.shots.ShotExemplars;
+import dev.nitrate.engine.video.AudioSource;
+import dev.nitrate.engine.video.AudioStreamInfo;
+import dev.nitrate.engine.video.DecodedFrame;
+import dev.nitrate.engine.video.FilmInfo;
+import dev.nitrate.engine.video.FilmReader;
+import dev.nitrate.engine.video.Films;
+import dev.nitrate.engine.video.ImageFileWriter;
+import dev.nitrate.engine.video.MediaException;
+import dev.nitrate.engine.video.OutputFrame;
+import dev.nitrate.engine.video.RgbPixels;
+import dev.nitrate.engine.video.SourceKind;
+import dev.nitrate.engine.video.VideoAssembler;
+import dev.nitrate.engine.video.VideoCodec;
+import dev.nitrate.engine.video.VideoEncodeSettings;
+import dev.nitrate.engine.video.VideoSegmentWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Renders a film: streams its frames through a {@link FrameColorizer} and writes a video file or
+ * a folder of frames.
+ *
+ * <p>Memory stays flat: one frame is in flight at a time. The render is resumable: finished work
+ * lives in a work folder beside the output (spooled segments or frame files, and a checkpoint of
+ * the colorizer's state at every segment boundary), and running the same request again continues
+ * from the last checkpoint; the result is identical to an uninterrupted render. The output appears
+ * under its final name only when complete (written to a temporary name, then renamed). One job runs
+ * once; {@link #cancel()} may be called from any thread.
+ */
+public final class RenderJob {
+
+    private final RenderRequest request;
+    private final ColorizerFactory factory;
+    private final RenderListener listener;
+    private volatile boolean cancelRequested;
+    private volatile FrameColorizer activeColorizer;
+    private volatile long framesKept;
+
+    public RenderJob(RenderRequest request, ColorizerFactory factory, RenderListener listener) {
+        this.request = request;
+        this.factory = factory;
+        this.listener = listener;
+    }
+
+    /** Asks the render to stop soon; what is finished is kept for a later resume. */
+    public void cancel() {
+        cancelRequested = true;
+        FrameColorizer colorizer = activeColorizer;
+        if (colorizer != null) {
+            colorizer.cancel();
+        }
+    }
+
+    /** Runs the render on the calling thread. Never throws for bad input: that is a {@link RenderOutcome.Failed}. */
+    public RenderOutcome run() {
+        long started = System.nanoTime();
+        try {
+            return execute(started);
+        } catch (CancellationException e) {
+            return new RenderOutcome.Cancelled(framesKept);
+        } catch (ColorizeException e) {
+            if (cancelRequested) {
+                return new RenderOutcome.Cancelled(framesKept);
+            }
+            return new RenderOutcome.Failed("colorization failed: " + e.getMessage(), Optional.of(e));
+        } catch (MediaException | PackException e) {
+            return new RenderOutcome.Failed(e.getMessage(), Optional.of(e));
+        } catch (IOException e) {
+            return new RenderOutcome.Failed(describe(e), Optional.of(e));
+        } catch (RuntimeException e) {
+            return new RenderOutcome.Failed("internal error: " + e, Optional.of(e));
+        }
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException fileProblem && fileProblem.getFile() != null) {
+            String reason = fileProblem.getReason() == null ? e.getClass().getSimpleName() : fileProblem.getReason();
+            if (e instanceof AccessDeniedException) {
+                reason = "permission denied";
+            }
+            return fileProblem.getFile() + ": " + lower(reason);
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static String lower(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private RenderOutcome execute(long started) throws MediaException, PackException, ColorizeException, IOException {
+        OutputSpec spec = request.output();
+        Path output = spec.path().toAbsolutePath().normalize();
+        Path outputFolder = output.getParent();
+        if (!Files.isDirectory(outputFolder)) {
+            throw new MediaException(outputFolder, Files.exists(outputFolder) ? "is not a folder; cannot write the output there" : "output folder does not exist");
+        }
+        Optional<String> container = OutputFormat.containerFor(output);
+        if (spec.format().isVideo() && container.isEmpty()) {
+            throw new MediaException(output, "a video output needs a .mp4, .mov or .mkv name");
+        }
+        if (!spec.format().isVideo() && Files.isRegularFile(output)) {
+            throw new MediaException(output, "is a file; a " + spec.format() + " sequence is written into a folder");
+        }
+        Optional<VideoCodec> codec = spec.format().codec();
+        if (codec.isPresent() && !codec.get().isAvailable()) {
+            throw new MediaException(output, "this FFmpeg build has no " + codec.get().encoderName() + " encoder");
+        }
+        boolean videoLuma = spec.lumaLock() && spec.format().isVideo();
+        try (FilmReader reader = Films.open(request.film(), request.openOptions().withVideoLuma(videoLuma))) {
+            FilmInfo info = reader.info();
+            FrameRange range = request.frames().orElse(new FrameRange(0, info.frameCount() - 1));
+            if (range.last() >= info.frameCount()) {
+                throw new MediaException(request.film(), "frame range " + range + " is outside the film (frames 0-" + (info.frameCount() - 1) + ")");
+            }
+            List<LabImage> fitted = new ArrayList<>();
+            List<Long> pinnedFrames = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (PinnedExemplar pinned : request.exemplars()) {
+                long frame = pinned.frameOr(range.first());
+                if (frame >= info.frameCount()) {
+                    throw new MediaException(pinned.image(), "pinned to frame " + frame + ", beyond the end of " + request.film()
+                            + " (" + info.frameCount() + " frames, 0-" + (info.frameCount() - 1) + ")");
+                }
+                ExemplarImage image = Exemplars.load(pinned.image());
+                if (image.isGrayscale()) {
+                    listener.warning(pinned.image() + ": this exemplar is grayscale (mean chroma "
+                            + String.format(java.util.Locale.ROOT, "%.1f", image.meanChroma()) + "); it gives the model no colour to spread");
+                }
+                if (frame < range.first() || frame > range.last()) {
+                    notes.add(pinned + ": pinned outside the rendered frames " + range + "; it colours nothing in this render");
+                    continue;
+                }
+                fitted.add(Exemplars.fit(image, info.width(), info.height(), request.fit()));
+                pinnedFrames.add(frame);
+            }
+            if (fitted.isEmpty()) {
+                throw new MediaException(request.film(), "no exemplar is pinned inside the rendered frames " + range);
+            }
+            String jobKey = jobKey(info, range);
+            WorkFolder work;
+            try {
+                work = WorkFolder.open(output, jobKey, notes);
+            } catch (IOException e) {
+                throw new MediaException(outputFolder, "cannot write to the output folder (" + reason(e) + ")", e);
+            }
+            notes.forEach(listener::warning);
+            List<Shot> shots = work.readShots().orElse(null);
+            if (shots == null) {
+                long shotsStarted = System.nanoTime();
+                shots = ShotDetector.detect(reader, range.first(), range.last(),
+                        done -> report(Progress.Phase.DETECTING_SHOTS, done, range.frameCount(), shotsStarted, done),
+                        () -> cancelRequested);
+                work.writeShots(shots);
+            }
+            List<ShotExemplars.Assignment> plan = ShotExemplars.assign(shots, pinnedFrames);
+            Optional<WorkFolder.Checkpoint> checkpoint = work.readCheckpoint(jobKey);
+            long resumeAt = checkpoint.map(WorkFolder.Checkpoint::nextFrame).orElse(range.first());
+            if (checkpoint.isPresent()) {
+                listener.warning("resuming " + output.getFileName() + " at frame " + resumeAt + " (" + (resumeAt - range.first()) + " of "
+                        + range.frameCount() + " frames already done)");
+            }
+            work.discardFrom(resumeAt);
+            framesKept = resumeAt - range.first();
+            if (resumeAt <= range.last()) {
+                colorize(reader, info, range, plan, fitted, work, jobKey, checkpoint, resumeAt);
+            }
+            report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
+            if (spec.format().isVideo()) {
+                assembleVideo(info, range, work, output, container.get(), codec.get());
+            } else {
+                publishFrames(work, output);
+            }
+            work.delete();
+            report(Progress.Phase.ASSEMBLING, 1, 1, System.nanoTime(), 0);
+            return new RenderOutcome.Completed(output, range.frameCount(), resumeAt, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void colorize(FilmReader reader, FilmInfo info, FrameRange range, List<ShotExemplars.Assignment> plan, List<LabImage> exemplars,
+            WorkFolder work, String jobKey, Optional<WorkFolder.Checkpoint> checkpoint, long resumeAt)
+            throws MediaException, PackException, ColorizeException, IOException {
+        Map<Long, List<LabImage>> sequenceStarts = new HashMap<>();
+        for (ShotExemplars.Assignment assignment : plan) {
+            sequenceStarts.put(assignment.shot().first(), assignment.exemplarIndexes().stream().map(exemplars::get).toList());
+        }
+        OutputSpec spec = request.output();
+        boolean sixteenBit = spec.format() == OutputFormat.TIFF || info.isHighBitDepth();
+        long colorizeStarted = System.nanoTime();
+        try (FrameColorizer colorizer = factory.open(request.pack(), request.inference(), info.width(), info.height())) {
+            activeColorizer = colorizer;
+            if (cancelRequested) {
+                throw new CancellationException();
+            }
+            if (checkpoint.isPresent() && !sequenceStarts.containsKey(resumeAt)) {
+                work.restoreState(checkpoint.get(), colorizer);
+            }
+            int segmentLength = request.segmentFrames();
+            for (long segmentStart = resumeAt; segmentStart <= range.last(); segmentStart += segmentLength) {
+                long segmentEnd = Math.min(range.last(), segmentStart + segmentLength - 1);
+                VideoSegmentWriter writer = null;
+                Path segmentFile = work.segmentFile(segmentStart);
+                try {
+                    if (spec.format().isVideo()) {
+                        writer = VideoSegmentWriter.create(work.partial(segmentFile), VideoSegmentWriter.SEGMENT_CONTAINER, new VideoEncodeSettings(
+                                spec.format().codec().orElseThrow(), spec.crf(), spec.lumaLock(), spec.preset(), info.width(), info.height(), info.frameRate()));
+                    }
+                    for (long frame = segmentStart; frame <= segmentEnd; frame++) {
+                        if (cancelRequested) {
+                            throw new CancellationException();
+                        }
+                        List<LabImage> sequenceExemplars = sequenceStarts.get(frame);
+                        if (sequenceExemplars != null) {
+                            colorizer.beginSequence(sequenceExemplars, false);
+                        }
+                        DecodedFrame decoded = reader.read(frame);
+                        FloatPlane lightness = decoded.lightness();
+                        ChromaPlanes chroma = colorizer.colorize(lightness);
+                        LabImage lab = chroma.withLightness(lightness);
+                        RgbPixels colour = sixteenBit
+                                ? new RgbPixels.Rgb16(info.width(), info.height(), CieLab.toRgb16(lab))
+                                : new RgbPixels.Rgb8(info.width(), info.height(), CieLab.toRgb8(lab));
+                        if (writer != null) {
+                            writer.write(new OutputFrame(colour, spec.lumaLock() ? decoded.videoLuma() : Optional.empty()));
+                        } else {
+                            if (spec.lumaLock()) {
+                                colour = LumaLock.apply(colour, decoded.pixels());
+                            }
+                            ImageFileWriter.write(colour, spec.format().imageFormat().orElseThrow(), frameFile(work, frame));
+                        }
+                        long done = frame - range.first() + 1;
+                        report(Progress.Phase.COLORIZING, done, range.frameCount(), colorizeStarted, frame - resumeAt + 1);
+                    }
+                    if (writer != null) {
+                        writer.finish();
+                        writer.close();
+                        writer = null;
+                        Files.move(work.partial(segmentFile), segmentFile, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                } finally {
+                    if (writer != null) {
+                        writer.close();
+                    }
+                }
+                work.writeCheckpoint(jobKey, segmentEnd + 1, colorizer);
+                framesKept = segmentEnd + 1 - range.first();
+            }
+        } finally {
+            activeColorizer = null;
+        }
+    }
+
+    private Path frameFile(WorkFolder work, long frame) {
+        return work.frames().resolve(String.format("frame_%06d.%s", frame, request.output().format().imageFormat().orElseThrow().extension()));
+    }
+
+    private void assembleVideo(FilmInfo info, FrameRange range, WorkFolder work, Path output, String container, VideoCodec codec)
+            throws MediaException, IOException {
+        List<Path> segments = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        for (long start = range.first(); start <= range.last(); start += request.segmentFrames()) {
+            Path segment = work.segmentFile(start);
+            if (!Files.exists(segment)) {
+                throw new MediaException(segment, "a finished segment is missing from the work folder; delete " + work.root() + " and render again");
+            }
+            segments.add(segment);
+            counts.add(Math.min(range.last(), start + request.segmentFrames() - 1) - start + 1);
+        }
+        Optional<AudioSource> audio = Optional.empty();
+        if (info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
+            boolean whole = range.first() == 0 && range.last() == info.frameCount() - 1;
+            audio = Optional.of(new AudioSource(request.film(), info.audioStreams().stream().map(AudioStreamInfo::streamIndex).toList(),
+                    info.frameRate().secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.frameRate().secondsAt(range.last() + 1)));
+        }
+        Path temporary = output.resolveSibling("." + output.getFileName() + ".nitrate-partial");
+        try {
+            VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio);
+            Files.move(temporary, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (MediaException e) {
+            Files.deleteIfExists(temporary);
+            throw e.file().equals(temporary) ? new MediaException(output, e.problem(), e) : e;
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw new MediaException(output, "cannot write (" + reason(e) + ")", e);
+        }
+    }
+
+    private void publishFrames(WorkFolder work, Path output) throws MediaException {
+        Path previous = output.resolveSibling("." + output.getFileName() + ".nitrate-previous");
+        try {
+            if (Files.exists(output)) {
+                WorkFolder.deleteTree(previous);
+                Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(work.frames(), output, StandardCopyOption.ATOMIC_MOVE);
+            WorkFolder.deleteTree(previous);
+        } catch (IOException e) {
+            throw new MediaException(output, "cannot move the finished frames into place (" + reason(e) + ")", e);
+        }
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fileProblem && fileProblem.getReason() != null) {
+            return lower(fileProblem.getReason());
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private void report(Progress.Phase phase, long done, long total, long phaseStarted, long doneThisRun) {
+        long elapsedNanos = System.nanoTime() - phaseStarted;
+        double seconds = elapsedNanos / 1e9;
+        double fps = seconds > 0 && doneThisRun > 0 ? doneThisRun / seconds : 0;
+        Optional<Duration> eta = fps > 0 ? Optional.of(Duration.ofMillis((long) ((total - done) / fps * 1000))) : Optional.empty();
+        listener.progress(new Progress(phase, done, total, Duration.ofNanos(elapsedNanos), fps, eta));
+    }
+
+    /** A digest of everything that determines the output: a work folder is reused only for the same key. */
+    private String jobKey(FilmInfo info, FrameRange range) throws IOException {
+        StringBuilder text = new StringBuilder("nitrate-render/1\n");
+        Path film = request.film().toAbsolutePath().normalize();
+        text.append("film=").append(film).append('\n');
+        if (Files.isRegularFile(film)) {
+            text.append("film.size=").append(Files.size(film)).append(" mtime=").append(Files.getLastModifiedTime(film).toMillis()).append('\n');
+        }
+        text.append("info=").append(info.width()).append('x').append(info.height()).append(' ').append(info.frameRate())
+                .append(' ').append(info.frameCount()).append(' ').append(info.pixelFormat()).append('\n');
+        for (PinnedExemplar exemplar : request.exemplars()) {
+            text.append("exemplar=").append(exemplar.image().toAbsolutePath().normalize()).append(" sha256=").append(sha256(exemplar.image()))
+                    .append(" frame=").append(exemplar.frameOr(range.first())).append('\n');
+        }
+        OutputSpec spec = request.output();
+        text.append("fit=").append(request.fit()).append(" range=").append(range).append(" format=").append(spec.format())
+                .append(" crf=").append(spec.crf()).append(" lumaLock=").append(spec.lumaLock()).append(" preset=").append(spec.preset())
+                .append(" segment=").append(request.segmentFrames()).append('\n');
+        text.append("pack=").append(request.pack());
+        if (request.pack() instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {
+            text.append(" sha256=").append(sha256(folder.directory().resolve("pack.json")));
+        }
+        text.append(" device=").append(request.inference().device()).append(" overrides=").append(request.inference().memoryOverrides())
+                .append(" engine=").append(factory.getClass().getName()).append('\n');
+        return hex(digest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = digest();
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return hex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+}

@@ -1,0 +1,55 @@
+package dev.nitrate.engine.render;
+
+import dev.nitrate.engine.exemplar.ExemplarFit;
+import dev.nitrate.engine.exemplar.PinnedExemplar;
+import dev.nitrate.engine.model.InferenceOptions;
+import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.video.FilmOpenOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a render needs; two equal requests produce identical outputs.
+ *
+ * @param film the film (video file, image folder or printf pattern)
+ * @param openOptions how to open it (frame rate of image sequences)
+ * @param exemplars colour references with the frames they are pinned to
+ * @param fit how exemplars are fitted to the frame
+ * @param frames the frames to render, or empty for the whole film
+ * @param output where and how to write
+ * @param pack the model pack
+ * @param inference device and threads
+ * @param segmentFrames frames per spool segment: the unit of resumption and of checkpoints
+ */
+public record RenderRequest(
+        Path film,
+        FilmOpenOptions openOptions,
+        List<PinnedExemplar> exemplars,
+        ExemplarFit fit,
+        Optional<FrameRange> frames,
+        OutputSpec output,
+        PackLocation pack,
+        InferenceOptions inference,
+        int segmentFrames) {
+
+    public static final int DEFAULT_SEGMENT_FRAMES = 120;
+
+    public RenderRequest {
+        Objects.requireNonNull(film, "film");
+        Objects.requireNonNull(openOptions, "openOptions");
+        exemplars = List.copyOf(exemplars);
+        Objects.requireNonNull(fit, "fit");
+        Objects.requireNonNull(frames, "frames");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(pack, "pack");
+        Objects.requireNonNull(inference, "inference");
+        if (exemplars.isEmpty()) {
+            throw new IllegalArgumentException("at least one exemplar is needed");
+        }
+        if (segmentFrames < 1) {
+            throw new IllegalArgumentException("segment length must be >= 1");
+        }
+    }
+}

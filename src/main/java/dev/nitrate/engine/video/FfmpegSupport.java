@@ -1,0 +1,66 @@
+package dev.nitrate.engine.video;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_WARNING;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
+
+import java.nio.charset.StandardCharsets;
+import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
+
+/** Small helpers around the FFmpeg C API; also keeps FFmpeg's own log quiet (errors are reported by us, in one line). */
+final class FfmpegSupport {
+
+    static final int FRAME_FLAG_KEY = 1 << 1;
+    static final int FRAME_FLAG_INTERLACED = 1 << 3;
+    static final int PACKET_FLAG_DISCARD = 0x0004;
+
+    static {
+        av_log_set_level(Boolean.getBoolean("nitrate.ffmpegLog") ? AV_LOG_WARNING : AV_LOG_QUIET);
+    }
+
+    private FfmpegSupport() {}
+
+    /** Loads the natives and applies the log level; call before any other FFmpeg use. */
+    static void init() {
+        // the static initialiser does the work
+    }
+
+    /** Lets FFmpeg print warnings to stderr (for {@code --verbose}). */
+    public static void showFfmpegLog(boolean show) {
+        av_log_set_level(show ? AV_LOG_WARNING : AV_LOG_QUIET);
+    }
+
+    static String errorText(int code) {
+        byte[] buffer = new byte[256];
+        av_strerror(code, buffer, buffer.length);
+        int end = 0;
+        while (end < buffer.length && buffer[end] != 0) {
+            end++;
+        }
+        return new String(buffer, 0, end, StandardCharsets.UTF_8);
+    }
+
+    static String string(BytePointer pointer) {
+        return pointer == null || pointer.isNull() ? "" : pointer.getString();
+    }
+
+    static String pixelFormatName(int format) {
+        return string(avutil.av_get_pix_fmt_name(format));
+    }
+
+    static int bitDepth(int pixelFormat) {
+        AVPixFmtDescriptor descriptor = avutil.av_pix_fmt_desc_get(pixelFormat);
+        if (descriptor == null || descriptor.isNull()) {
+            return 8;
+        }
+        return descriptor.comp(0).depth();
+    }
+
+    static AVRational rational(long numerator, long denominator) {
+        return avutil.av_make_q((int) numerator, (int) denominator);
+    }
+}

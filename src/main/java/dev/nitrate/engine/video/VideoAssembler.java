@@ -1,0 +1,255 @@
+package dev.nitrate.engine.video;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+
+/**
+ * Joins encoded video segments into one file by copying their packets (no re-encoding), copies the
+ * film's audio streams unchanged beside them, then reopens the result to verify codec and frame count.
+ */
+public final class VideoAssembler {
+
+    private VideoAssembler() {}
+
+    /**
+     * Writes {@code output} from the segments, in order.
+     *
+     * @param segments segment files written by {@link VideoSegmentWriter}, each with {@code framesPerSegment[i]} frames
+     * @param containerFormat FFmpeg's muxer name for the output, e.g. {@code mp4}
+     * @param expectedCodec the codec the segments hold; the result is verified to hold it too
+     * @param frameRate the video's exact frame rate
+     * @param audio audio streams to copy, if any
+     * @return what the written file is, as read back
+     */
+    public static FilmInfo assemble(List<Path> segments, long[] framesPerSegment, Path output, String containerFormat,
+            VideoCodec expectedCodec, Rational frameRate, Optional<AudioSource> audio) throws MediaException {
+        FfmpegSupport.init();
+        AVFormatContext muxer = new AVFormatContext(null);
+        int result = avformat_alloc_output_context2(muxer, null, containerFormat, output.toString());
+        if (result < 0 || muxer.isNull()) {
+            throw new MediaException(output, "cannot create a " + containerFormat + " file (" + FfmpegSupport.errorText(result) + ")");
+        }
+        AVFormatContext audioInput = null;
+        AVPacket videoPacket = av_packet_alloc();
+        AVPacket audioPacket = av_packet_alloc();
+        long expectedFrames = 0;
+        try {
+            AVRational frameTime = FfmpegSupport.rational(frameRate.denominator(), frameRate.numerator());
+            AVStream videoOut = avformat_new_stream(muxer, null);
+            try (FfmpegInput first = FfmpegInput.open(segments.get(0))) {
+                avcodec_parameters_copy(videoOut.codecpar(), first.videoStream().codecpar());
+            }
+            videoOut.codecpar().codec_tag(0);
+            videoOut.time_base(frameTime);
+            videoOut.avg_frame_rate(FfmpegSupport.rational(frameRate.numerator(), frameRate.denominator()));
+            Map<Integer, AVStream> audioOut = new HashMap<>();
+            long audioShift = 0;
+            if (audio.isPresent() && !audio.get().streamIndexes().isEmpty()) {
+                AudioSource source = audio.get();
+                audioInput = new AVFormatContext(null);
+                result = avformat_open_input(audioInput, source.film().toString(), null, (AVDictionary) null);
+                if (result < 0) {
+                    audioInput = null;
+                    throw new MediaException(source.film(), "cannot reopen for its audio (" + FfmpegSupport.errorText(result) + ")");
+                }
+                avformat_find_stream_info(audioInput, (AVDictionary) null);
+                for (int index : source.streamIndexes()) {
+                    AVStream in = audioInput.streams(index);
+                    if (avformat_query_codec(muxer.oformat(), in.codecpar().codec_id(), 0) != 1) {
+                        throw new MediaException(output, "audio codec '" + FfmpegSupport.string(avcodec_get_name(in.codecpar().codec_id()))
+                                + "' cannot be stored in a " + containerFormat + " file (choose .mkv or .mov)");
+                    }
+                    AVStream out = avformat_new_stream(muxer, null);
+                    avcodec_parameters_copy(out.codecpar(), in.codecpar());
+                    out.codecpar().codec_tag(0);
+                    out.time_base(in.time_base());
+                    audioOut.put(index, out);
+                }
+            }
+            AVIOContext io = new AVIOContext(null);
+            result = avio_open(io, output.toString(), AVIO_FLAG_WRITE);
+            if (result < 0) {
+                throw new MediaException(output, "cannot create the file (" + FfmpegSupport.errorText(result) + ")");
+            }
+            muxer.pb(io);
+            result = avformat_write_header(muxer, (AVDictionary) null);
+            if (result < 0) {
+                throw new MediaException(output, "cannot write the file header (" + FfmpegSupport.errorText(result) + ")");
+            }
+            double filmStart = 0;
+            if (audioInput != null) {
+                int video = findVideoStream(audioInput);
+                if (video >= 0 && audioInput.streams(video).start_time() != AV_NOPTS_VALUE) {
+                    AVRational base = audioInput.streams(video).time_base();
+                    filmStart = audioInput.streams(video).start_time() * (double) base.num() / base.den();
+                }
+            }
+            AudioCursor audioCursor = audioInput == null ? null
+                    : new AudioCursor(audioInput, audioPacket, audioOut, filmStart + audio.get().startSeconds(), filmStart + audio.get().endSeconds());
+            for (int s = 0; s < segments.size(); s++) {
+                try (FfmpegInput segment = FfmpegInput.open(segments.get(s))) {
+                    AVRational segmentBase = segment.videoStream().time_base();
+                    while (av_read_frame(segment.format(), videoPacket) >= 0) {
+                        if (videoPacket.stream_index() != segment.videoStreamIndex()) {
+                            av_packet_unref(videoPacket);
+                            continue;
+                        }
+                        long pts = expectedFrames + toFrames(videoPacket.pts(), segmentBase, frameRate);
+                        long dts = expectedFrames + toFrames(videoPacket.dts(), segmentBase, frameRate);
+                        if (audioCursor != null) {
+                            audioCursor.writeUntil(muxer, dts * frameRate.denominator() / (double) frameRate.numerator(), output);
+                        }
+                        videoPacket.pts(pts);
+                        videoPacket.dts(dts);
+                        videoPacket.duration(1);
+                        videoPacket.pos(-1);
+                        videoPacket.stream_index(videoOut.index());
+                        av_packet_rescale_ts(videoPacket, frameTime, videoOut.time_base());
+                        result = av_interleaved_write_frame(muxer, videoPacket);
+                        if (result < 0) {
+                            throw new MediaException(output, "cannot write (" + FfmpegSupport.errorText(result) + ")");
+                        }
+                    }
+                }
+                expectedFrames += framesPerSegment[s];
+            }
+            if (audioCursor != null) {
+                audioCursor.writeUntil(muxer, Double.POSITIVE_INFINITY, output);
+            }
+            result = av_write_trailer(muxer);
+            if (result < 0) {
+                throw new MediaException(output, "cannot finish the file (" + FfmpegSupport.errorText(result) + ")");
+            }
+            int ioError = muxer.pb().error();
+            result = avio_closep(muxer.pb());
+            muxer.pb(null);
+            if (ioError < 0 || result < 0) {
+                throw new MediaException(output, "cannot write (" + FfmpegSupport.errorText(ioError < 0 ? ioError : result) + ")");
+            }
+        } finally {
+            av_packet_free(videoPacket);
+            av_packet_free(audioPacket);
+            if (audioInput != null) {
+                avformat_close_input(audioInput);
+            }
+            if (muxer.pb() != null && !muxer.pb().isNull()) {
+                avio_closep(muxer.pb());
+            }
+            avformat_free_context(muxer);
+        }
+        FilmInfo written = VideoFileReader.open(output, FilmOpenOptions.defaults()).closeAndDescribe();
+        if (!written.codec().equals(expectedCodec.codecName())) {
+            throw new MediaException(output, "was written with codec '" + written.codec() + "' instead of '" + expectedCodec.codecName() + "'");
+        }
+        if (written.frameCount() != expectedFrames) {
+            throw new MediaException(output, "holds " + written.frameCount() + " frames instead of " + expectedFrames);
+        }
+        return written;
+    }
+
+    private static int findVideoStream(AVFormatContext format) {
+        for (int i = 0; i < format.nb_streams(); i++) {
+            if (format.streams(i).codecpar().codec_type() == org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long toFrames(long timestamp, AVRational base, Rational frameRate) {
+        return Math.round(timestamp * (double) base.num() * frameRate.numerator() / ((double) base.den() * frameRate.denominator()));
+    }
+
+    /** Walks the audio packets of the source in file order, writing those inside the output's time span. */
+    private static final class AudioCursor {
+        private final AVFormatContext input;
+        private final AVPacket packet;
+        private final Map<Integer, AVStream> outputs;
+        private final double startSeconds;
+        private final double endSeconds;
+        private boolean pending;
+        private boolean exhausted;
+
+        AudioCursor(AVFormatContext input, AVPacket packet, Map<Integer, AVStream> outputs, double startSeconds, double endSeconds) {
+            this.input = input;
+            this.packet = packet;
+            this.outputs = outputs;
+            this.startSeconds = startSeconds;
+            this.endSeconds = endSeconds;
+        }
+
+        void writeUntil(AVFormatContext muxer, double outputSeconds, Path output) throws MediaException {
+            while (!exhausted) {
+                if (!pending) {
+                    if (av_read_frame(input, packet) < 0) {
+                        exhausted = true;
+                        return;
+                    }
+                    if (!outputs.containsKey(packet.stream_index())) {
+                        av_packet_unref(packet);
+                        continue;
+                    }
+                    pending = true;
+                }
+                AVStream in = input.streams(packet.stream_index());
+                AVRational base = in.time_base();
+                long timestamp = packet.dts() != AV_NOPTS_VALUE ? packet.dts() : packet.pts();
+                double sourceSeconds = timestamp == AV_NOPTS_VALUE ? startSeconds : timestamp * (double) base.num() / base.den();
+                if (sourceSeconds - startSeconds > outputSeconds) {
+                    return;
+                }
+                pending = false;
+                if (sourceSeconds >= endSeconds || (Double.isFinite(endSeconds) && sourceSeconds < startSeconds)) {
+                    av_packet_unref(packet);
+                    continue;
+                }
+                long shift = Math.round(startSeconds * base.den() / base.num());
+                if (packet.pts() != AV_NOPTS_VALUE) {
+                    packet.pts(packet.pts() - shift);
+                }
+                if (packet.dts() != AV_NOPTS_VALUE) {
+                    packet.dts(packet.dts() - shift);
+                }
+                packet.pos(-1);
+                AVStream out = outputs.get(packet.stream_index());
+                packet.stream_index(out.index());
+                av_packet_rescale_ts(packet, base, out.time_base());
+                int result = av_interleaved_write_frame(muxer, packet);
+                if (result < 0) {
+                    throw new MediaException(output, "cannot write audio (" + FfmpegSupport.errorText(result) + ")");
+                }
+            }
+        }
+    }
+}

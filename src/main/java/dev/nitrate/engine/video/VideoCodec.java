@@ -1,0 +1,32 @@
+package dev.nitrate.engine.video;
+
+/** The video codecs Nitrate writes, with the FFmpeg encoder that writes each and the codec name a reader reports. */
+public enum VideoCodec {
+    H264("libx264", "h264"),
+    H265("libx265", "hevc");
+
+    private final String encoderName;
+    private final String codecName;
+
+    VideoCodec(String encoderName, String codecName) {
+        this.encoderName = encoderName;
+        this.codecName = codecName;
+    }
+
+    /** FFmpeg's encoder, e.g. {@code libx264}. */
+    public String encoderName() {
+        return encoderName;
+    }
+
+    /** The codec name FFmpeg reports when reading the result, e.g. {@code h264}. */
+    public String codecName() {
+        return codecName;
+    }
+
+    /** Whether this FFmpeg build has the encoder. */
+    public boolean isAvailable() {
+        FfmpegSupport.init();
+        var encoder = org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name(encoderName);
+        return encoder != null && !encoder.isNull();
+    }
+}

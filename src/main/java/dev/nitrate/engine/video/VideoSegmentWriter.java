@@ -1,0 +1,292 @@
+package dev.nitrate.engine.video;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER;
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB48LE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BITEXACT;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INP;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU709;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
+
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Encodes frames to one video file (H.264 or H.265, {@code yuv420p}, BT.709 tags) in a container
+ * chosen by format name. The render job writes its spool segments with it. The single owner of its
+ * encoder, muxer, scaler and frame; a file not {@link #finish() finished} is incomplete.
+ */
+public final class VideoSegmentWriter implements AutoCloseable {
+
+    /** The container of spool segments: NUT keeps the exact frame-rate time base and both timestamps of every packet. */
+    public static final String SEGMENT_CONTAINER = "nut";
+
+    private final Path file;
+    private final VideoEncodeSettings settings;
+    private final AVFormatContext muxer;
+    private final AVCodecContext encoder;
+    private final AVStream stream;
+    private final AVFrame yuv;
+    private final AVPacket packet;
+    private SwsContext scaler;
+    private int scalerInputFormat = -1;
+    private BytePointer rgbBuffer;
+    private long framesWritten;
+    private boolean finished;
+
+    private VideoSegmentWriter(Path file, VideoEncodeSettings settings, AVFormatContext muxer, AVCodecContext encoder, AVStream stream) {
+        this.file = file;
+        this.settings = settings;
+        this.muxer = muxer;
+        this.encoder = encoder;
+        this.stream = stream;
+        this.yuv = av_frame_alloc();
+        this.packet = av_packet_alloc();
+        yuv.format(AV_PIX_FMT_YUV420P);
+        yuv.width(settings.width());
+        yuv.height(settings.height());
+        av_frame_get_buffer(yuv, 32);
+    }
+
+    /**
+     * Creates the file and writes its header.
+     *
+     * @param containerFormat FFmpeg's muxer name, e.g. {@link #SEGMENT_CONTAINER} or {@code mp4}
+     */
+    public static VideoSegmentWriter create(Path file, String containerFormat, VideoEncodeSettings settings) throws MediaException {
+        FfmpegSupport.init();
+        AVCodec codec = avcodec_find_encoder_by_name(settings.codec().encoderName());
+        if (codec == null || codec.isNull()) {
+            throw new MediaException(file, "this FFmpeg build has no " + settings.codec().encoderName() + " encoder");
+        }
+        AVFormatContext muxer = new AVFormatContext(null);
+        int result = avformat_alloc_output_context2(muxer, null, containerFormat, file.toString());
+        if (result < 0 || muxer.isNull()) {
+            throw new MediaException(file, "cannot create a " + containerFormat + " file (" + FfmpegSupport.errorText(result) + ")");
+        }
+        AVCodecContext encoder = null;
+        boolean handedOver = false;
+        AVDictionary options = new AVDictionary(null);
+        try {
+            encoder = avcodec_alloc_context3(codec);
+            encoder.width(settings.width());
+            encoder.height(settings.height());
+            encoder.pix_fmt(AV_PIX_FMT_YUV420P);
+            encoder.time_base(FfmpegSupport.rational(settings.frameRate().denominator(), settings.frameRate().numerator()));
+            encoder.framerate(FfmpegSupport.rational(settings.frameRate().numerator(), settings.frameRate().denominator()));
+            encoder.color_range(AVCOL_RANGE_MPEG);
+            encoder.colorspace(AVCOL_SPC_BT709);
+            encoder.color_primaries(AVCOL_PRI_BT709);
+            encoder.color_trc(AVCOL_TRC_BT709);
+            if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
+                encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+            }
+            av_dict_set(options, "preset", settings.preset(), 0);
+            if (settings.codec() == VideoCodec.H264) {
+                av_dict_set(options, settings.lossless() ? "qp" : "crf", settings.lossless() ? "0" : Integer.toString(settings.crf()), 0);
+            } else {
+                av_dict_set(options, "x265-params", settings.lossless() ? "log-level=none:lossless=1" : "log-level=none", 0);
+                if (!settings.lossless()) {
+                    av_dict_set(options, "crf", Integer.toString(settings.crf()), 0);
+                }
+            }
+            result = avcodec_open2(encoder, codec, options);
+            if (result < 0) {
+                throw new MediaException(file, "cannot open the " + settings.codec().encoderName() + " encoder (" + FfmpegSupport.errorText(result) + ")");
+            }
+            AVStream stream = avformat_new_stream(muxer, null);
+            avcodec_parameters_from_context(stream.codecpar(), encoder);
+            stream.time_base(encoder.time_base());
+            stream.avg_frame_rate(encoder.framerate());
+            AVIOContext io = new AVIOContext(null);
+            result = avio_open(io, file.toString(), AVIO_FLAG_WRITE);
+            if (result < 0) {
+                throw new MediaException(file, "cannot create the file (" + FfmpegSupport.errorText(result) + ")");
+            }
+            muxer.pb(io);
+            result = avformat_write_header(muxer, (AVDictionary) null);
+            if (result < 0) {
+                throw new MediaException(file, "cannot write the file header (" + FfmpegSupport.errorText(result) + ")");
+            }
+            VideoSegmentWriter writer = new VideoSegmentWriter(file, settings, muxer, encoder, stream);
+            handedOver = true;
+            return writer;
+        } finally {
+            av_dict_free(options);
+            if (!handedOver) {
+                if (encoder != null) {
+                    avcodec_free_context(encoder);
+                }
+                if (muxer.pb() != null && !muxer.pb().isNull()) {
+                    avio_closep(muxer.pb());
+                }
+                avformat_free_context(muxer);
+            }
+        }
+    }
+
+    /** Encodes the next frame. */
+    public void write(OutputFrame frame) throws MediaException {
+        RgbPixels colour = frame.colour();
+        if (colour.width() != settings.width() || colour.height() != settings.height()) {
+            throw new IllegalArgumentException("frame is " + colour.width() + "x" + colour.height() + ", the video " + settings.width() + "x" + settings.height());
+        }
+        av_frame_make_writable(yuv);
+        convertToYuv(colour);
+        frame.lumaOverride().ifPresent(this::overwriteLuma);
+        yuv.pts(framesWritten++);
+        send(yuv);
+    }
+
+    private void convertToYuv(RgbPixels colour) {
+        int width = colour.width();
+        int height = colour.height();
+        int inputFormat = colour.bits() == 16 ? AV_PIX_FMT_RGB48LE : AV_PIX_FMT_RGB24;
+        int stride = width * (colour.bits() == 16 ? 6 : 3);
+        if (scaler == null || inputFormat != scalerInputFormat) {
+            if (scaler != null) {
+                sws_freeContext(scaler);
+                rgbBuffer.close();
+            }
+            scaler = sws_getContext(width, height, inputFormat, width, height, AV_PIX_FMT_YUV420P,
+                    SWS_POINT | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP | SWS_BITEXACT, null, null, (DoublePointer) null);
+            IntPointer bt709 = sws_getCoefficients(SWS_CS_ITU709);
+            sws_setColorspaceDetails(scaler, bt709, 1, bt709, 0, 0, 1 << 16, 1 << 16);
+            scalerInputFormat = inputFormat;
+            rgbBuffer = new BytePointer((long) stride * height);
+        }
+        if (colour instanceof RgbPixels.Rgb16 sixteen) {
+            rgbBuffer.position(0).limit((long) stride * height).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(sixteen.rgb());
+        } else {
+            rgbBuffer.position(0).put(((RgbPixels.Rgb8) colour).rgb());
+        }
+        try (PointerPointer<BytePointer> source = new PointerPointer<>(4);
+                IntPointer sourceStride = new IntPointer(4)) {
+            source.put(0, rgbBuffer.position(0));
+            sourceStride.put(0, stride);
+            sws_scale(scaler, source, sourceStride, 0, height, yuv.data(), yuv.linesize());
+        }
+    }
+
+    private void overwriteLuma(byte[] luma) {
+        BytePointer plane = yuv.data(0);
+        int stride = yuv.linesize(0);
+        int width = settings.width();
+        for (int y = 0; y < settings.height(); y++) {
+            plane.position((long) y * stride).put(luma, y * width, width);
+        }
+        plane.position(0);
+    }
+
+    private void send(AVFrame frameOrNull) throws MediaException {
+        int result = avcodec_send_frame(encoder, frameOrNull);
+        if (result < 0) {
+            throw new MediaException(file, "the encoder refused a frame (" + FfmpegSupport.errorText(result) + ")");
+        }
+        while (true) {
+            result = avcodec_receive_packet(encoder, packet);
+            if (result == AVERROR_EOF || result == org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN()) {
+                return;
+            }
+            if (result < 0) {
+                throw new MediaException(file, "encoding failed (" + FfmpegSupport.errorText(result) + ")");
+            }
+            packet.stream_index(stream.index());
+            av_packet_rescale_ts(packet, encoder.time_base(), stream.time_base());
+            result = av_interleaved_write_frame(muxer, packet);
+            if (result < 0) {
+                throw new MediaException(file, "cannot write (" + FfmpegSupport.errorText(result) + ")");
+            }
+        }
+    }
+
+    /** Flushes the encoder, writes the trailer and closes the file; errors such as a full disk surface here at the latest. */
+    public void finish() throws MediaException {
+        if (finished) {
+            return;
+        }
+        send(null);
+        int result = av_write_trailer(muxer);
+        if (result < 0) {
+            throw new MediaException(file, "cannot finish the file (" + FfmpegSupport.errorText(result) + ")");
+        }
+        int ioError = muxer.pb().error();
+        result = avio_closep(muxer.pb());
+        muxer.pb(null);
+        if (ioError < 0 || result < 0) {
+            throw new MediaException(file, "cannot write (" + FfmpegSupport.errorText(ioError < 0 ? ioError : result) + ")");
+        }
+        finished = true;
+    }
+
+    /** Frames written so far. */
+    public long framesWritten() {
+        return framesWritten;
+    }
+
+    @Override
+    public void close() {
+        if (scaler != null) {
+            sws_freeContext(scaler);
+            rgbBuffer.close();
+        }
+        av_frame_free(yuv);
+        av_packet_free(packet);
+        avcodec_free_context(encoder);
+        if (muxer.pb() != null && !muxer.pb().isNull()) {
+            avio_closep(muxer.pb());
+        }
+        avformat_free_context(muxer);
+    }
+}

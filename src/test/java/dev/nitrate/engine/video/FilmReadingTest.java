@@ -1,0 +1,107 @@
+package dev.nitrate.engine.video;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nitrate.testing.TestMedia;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilmReadingTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void randomAccessReturnsTheFrameThatSequentialDecodingYieldsOnALongGopFile() throws Exception {
+        Rational ntsc = new Rational(24000, 1001);
+        Path film = TestMedia.numberedFilm(folder.resolve("long-gop.mp4"), 160, 96, 420, ntsc);
+        List<byte[]> sequential = new ArrayList<>();
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            FilmInfo info = reader.info();
+            assertEquals(420, info.frameCount());
+            assertEquals(ntsc, info.frameRate());
+            assertEquals("23.976", info.frameRate().display());
+            assertEquals("h264", info.codec());
+            for (int i = 0; i < info.frameCount(); i++) {
+                sequential.add(reader.read(i).pixels().toRgb8());
+            }
+        }
+        Random random = new Random(7);
+        List<Integer> positions = new ArrayList<>(List.of(419, 0, 250, 249, 251, 1, 418, 125, 3, 2));
+        for (int i = 0; i < 50; i++) {
+            positions.add(random.nextInt(420));
+        }
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            for (int position : positions) {
+                assertArrayEquals(sequential.get(position), reader.read(position).pixels().toRgb8(), "frame " + position);
+                if (position + 1 < 420) {
+                    assertArrayEquals(sequential.get(position + 1), reader.read(position + 1).pixels().toRgb8(), "frame after " + position);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPngSequenceIsAFilmWithExactPixels() throws Exception {
+        Path sequence = TestMedia.imageSequence(folder.resolve("seq"), ImageFormat.PNG, 5, i -> TestMedia.numberedGrayFrame(i, 48, 32));
+        try (FilmReader reader = Films.open(sequence, FilmOpenOptions.defaults())) {
+            assertEquals(SourceKind.IMAGE_SEQUENCE, reader.info().kind());
+            assertEquals(5, reader.info().frameCount());
+            assertEquals(8, reader.info().bitDepth());
+            assertArrayEquals(TestMedia.numberedGrayFrame(3, 48, 32).rgb(), reader.read(3).pixels().toRgb8());
+        }
+        try (FilmReader reader = Films.open(sequence.resolve("frame_%05d.png"), FilmOpenOptions.defaults())) {
+            assertEquals(5, reader.info().frameCount());
+            assertArrayEquals(TestMedia.numberedGrayFrame(4, 48, 32).rgb(), reader.read(4).pixels().toRgb8());
+        }
+    }
+
+    @Test
+    void sixteenBitTiffSequencesKeepFullPrecision() throws Exception {
+        short[] rgb = new short[40 * 30 * 3];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (short) (i * 37 + 11);
+        }
+        RgbPixels.Rgb16 frame = new RgbPixels.Rgb16(40, 30, rgb);
+        Path sequence = TestMedia.imageSequence(folder.resolve("tiff"), ImageFormat.TIFF, 2, i -> frame);
+        try (FilmReader reader = Films.open(sequence, FilmOpenOptions.defaults())) {
+            assertEquals(16, reader.info().bitDepth());
+            assertTrue(reader.info().isHighBitDepth());
+            DecodedFrame decoded = reader.read(1);
+            assertTrue(decoded.pixels() instanceof RgbPixels.Rgb16);
+            assertArrayEquals(rgb, decoded.pixels().toRgb16());
+            assertEquals(40 * 30, decoded.lightness().pixelCount());
+        }
+    }
+
+    @Test
+    void audioStreamsAndRateAreReported() throws Exception {
+        Path film = TestMedia.filmWithAudio(folder, 48, new Rational(25, 1));
+        FilmInfo info = Films.probe(film, FilmOpenOptions.defaults());
+        assertEquals(48, info.frameCount());
+        assertEquals(new Rational(25, 1), info.frameRate());
+        assertEquals(1, info.audioStreams().size());
+        assertEquals("pcm_s16le", info.audioStreams().get(0).codec());
+        assertEquals(48000, info.audioStreams().get(0).sampleRate());
+        assertFalse(info.interlaced());
+        assertEquals(48 / 25.0, info.durationSeconds(), 1e-9);
+    }
+
+    @Test
+    void videoLumaOfAYuv420pSourceIsItsYPlane() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("luma.mp4"), 64, 48, 3, new Rational(25, 1));
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults().withVideoLuma(true))) {
+            byte[] luma = reader.read(1).videoLuma().orElseThrow();
+            assertEquals(64 * 48, luma.length);
+            int top = luma[5 * 64 + 4] & 0xFF;
+            assertTrue(top < 40 || top > 200, "the index blocks keep their limited-range luma, got " + top);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.nitrate.testing;
+
+import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.model.ColorizerFactory;
+import dev.nitrate.engine.model.InferenceOptions;
+import dev.nitrate.engine.model.PackLocation;
+
+/** Opens {@link MeanChromaColorizer}s; the CLI picks it up with {@code -Dnitrate.colorizerFactory=} in tests. */
+public final class MeanChromaColorizerFactory implements ColorizerFactory {
+
+    @Override
+    public FrameColorizer open(PackLocation pack, InferenceOptions options, int frameWidth, int frameHeight) {
+        return new MeanChromaColorizer(frameWidth, frameHeight);
+    }
+}
