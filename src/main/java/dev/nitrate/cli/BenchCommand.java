@@ -1,0 +1,173 @@
+package dev.nitrate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nitrate.engine.bench.BenchReport;
+import dev.nitrate.engine.bench.MachineDescription;
+import dev.nitrate.engine.bench.PipelineBenchmark;
+import dev.nitrate.engine.bench.StageFigure;
+import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.model.ComputeDevice;
+import dev.nitrate.engine.model.InferenceOptions;
+import dev.nitrate.engine.model.PackException;
+import dev.nitrate.engine.model.PackLocation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nitrate bench}: time per stage per frame of the whole render path, memory use and memory-bank sizes. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {
+            "Colorizes the first frames of FILM (frame 0 as the exemplar) and reports the median time per frame of",
+            "each stage (decode, colour conversion, the networks, memory readout, local attention, Java bookkeeping,",
+            "encode), frames per second, peak RSS and Java heap, and the memory-bank sizes."})
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)x(\\d+)");
+
+    @Parameters(index = "0", paramLabel = "FILM", description = "Film to read (any format FFmpeg reads).")
+    Path film;
+
+    @Option(names = "--pack", paramLabel = "DIR", description = "Model pack folder (default: the built-in pack).")
+    Path pack;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Scale frames to this size first (default: the film's).")
+    String size;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "20", description = "Frames to measure (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Frames to run before measuring, frame 0 included (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--json", description = "Print the figures as JSON.")
+    boolean json;
+
+    @Option(names = "--device", paramLabel = "cpu|cuda[:N]", defaultValue = "cpu", description = "Where the networks run (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads per network run; 0 lets ONNX Runtime choose.")
+    int threads;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Keep the encoded result here (default: a temporary file, deleted).")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    private final EvaluateCommand.FactorySource factories;
+
+    public BenchCommand() {
+        this(EngineAccess::colorizerFactory);
+    }
+
+    BenchCommand(EvaluateCommand.FactorySource factories) {
+        this.factories = factories;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int width = 0;
+        int height = 0;
+        if (size != null) {
+            Matcher m = SIZE.matcher(size);
+            if (!m.matches() || Integer.parseInt(m.group(1)) <= 0 || Integer.parseInt(m.group(2)) <= 0) {
+                err.println("bench: --size must look like 854x480, got '" + size + "'");
+                return EvaluateCommand.FAILED;
+            }
+            width = Integer.parseInt(m.group(1));
+            height = Integer.parseInt(m.group(2));
+        }
+        if (frames < 1 || warmup < 1 || threads < 0) {
+            err.println("bench: --frames and --warmup must be >= 1, --threads >= 0");
+            return EvaluateCommand.FAILED;
+        }
+        Path encoded = output;
+        try {
+            if (encoded == null) {
+                encoded = Files.createTempFile("nitrate-bench-", ".mp4");
+            }
+            PackLocation location = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
+            InferenceOptions options = new InferenceOptions(ComputeDevice.parse(device), threads, null);
+            BenchReport report;
+            try (FfmpegClipReader reader = FfmpegClipReader.open(film, width, height);
+                    FrameColorizer colorizer = factories.get().open(location, options, reader.width(), reader.height());
+                    FfmpegClipWriter writer = FfmpegClipWriter.open(encoded, reader.width(), reader.height(), reader.frameRate())) {
+                Map<String, String> settings = new LinkedHashMap<>();
+                settings.put("film", film.toString());
+                settings.put("pack", location.toString());
+                settings.put("device", options.device().toString());
+                settings.put("threads", threads == 0 ? "auto (ONNX Runtime default)" : String.valueOf(threads));
+                settings.put("encoder", writer.codecName() + " yuv420p crf 18");
+                settings.putAll(MachineDescription.describe());
+                report = new PipelineBenchmark(warmup, frames).run(reader, colorizer, writer, settings);
+            }
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            } else {
+                out.print(format(report));
+            }
+            out.flush();
+            return 0;
+        } catch (IOException | ColorizeException | PackException | IllegalArgumentException e) {
+            err.println("bench: " + e.getMessage());
+            return EvaluateCommand.FAILED;
+        } finally {
+            if (output == null && encoded != null) {
+                try {
+                    Files.deleteIfExists(encoded);
+                } catch (IOException e) {
+                    err.println("bench: could not delete " + encoded + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    static String format(BenchReport report) {
+        StringBuilder s = new StringBuilder();
+        Map<String, String> settings = report.settings();
+        s.append(String.format(Locale.ROOT, "Film      %s at %dx%d, %d warm-up + %d measured frames%n",
+                settings.get("film"), report.width(), report.height(), report.warmupFrames(), report.measuredFrames()));
+        s.append(String.format(Locale.ROOT, "Pack      %s   device %s   threads %s%n", settings.get("pack"),
+                settings.get("device"), settings.get("threads")));
+        s.append(String.format(Locale.ROOT, "Machine   %s, %s cores; %s; %s%n", settings.get("cpu"), settings.get("cores"),
+                settings.get("java"), settings.get("os")));
+        s.append(String.format(Locale.ROOT, "Encoder   %s%n%n", settings.get("encoder")));
+        s.append(String.format(Locale.ROOT, "  %-16s %10s %10s %10s%n", "stage", "median ms", "mean ms", "max ms"));
+        for (StageFigure stage : report.stages()) {
+            s.append(String.format(Locale.ROOT, "  %-16s %10.2f %10.2f %10.2f%n", stage.stage(), stage.medianMillis(),
+                    stage.meanMillis(), stage.maxMillis()));
+        }
+        s.append(String.format(Locale.ROOT, "%nFrames per second  %.3f%n", report.framesPerSecond()));
+        s.append(String.format(Locale.ROOT, "Peak RSS           %s%n", report.peakResidentBytes() < 0 ? "unknown"
+                : mebibytes(report.peakResidentBytes())));
+        s.append(String.format(Locale.ROOT, "Java heap          peak %s in use of %s max%n", mebibytes(report.peakHeapUsedBytes()),
+                mebibytes(report.maxHeapBytes())));
+        MemoryStats m = report.finalMemory();
+        s.append(String.format(Locale.ROOT, "Memory bank        working %d frames / %d elements (%d permanent), long-term %d;"
+                + " peaks %d working, %d long-term; %d memory frames added, %d consolidations%n",
+                m.workingFrames(), m.workingElements(), m.permanentElements(), m.longTermElements(),
+                report.peakWorkingElements(), report.peakLongTermElements(), m.memoryFramesAdded(), m.consolidations()));
+        return s.toString();
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.nitrate.engine.metrics;
+
+import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.image.ChromaPlanes;
+import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.LabImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * The standard evaluation protocol for exemplar-based video colorization: every colour frame
+ * is reduced to its CIE L (the grayscale input), the colorizer predicts a and b, the frame's
+ * own L is put back, and the result is compared with the colour original. The two trivial
+ * baselines are scored on the same frames: {@code gray} (a = b = 0) and {@code static}
+ * (frame 0's a and b on every frame). Figures are given per clip and per shot.
+ */
+public final class ProtocolEvaluation {
+
+    /** Name of the model's entry in {@link EvaluationReport#methods()}. */
+    public static final String MODEL = "model";
+    public static final String GRAY = "gray";
+    public static final String STATIC = "static";
+
+    private final HardCutDetector cutDetector;
+
+    public ProtocolEvaluation(HardCutDetector cutDetector) {
+        this.cutDetector = cutDetector;
+    }
+
+    /**
+     * Evaluates the clip.
+     *
+     * @param clip the colour clip; read to its end or to {@code maxFrames}
+     * @param colorizer the model, or empty to score only the baselines; the caller owns and closes it
+     * @param exemplar the exemplar for the model
+     * @param maxFrames the most frames to evaluate; 0 for all
+     * @param progress told the number of frames done after each frame
+     */
+    public EvaluationReport evaluate(RgbFrameSource clip, Optional<FrameColorizer> colorizer,
+            EvaluationExemplar exemplar, int maxFrames, IntConsumer progress) throws IOException, ColorizeException {
+        List<Scorer> scorers = new ArrayList<>();
+        colorizer.ifPresent(c -> scorers.add(new Scorer(MODEL)));
+        Scorer gray = new Scorer(GRAY);
+        Scorer still = new Scorer(STATIC);
+        scorers.add(gray);
+        scorers.add(still);
+
+        List<Shot> shots = new ArrayList<>();
+        int shotStart = 0;
+        int frameIndex = 0;
+        FloatPlane staticA = null;
+        FloatPlane staticB = null;
+        FloatPlane zeros = null;
+        long colorizeNanos = 0;
+        Optional<RgbFrame> next;
+        while ((maxFrames <= 0 || frameIndex < maxFrames) && (next = clip.next()).isPresent()) {
+            RgbFrame original = next.get();
+            if (original.width() != clip.width() || original.height() != clip.height()) {
+                throw new IOException("frame " + frameIndex + " is " + original.width() + "x" + original.height()
+                        + ", the clip " + clip.width() + "x" + clip.height());
+            }
+            if (cutDetector.startsNewShot(original)) {
+                shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
+                shotStart = frameIndex;
+                scorers.forEach(Scorer::endShot);
+            }
+            LabImage lab = CieLab.fromRgb8(original.rgb(), original.width(), original.height());
+            FloatPlane lightness = lab.lightness();
+            if (frameIndex == 0) {
+                staticA = lab.a();
+                staticB = lab.b();
+                zeros = FloatPlane.zeros(original.width(), original.height());
+                if (colorizer.isPresent()) {
+                    if (exemplar instanceof EvaluationExemplar.Image image) {
+                        colorizer.get().beginSequence(List.of(image.lab()), false);
+                    } else {
+                        colorizer.get().beginSequence(List.of(lab), true);
+                    }
+                }
+            }
+            if (colorizer.isPresent()) {
+                long start = System.nanoTime();
+                ChromaPlanes chroma = colorizer.get().colorize(lightness);
+                colorizeNanos += System.nanoTime() - start;
+                if (chroma.width() != original.width() || chroma.height() != original.height()) {
+                    throw new ColorizeException("the colorizer returned " + chroma.width() + "x" + chroma.height()
+                            + " chroma for a " + original.width() + "x" + original.height() + " frame");
+                }
+                scorers.get(0).add(original, toRgb(lightness, chroma.a(), chroma.b()));
+            }
+            gray.add(original, toRgb(lightness, zeros, zeros));
+            still.add(original, toRgb(lightness, staticA, staticB));
+            frameIndex++;
+            progress.accept(frameIndex);
+        }
+        if (frameIndex == 0) {
+            throw new IOException("the clip has no frames");
+        }
+        shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
+        scorers.forEach(Scorer::endShot);
+        List<MethodEvaluation> methods = scorers.stream().map(Scorer::result).toList();
+        double secondsPerFrame = colorizer.isPresent() ? colorizeNanos / 1e9 / frameIndex : 0;
+        return new EvaluationReport(clip.width(), clip.height(), exemplar.toString(), shots, methods, secondsPerFrame);
+    }
+
+    private static RgbFrame toRgb(FloatPlane lightness, FloatPlane a, FloatPlane b) {
+        byte[] rgb = CieLab.toRgb8(new LabImage(lightness, a, b));
+        return new RgbFrame(lightness.width(), lightness.height(), rgb);
+    }
+
+    private static final class Scorer {
+        private final String method;
+        private final QualityAccumulator clip = new QualityAccumulator();
+        private final List<QualityFigures> shots = new ArrayList<>();
+        private QualityAccumulator shot = new QualityAccumulator();
+
+        Scorer(String method) {
+            this.method = method;
+        }
+
+        void add(RgbFrame original, RgbFrame result) {
+            FrameScore score = FrameScore.of(original, result);
+            clip.add(score);
+            shot.add(score);
+        }
+
+        void endShot() {
+            shots.add(shot.figures());
+            shot = new QualityAccumulator();
+        }
+
+        MethodEvaluation result() {
+            return new MethodEvaluation(method, clip.figures(), shots);
+        }
+    }
+}

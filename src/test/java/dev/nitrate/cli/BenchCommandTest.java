@@ -1,0 +1,130 @@
+package dev.nitrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.colorize.StageTimings;
+import dev.nitrate.engine.image.ChromaPlanes;
+import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.LabImage;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code nitrate bench} end to end: real FFmpeg decode with scaling and real H.264 encode. */
+class BenchCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(BenchCommand command, String... args) {
+        CommandLine line = new CommandLine(command);
+        line.setOut(new PrintWriter(out));
+        line.setErr(new PrintWriter(err));
+        return line.execute(args);
+    }
+
+    private static String clipPattern() throws Exception {
+        Path first = Path.of(BenchCommandTest.class.getResource("/metrics/agreement/gt/00000.png").toURI());
+        return first.getParent().resolve("%05d.png").toString();
+    }
+
+    @Test
+    void measuresStagesAtTheRequestedSizeAndEncodesH264(@TempDir Path dir) throws Exception {
+        Path encoded = dir.resolve("bench.mp4");
+        int[] openedSize = new int[2];
+        BenchCommand command = new BenchCommand(() -> (pack, options, w, h) -> {
+            openedSize[0] = w;
+            openedSize[1] = h;
+            return new TimedColorizer();
+        });
+        int code = run(command, clipPattern(), "--size", "96x72", "--warmup", "2", "--frames", "8",
+                "--output", encoded.toString(), "--json");
+        assertEquals(0, code, err::toString);
+        assertEquals(96, openedSize[0]);
+        assertEquals(72, openedSize[1]);
+
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertEquals(8, report.get("measuredFrames").asInt());
+        assertEquals(96, report.get("width").asInt());
+        JsonNode stages = report.get("stages");
+        assertEquals("decode", stages.get(0).get("stage").asText());
+        assertEquals("frame", stages.get(stages.size() - 1).get("stage").asText());
+        boolean sawKeyEncoder = false;
+        for (JsonNode stage : stages) {
+            if (stage.get("stage").asText().equals("key_encoder")) {
+                sawKeyEncoder = true;
+                assertEquals(7.0, stage.get("medianMillis").asDouble(), 1e-9);
+            }
+        }
+        assertTrue(sawKeyEncoder);
+        assertTrue(report.get("peakResidentBytes").asLong() > 0);
+        assertEquals("cpu", report.get("settings").get("device").asText());
+
+        try (FfmpegClipReader reader = FfmpegClipReader.open(encoded, 0, 0)) {
+            assertEquals("h264", reader.codecName());
+            assertEquals(96, reader.width());
+            int count = 0;
+            while (reader.next().isPresent()) {
+                count++;
+            }
+            assertEquals(10, count);
+        }
+    }
+
+    @Test
+    void printsATableAndRefusesABadSize() throws Exception {
+        BenchCommand command = new BenchCommand(() -> (pack, options, w, h) -> new TimedColorizer());
+        assertEquals(0, run(command, clipPattern(), "--frames", "4", "--threads", "1"), err::toString);
+        String text = out.toString();
+        assertTrue(text.contains("key_encoder") && text.contains("Frames per second") && text.contains("Peak RSS"), text);
+        assertTrue(text.contains("threads 1"), text);
+        assertTrue(text.contains("at 160x120, 3 warm-up + 4 measured frames"), text);
+
+        assertEquals(1, run(new BenchCommand(() -> (pack, options, w, h) -> new TimedColorizer()), clipPattern(), "--size", "big"));
+        assertTrue(err.toString().contains("--size must look like 854x480"), err.toString());
+    }
+
+    private static final class TimedColorizer implements FrameColorizer {
+        @Override
+        public void beginSequence(List<LabImage> exemplars, boolean firstFrameIsExemplar) {}
+
+        @Override
+        public ChromaPlanes colorize(FloatPlane l) {
+            return new ChromaPlanes(FloatPlane.zeros(l.width(), l.height()), FloatPlane.zeros(l.width(), l.height()));
+        }
+
+        @Override
+        public MemoryStats memoryStats() {
+            return new MemoryStats(1, 30, 0, 30, 1, 1, 0);
+        }
+
+        @Override
+        public StageTimings lastFrameTimings() {
+            return new StageTimings(Map.of("key_encoder", 7_000_000L));
+        }
+
+        @Override
+        public void writeState(DataOutput out) {}
+
+        @Override
+        public void readState(DataInput in) {}
+
+        @Override
+        public void cancel() {}
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,159 @@
+package dev.nitrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.colorize.StageTimings;
+import dev.nitrate.engine.image.ChromaPlanes;
+import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.model.InferenceOptions;
+import dev.nitrate.engine.model.PackException;
+import dev.nitrate.engine.model.PackLocation;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code nitrate evaluate} end to end: real FFmpeg decoding of the committed agreement frames. */
+class EvaluateCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(EvaluateCommand command, String... args) {
+        CommandLine line = new CommandLine(command);
+        line.setOut(new PrintWriter(out));
+        line.setErr(new PrintWriter(err));
+        return line.execute(args);
+    }
+
+    private static String clipPattern() throws URISyntaxException {
+        Path first = Path.of(EvaluateCommandTest.class.getResource("/metrics/agreement/gt/00000.png").toURI());
+        return first.getParent().resolve("%05d.png").toString();
+    }
+
+    @Test
+    void baselinesDecodedByFfmpegAgreeWithVceval() throws Exception {
+        int code = run(new EvaluateCommand(), clipPattern(), "--baselines-only", "--json");
+        assertEquals(0, code, err::toString);
+
+        JsonNode expected;
+        try (InputStream in = getClass().getResourceAsStream("/metrics/agreement/expected.json")) {
+            expected = new ObjectMapper().readTree(in);
+        }
+        JsonNode report = new ObjectMapper().readTree(out.toString()).get("evaluation");
+        assertEquals(2, report.get("shots").size());
+        List<String> methods = new ArrayList<>();
+        for (JsonNode method : report.get("methods")) {
+            String name = method.get("method").asText();
+            methods.add(name);
+            JsonNode vceval = expected.at("/vceval_cli/baseline_" + name);
+            JsonNode clip = method.get("clip");
+            assertEquals(12, clip.get("frames").asInt());
+            assertEquals(vceval.get("psnr").asDouble(), clip.get("psnr").asDouble(), 0.01, name);
+            assertEquals(vceval.get("ssim").asDouble(), clip.get("ssim").asDouble(), 1e-4, name);
+            assertEquals(vceval.get("cdc").asDouble(), clip.get("cdc").asDouble(), 1e-4, name);
+        }
+        assertEquals(List.of("gray", "static"), methods);
+    }
+
+    @Test
+    void runsTheColorizerFromTheFactoryWithTheStandardProtocolAndPrintsPerShotTables() throws Exception {
+        List<Boolean> firstFrameIsExemplar = new ArrayList<>();
+        EvaluateCommand command = new EvaluateCommand(() -> (PackLocation pack, InferenceOptions options, int w, int h) -> {
+            assertEquals(160, w);
+            assertEquals(PackLocation.BUILTIN, pack);
+            assertEquals(2, options.intraOpThreads());
+            return new ColorlessColorizer(firstFrameIsExemplar);
+        });
+        int code = run(command, clipPattern(), "--threads", "2");
+        assertEquals(0, code, err::toString);
+        String text = out.toString();
+        assertEquals(List.of(true), firstFrameIsExemplar);
+        assertTrue(text.contains("12 frames, 2 shots"), text);
+        assertTrue(text.contains("Shot 2 (frames 6-11)"), text);
+        // A model that predicts no colour scores as the gray baseline, line for line.
+        for (String table : text.split("\n\n")) {
+            String model = line(table, "model");
+            String gray = line(table, "gray");
+            if (model != null) {
+                assertEquals(gray.substring(gray.indexOf("gray") + 4).trim(), model.substring(model.indexOf("model") + 5).trim(), table);
+            }
+        }
+        assertTrue(text.contains("  static "), text);
+    }
+
+    @Test
+    void missingClipAndMissingEngineAreClearErrors() throws Exception {
+        assertEquals(1, run(new EvaluateCommand(), "/no/such/clip.mp4", "--baselines-only"));
+        assertTrue(err.toString().contains("/no/such/clip.mp4: no such file"), err.toString());
+
+        err.getBuffer().setLength(0);
+        EvaluateCommand noEngine = new EvaluateCommand(() -> {
+            throw new PackException("this build of Nitrate has no model engine");
+        });
+        assertEquals(1, run(noEngine, clipPattern()));
+        assertTrue(err.toString().contains("no model engine"), err.toString());
+    }
+
+    private static String line(String table, String method) {
+        for (String l : table.split("\n")) {
+            if (l.startsWith("  " + method + " ")) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private static final class ColorlessColorizer implements FrameColorizer {
+        private final List<Boolean> firstFrameIsExemplar;
+
+        ColorlessColorizer(List<Boolean> firstFrameIsExemplar) {
+            this.firstFrameIsExemplar = firstFrameIsExemplar;
+        }
+
+        @Override
+        public void beginSequence(List<LabImage> exemplars, boolean firstFrameIsExemplar) {
+            this.firstFrameIsExemplar.add(firstFrameIsExemplar);
+        }
+
+        @Override
+        public ChromaPlanes colorize(FloatPlane l) {
+            return new ChromaPlanes(FloatPlane.zeros(l.width(), l.height()), FloatPlane.zeros(l.width(), l.height()));
+        }
+
+        @Override
+        public MemoryStats memoryStats() {
+            return MemoryStats.EMPTY;
+        }
+
+        @Override
+        public StageTimings lastFrameTimings() {
+            return StageTimings.NONE;
+        }
+
+        @Override
+        public void writeState(DataOutput out) {}
+
+        @Override
+        public void readState(DataInput in) {}
+
+        @Override
+        public void cancel() {}
+
+        @Override
+        public void close() {}
+    }
+}
