@@ -134,20 +134,24 @@ start=$SECONDS
 editor_args=(${NITRATE_EDITOR_ARGS:-})
 HOME=$home XDG_CACHE_HOME= DISPLAY=$display "$nitrate" "${editor_args[@]}" > "$out/editor.log" 2>&1 &
 editor_pid=$!
+# the editor opens the demo project by itself; its title then names the project file
+title_pattern=${NITRATE_EDITOR_TITLE:-demo.nitrate}
 window=
-for _ in $(seq 120); do
+for _ in $(seq 180); do
     window=$(DISPLAY=$display xwininfo -root -tree 2>/dev/null | grep -E '"[^"]*Nitrate[^"]*": \(' | head -1 || true)
-    [[ -n $window ]] && break
+    [[ $window == *"$title_pattern"* ]] && break
     kill -0 "$editor_pid" 2>/dev/null || break
     sleep 1
 done
-if [[ -n $window ]]; then
-    pass "editor window appeared after $((SECONDS - start)) s:$(echo "$window" | sed 's/ *0x[0-9a-f]* //')"
-    sleep "${NITRATE_SCREENSHOT_DELAY:-8}"   # let the demo project load and the first frame draw
+if [[ $window == *"$title_pattern"* ]]; then
+    pass "editor shows the demo project after $((SECONDS - start)) s:$(echo "$window" | sed 's/ *0x[0-9a-f]* //')"
+    sleep "${NITRATE_SCREENSHOT_DELAY:-5}"   # let the frame and the timeline thumbnails draw
     DISPLAY=$display import -window root "$out/editor-1600x1000.png"
     check "screenshot taken ($out/editor-1600x1000.png)" test -s "$out/editor-1600x1000.png"
+    spread=$(convert "$out/editor-1600x1000.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+    check "screenshot is not blank (grey-level spread $spread)" awk -v s="$spread" 'BEGIN { exit !(s > 0.05) }'
 else
-    fail "editor window did not appear (see $out/editor.log)"
+    fail "editor did not show '$title_pattern' (last window: ${window:-none}; see $out/editor.log)"
 fi
 check "editor still running" kill -0 "$editor_pid" 2>/dev/null
 kill "$editor_pid" 2>/dev/null || true
