@@ -94,7 +94,7 @@ unzip -p "$app_jar" demo/demo-exemplar.png > "$out/demo-exemplar.png"
 # java.io.tmpdir of its own, to see whether anything is unpacked into it
 mkdir -p "$root/tmp"
 export NITRATE_JAVA_OPTIONS="-Djava.io.tmpdir=$root/tmp"
-run_nitrate() { HOME=$home XDG_CACHE_HOME= DISPLAY= "$nitrate" "$@"; }
+run_nitrate() { env -u XDG_CACHE_HOME -u DISPLAY HOME="$home" "$nitrate" "$@"; }
 
 start=$SECONDS
 if run_nitrate info "$out/demo-film.mp4" > "$out/info.txt" 2>&1; then
@@ -133,7 +133,7 @@ for _ in $(seq 50); do [[ -s $out/xvfb.display ]] && break; sleep 0.2; done
 display=:$(head -1 "$out/xvfb.display")
 start=$SECONDS
 editor_args=(${NITRATE_EDITOR_ARGS:-})
-HOME=$home XDG_CACHE_HOME= DISPLAY=$display "$nitrate" "${editor_args[@]}" > "$out/editor.log" 2>&1 &
+env -u XDG_CACHE_HOME HOME="$home" DISPLAY="$display" "$nitrate" "${editor_args[@]}" > "$out/editor.log" 2>&1 &
 editor_pid=$!
 # the editor opens the demo project by itself; its title then names the project file
 title_pattern=${NITRATE_EDITOR_TITLE:-demo.nitrate}
