@@ -99,6 +99,9 @@ step "jpackage app-image"
 "$jpackage" @installer/linux/app-image.args \
     --input "$input" --dest "$out" --app-version "$version" --icon "$icon"
 install -m 0755 installer/linux/nitrate "$out/Nitrate/bin/nitrate"
+# One way in: jpackage's own launcher could not set ORT_DISABLE_TELEMETRY or the cache folders,
+# so it goes; bin/nitrate reads the options jpackage wrote into lib/app/Nitrate.cfg.
+rm "$out/Nitrate/bin/Nitrate" "$out/Nitrate/lib/libapplauncher.so"
 rm -rf "$input"
 app_seconds=$((SECONDS - step_start))
 
