@@ -3,16 +3,21 @@ package dev.nitrate.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nitrate.engine.bench.BenchReport;
+import dev.nitrate.engine.bench.EncodedVideoSink;
 import dev.nitrate.engine.bench.MachineDescription;
 import dev.nitrate.engine.bench.PipelineBenchmark;
 import dev.nitrate.engine.bench.StageFigure;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.metrics.FilmFrames;
 import dev.nitrate.engine.model.ComputeDevice;
 import dev.nitrate.engine.model.InferenceOptions;
+import dev.nitrate.engine.model.PackColorizerFactory;
 import dev.nitrate.engine.model.PackException;
 import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.video.VideoCodec;
+import dev.nitrate.engine.video.VideoEncodeSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -72,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
     private final EvaluateCommand.FactorySource factories;
 
     public BenchCommand() {
-        this(EngineAccess::colorizerFactory);
+        this(PackColorizerFactory::new);
     }
 
     BenchCommand(EvaluateCommand.FactorySource factories) {
@@ -106,17 +111,23 @@ public final class BenchCommand implements Callable<Integer> {
             PackLocation location = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
             InferenceOptions options = new InferenceOptions(ComputeDevice.parse(device), threads, null);
             BenchReport report;
-            try (FfmpegClipReader reader = FfmpegClipReader.open(film, width, height);
-                    FrameColorizer colorizer = factories.get().open(location, options, reader.width(), reader.height());
-                    FfmpegClipWriter writer = FfmpegClipWriter.open(encoded, reader.width(), reader.height(), reader.frameRate())) {
-                Map<String, String> settings = new LinkedHashMap<>();
-                settings.put("film", film.toString());
-                settings.put("pack", location.toString());
-                settings.put("device", options.device().toString());
-                settings.put("threads", threads == 0 ? "auto (ONNX Runtime default)" : String.valueOf(threads));
-                settings.put("encoder", writer.codecName() + " yuv420p crf 18");
-                settings.putAll(MachineDescription.describe());
-                report = new PipelineBenchmark(warmup, frames).run(reader, colorizer, writer, settings);
+            try (FilmFrames reader = FilmFrames.open(film)) {
+                int benchWidth = width == 0 ? reader.width() : width;
+                int benchHeight = height == 0 ? reader.height() : height;
+                try (FrameColorizer colorizer = factories.get().open(location, options, benchWidth, benchHeight);
+                        EncodedVideoSink writer = EncodedVideoSink.create(encoded, "mp4", new VideoEncodeSettings(VideoCodec.H264,
+                                VideoEncodeSettings.DEFAULT_CRF, false, VideoEncodeSettings.DEFAULT_PRESET, benchWidth,
+                                benchHeight, reader.info().frameRate()))) {
+                    Map<String, String> settings = new LinkedHashMap<>();
+                    settings.put("film", film.toString());
+                    settings.put("pack", location.toString());
+                    settings.put("device", options.device().toString());
+                    settings.put("threads", threads == 0 ? "auto (ONNX Runtime default)" : String.valueOf(threads));
+                    settings.put("encoder", VideoCodec.H264.encoderName() + " crf " + VideoEncodeSettings.DEFAULT_CRF + " preset "
+                            + VideoEncodeSettings.DEFAULT_PRESET + ", yuv420p, mp4");
+                    settings.putAll(MachineDescription.describe());
+                    report = new PipelineBenchmark(warmup, frames).run(reader, benchWidth, benchHeight, colorizer, writer, settings);
+                }
             }
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.exemplar.ExemplarFit;
+import dev.nitrate.engine.exemplar.Exemplars;
 import dev.nitrate.engine.metrics.EvaluationExemplar;
 import dev.nitrate.engine.metrics.EvaluationReport;
-import dev.nitrate.engine.metrics.HardCutDetector;
+import dev.nitrate.engine.metrics.FilmFrames;
 import dev.nitrate.engine.metrics.MethodEvaluation;
 import dev.nitrate.engine.metrics.ProtocolEvaluation;
 import dev.nitrate.engine.metrics.QualityFigures;
@@ -14,8 +16,10 @@ import dev.nitrate.engine.metrics.Shot;
 import dev.nitrate.engine.model.ColorizerFactory;
 import dev.nitrate.engine.model.ComputeDevice;
 import dev.nitrate.engine.model.InferenceOptions;
+import dev.nitrate.engine.model.PackColorizerFactory;
 import dev.nitrate.engine.model.PackException;
 import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.video.MediaException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     public EvaluateCommand() {
-        this(EngineAccess::colorizerFactory);
+        this(PackColorizerFactory::new);
     }
 
     EvaluateCommand(FactorySource factories) {
@@ -90,13 +94,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("evaluate: --max-frames and --threads must be >= 0");
             return FAILED;
         }
-        try (FfmpegClipReader reader = FfmpegClipReader.open(clip, 0, 0)) {
+        try (FilmFrames reader = FilmFrames.open(clip)) {
             EvaluationExemplar chosen = exemplar.equals("frame0")
                     ? EvaluationExemplar.FIRST_FRAME
-                    : new EvaluationExemplar.Image(exemplar, ExemplarImages.load(Path.of(exemplar), reader.width(), reader.height()));
+                    : new EvaluationExemplar.Image(exemplar, Exemplars.fit(Exemplars.load(Path.of(exemplar)),
+                            reader.width(), reader.height(), ExemplarFit.STRETCH));
             PackLocation location = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
             InferenceOptions options = new InferenceOptions(ComputeDevice.parse(device), threads, null);
-            ProtocolEvaluation evaluation = new ProtocolEvaluation(new HardCutDetector());
+            ProtocolEvaluation evaluation = new ProtocolEvaluation();
             EvaluationReport report;
             if (baselinesOnly) {
                 report = evaluation.evaluate(reader, Optional.empty(), chosen, maxFrames, done -> {});
@@ -104,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 try (FrameColorizer colorizer = factories.get().open(location, options, reader.width(), reader.height())) {
                     report = evaluation.evaluate(reader, Optional.of(colorizer), chosen, maxFrames,
                             done -> progress(err, done));
-                    err.print("\r");
+                    err.print("\r            \r");
                     err.flush();
                 }
             }
@@ -118,7 +123,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (IOException | ColorizeException | PackException | IllegalArgumentException e) {
+        } catch (IOException | ColorizeException | PackException | MediaException | IllegalArgumentException e) {
             err.println("evaluate: " + e.getMessage());
             return FAILED;
         }

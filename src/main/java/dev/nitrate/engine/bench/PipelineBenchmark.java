@@ -7,6 +7,7 @@ import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.metrics.FilmFrames;
 import dev.nitrate.engine.metrics.RgbFrame;
 import dev.nitrate.engine.metrics.RgbFrameSource;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Times the whole render path frame by frame: decode, conversion to Lab, the colorizer's own
+ * Times the whole render path frame by frame: decode (and resize), conversion to Lab, the colorizer's own
  * stages (as it reports them in {@link FrameColorizer#lastFrameTimings()}), conversion back
  * to RGB and encode. Frame 0 is the exemplar (the standard protocol). The first
  * {@code warmupFrames} frames are run but not measured.
@@ -26,6 +27,8 @@ import java.util.Optional;
 public final class PipelineBenchmark {
 
     public static final String DECODE = "decode";
+    /** Bilinear resize to the benchmark size, when it differs from the film's. */
+    public static final String SCALE = "scale";
     public static final String TO_LAB = "to_lab";
     /** Colorize wall time that the colorizer did not attribute to any of its stages. */
     public static final String COLORIZE_UNATTRIBUTED = "colorize_other";
@@ -49,13 +52,21 @@ public final class PipelineBenchmark {
         this.measuredFrames = measuredFrames;
     }
 
+    /** Runs the benchmark at the film's own size. */
+    public BenchReport run(RgbFrameSource film, FrameColorizer colorizer, RgbFrameSink sink, Map<String, String> settings)
+            throws IOException, ColorizeException {
+        return run(film, film.width(), film.height(), colorizer, sink, settings);
+    }
+
     /**
-     * Runs the benchmark. The caller owns and closes the film, the colorizer and the sink.
+     * Runs the benchmark, resizing frames to {@code width x height} first when the film has another
+     * size (the colorizer must be opened for that size). The caller owns and closes the film, the
+     * colorizer and the sink.
      *
      * @throws IOException when the film ends before warm-up and measurement are done, or decoding fails
      */
-    public BenchReport run(RgbFrameSource film, FrameColorizer colorizer, RgbFrameSink sink, Map<String, String> settings)
-            throws IOException, ColorizeException {
+    public BenchReport run(RgbFrameSource film, int width, int height, FrameColorizer colorizer, RgbFrameSink sink,
+            Map<String, String> settings) throws IOException, ColorizeException {
         Map<String, long[]> nanos = new LinkedHashMap<>();
         Runtime runtime = Runtime.getRuntime();
         long peakHeap = 0;
@@ -74,6 +85,11 @@ public final class PipelineBenchmark {
             }
             RgbFrame frame = next.get();
             frameNanos.put(DECODE, decoded - start);
+            if (frame.width() != width || frame.height() != height) {
+                long t = System.nanoTime();
+                frame = FilmFrames.resize(frame, width, height);
+                frameNanos.put(SCALE, System.nanoTime() - t);
+            }
 
             long t = System.nanoTime();
             FloatPlane lightness;
@@ -124,7 +140,7 @@ public final class PipelineBenchmark {
             stages.add(figure(stage.getKey(), stage.getValue()));
         }
         double fps = measuredFrames / (measuredWallNanos / 1e9);
-        return new BenchReport(film.width(), film.height(), warmupFrames, measuredFrames, stages, fps,
+        return new BenchReport(width, height, warmupFrames, measuredFrames, stages, fps,
                 ProcessMemory.peakResidentBytes().orElse(-1), peakHeap, runtime.maxMemory(),
                 peakWorking, peakLongTerm, colorizer.memoryStats(), settings);
     }
@@ -132,9 +148,12 @@ public final class PipelineBenchmark {
     private static Map<String, long[]> orderedStages(Map<String, long[]> nanos) {
         Map<String, long[]> ordered = new LinkedHashMap<>();
         ordered.put(DECODE, nanos.get(DECODE));
+        if (nanos.containsKey(SCALE)) {
+            ordered.put(SCALE, nanos.get(SCALE));
+        }
         ordered.put(TO_LAB, nanos.get(TO_LAB));
         nanos.forEach((stage, values) -> {
-            if (!List.of(DECODE, TO_LAB, COLORIZE_UNATTRIBUTED, TO_RGB, ENCODE, FRAME).contains(stage)) {
+            if (!List.of(DECODE, SCALE, TO_LAB, COLORIZE_UNATTRIBUTED, TO_RGB, ENCODE, FRAME).contains(stage)) {
                 ordered.put(stage, values);
             }
         });

@@ -6,6 +6,8 @@ import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.shots.CutDetector;
+import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.function.IntConsumer;
  * is reduced to its CIE L (the grayscale input), the colorizer predicts a and b, the frame's
  * own L is put back, and the result is compared with the colour original. The two trivial
  * baselines are scored on the same frames: {@code gray} (a = b = 0) and {@code static}
- * (frame 0's a and b on every frame). Figures are given per clip and per shot.
+ * (frame 0's a and b on every frame). Figures are given per clip and per shot; shots are found
+ * with the engine's hard-cut detector ({@link CutDetector}).
  */
 public final class ProtocolEvaluation {
 
@@ -26,11 +29,6 @@ public final class ProtocolEvaluation {
     public static final String GRAY = "gray";
     public static final String STATIC = "static";
 
-    private final HardCutDetector cutDetector;
-
-    public ProtocolEvaluation(HardCutDetector cutDetector) {
-        this.cutDetector = cutDetector;
-    }
 
     /**
      * Evaluates the clip.
@@ -50,6 +48,7 @@ public final class ProtocolEvaluation {
         scorers.add(gray);
         scorers.add(still);
 
+        CutDetector cutDetector = new CutDetector();
         List<Shot> shots = new ArrayList<>();
         int shotStart = 0;
         int frameIndex = 0;
@@ -64,7 +63,7 @@ public final class ProtocolEvaluation {
                 throw new IOException("frame " + frameIndex + " is " + original.width() + "x" + original.height()
                         + ", the clip " + clip.width() + "x" + clip.height());
             }
-            if (cutDetector.startsNewShot(original)) {
+            if (cutDetector.isCut(new RgbPixels.Rgb8(original.width(), original.height(), original.rgb()))) {
                 shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
                 shotStart = frameIndex;
                 scorers.forEach(Scorer::endShot);

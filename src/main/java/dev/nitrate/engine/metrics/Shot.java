@@ -1,6 +1,6 @@
 package dev.nitrate.engine.metrics;
 
-/** A run of frames between two hard cuts: frames {@code first} to {@code first + length - 1}. */
+/** A shot in an evaluation report: a run of frames between two hard cuts: frames {@code first} to {@code first + length - 1}. */
 public record Shot(int index, int first, int length) {
 
     public Shot {

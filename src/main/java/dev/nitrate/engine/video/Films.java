@@ -42,6 +42,11 @@ public final class Films {
         return VideoFileReader.open(source, options);
     }
 
+    /** Lets FFmpeg print its own warnings to stderr (for {@code --verbose}); it is silent otherwise. */
+    public static void showFfmpegLog(boolean show) {
+        FfmpegSupport.showFfmpegLog(show);
+    }
+
     /** Opens a film only to describe it. */
     public static FilmInfo probe(Path source, FilmOpenOptions options) throws MediaException {
         try (FilmReader reader = open(source, options)) {

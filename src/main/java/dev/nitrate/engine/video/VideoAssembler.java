@@ -117,20 +117,32 @@ public final class VideoAssembler {
             }
             AudioCursor audioCursor = audioInput == null ? null
                     : new AudioCursor(audioInput, audioPacket, audioOut, filmStart + audio.get().startSeconds(), filmStart + audio.get().endSeconds());
+            List<long[]> framePts = new java.util.ArrayList<>();
+            long reorderDelay = 0;
             for (int s = 0; s < segments.size(); s++) {
+                long[] pts = segmentFramePts(segments.get(s), frameRate);
+                if (pts.length != framesPerSegment[s]) {
+                    throw new MediaException(segments.get(s), "segment holds " + pts.length + " frames instead of " + framesPerSegment[s]);
+                }
+                for (int k = 0; k < pts.length; k++) {
+                    reorderDelay = Math.max(reorderDelay, k - pts[k]);
+                }
+                framePts.add(pts);
+            }
+            for (int s = 0; s < segments.size(); s++) {
+                long[] pts = framePts.get(s);
+                int k = 0;
                 try (FfmpegInput segment = FfmpegInput.open(segments.get(s))) {
-                    AVRational segmentBase = segment.videoStream().time_base();
                     while (av_read_frame(segment.format(), videoPacket) >= 0) {
                         if (videoPacket.stream_index() != segment.videoStreamIndex()) {
                             av_packet_unref(videoPacket);
                             continue;
                         }
-                        long pts = expectedFrames + toFrames(videoPacket.pts(), segmentBase, frameRate);
-                        long dts = expectedFrames + toFrames(videoPacket.dts(), segmentBase, frameRate);
+                        long dts = expectedFrames + k - reorderDelay;
                         if (audioCursor != null) {
                             audioCursor.writeUntil(muxer, dts * frameRate.denominator() / (double) frameRate.numerator(), output);
                         }
-                        videoPacket.pts(pts);
+                        videoPacket.pts(expectedFrames + pts[k]);
                         videoPacket.dts(dts);
                         videoPacket.duration(1);
                         videoPacket.pos(-1);
@@ -140,6 +152,7 @@ public final class VideoAssembler {
                         if (result < 0) {
                             throw new MediaException(output, "cannot write (" + FfmpegSupport.errorText(result) + ")");
                         }
+                        k++;
                     }
                 }
                 expectedFrames += framesPerSegment[s];
@@ -187,8 +200,40 @@ public final class VideoAssembler {
         return -1;
     }
 
-    private static long toFrames(long timestamp, AVRational base, Rational frameRate) {
-        return Math.round(timestamp * (double) base.num() * frameRate.numerator() / ((double) base.den() * frameRate.denominator()));
+    /**
+     * The display position (frame number within the segment) of each video packet, in decode order. Containers
+     * may shift timestamps and leave decode timestamps out, so positions are taken relative to the earliest
+     * presentation timestamp; decode timestamps are then rebuilt from the packet order.
+     */
+    private static long[] segmentFramePts(Path segment, Rational frameRate) throws MediaException {
+        try (FfmpegInput input = FfmpegInput.open(segment)) {
+            AVRational base = input.videoStream().time_base();
+            long[] raw = new long[64];
+            int count = 0;
+            AVPacket packet = av_packet_alloc();
+            try {
+                while (av_read_frame(input.format(), packet) >= 0) {
+                    if (packet.stream_index() == input.videoStreamIndex()) {
+                        if (packet.pts() == AV_NOPTS_VALUE) {
+                            throw new MediaException(segment, "a packet has no timestamp");
+                        }
+                        if (count == raw.length) {
+                            raw = java.util.Arrays.copyOf(raw, count * 2);
+                        }
+                        raw[count++] = packet.pts();
+                    }
+                    av_packet_unref(packet);
+                }
+            } finally {
+                av_packet_free(packet);
+            }
+            long[] frames = java.util.Arrays.copyOf(raw, count);
+            long first = java.util.Arrays.stream(frames).min().orElse(0);
+            for (int i = 0; i < count; i++) {
+                frames[i] = Math.round((frames[i] - first) * (double) base.num() * frameRate.numerator() / ((double) base.den() * frameRate.denominator()));
+            }
+            return frames;
+        }
     }
 
     /** Walks the audio packets of the source in file order, writing those inside the output's time span. */

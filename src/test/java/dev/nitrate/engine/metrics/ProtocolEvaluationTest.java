@@ -78,7 +78,7 @@ class ProtocolEvaluationTest {
 
     @Test
     void maxFramesStopsEarlyAndChromaOfTheWrongSizeIsRefused() throws Exception {
-        EvaluationReport report = new ProtocolEvaluation(new HardCutDetector())
+        EvaluationReport report = new ProtocolEvaluation()
                 .evaluate(PngFrames.source(clip), Optional.empty(), EvaluationExemplar.FIRST_FRAME, 4, done -> {});
         assertEquals(4, report.frames());
         assertEquals(List.of(new Shot(0, 0, 4)), report.shots());
@@ -89,7 +89,7 @@ class ProtocolEvaluationTest {
     }
 
     private EvaluationReport evaluate(FrameColorizer colorizer, EvaluationExemplar exemplar) throws IOException, ColorizeException {
-        return new ProtocolEvaluation(new HardCutDetector())
+        return new ProtocolEvaluation()
                 .evaluate(PngFrames.source(clip), Optional.of(colorizer), exemplar, 0, done -> {});
     }
 

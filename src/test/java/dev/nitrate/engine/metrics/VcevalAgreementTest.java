@@ -79,7 +79,7 @@ class VcevalAgreementTest {
 
     @Test
     void baselinesOfTheProtocolAgreeWithVcevalsBaselines() throws IOException, ColorizeException {
-        EvaluationReport report = new ProtocolEvaluation(new HardCutDetector())
+        EvaluationReport report = new ProtocolEvaluation()
                 .evaluate(PngFrames.source(groundTruth), Optional.empty(), EvaluationExemplar.FIRST_FRAME, 0, done -> {});
 
         assertEquals(List.of(new Shot(0, 0, 6), new Shot(1, 6, 6)), report.shots());

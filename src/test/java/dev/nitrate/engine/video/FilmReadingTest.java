@@ -3,6 +3,7 @@ package dev.nitrate.engine.video;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nitrate.testing.TestMedia;
@@ -45,6 +46,28 @@ class FilmReadingTest {
                     assertArrayEquals(sequential.get(position + 1), reader.read(position + 1).pixels().toRgb8(), "frame after " + position);
                 }
             }
+        }
+    }
+
+    @Test
+    void randomAccessOnARealClipMatchesSequentialDecoding() throws Exception {
+        Path clip = Path.of("src/test/resources/media/cup.mp4");
+        List<Integer> hashes = new ArrayList<>();
+        long count;
+        try (FilmReader reader = Films.open(clip, FilmOpenOptions.defaults())) {
+            count = reader.info().frameCount();
+            for (int i = 0; i < count; i++) {
+                hashes.add(java.util.Arrays.hashCode(reader.read(i).pixels().toRgb8()));
+            }
+            assertThrows(MediaException.class, () -> reader.read(count));
+        }
+        Random random = new Random(11);
+        try (FilmReader reader = Films.open(clip, FilmOpenOptions.defaults())) {
+            for (int n = 0; n < 25; n++) {
+                int position = random.nextInt((int) count);
+                assertEquals(hashes.get(position), java.util.Arrays.hashCode(reader.read(position).pixels().toRgb8()), "frame " + position);
+            }
+            assertEquals(hashes.get((int) count - 1), java.util.Arrays.hashCode(reader.read(count - 1).pixels().toRgb8()));
         }
     }
 

@@ -1,0 +1,177 @@
+package dev.nitrate.cli;
+
+import dev.nitrate.engine.exemplar.ExemplarFit;
+import dev.nitrate.engine.exemplar.PinnedExemplar;
+import dev.nitrate.engine.model.ColorizerFactory;
+import dev.nitrate.engine.model.ComputeDevice;
+import dev.nitrate.engine.model.InferenceOptions;
+import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.render.FrameRange;
+import dev.nitrate.engine.render.OutputFormat;
+import dev.nitrate.engine.render.OutputSpec;
+import dev.nitrate.engine.render.Progress;
+import dev.nitrate.engine.render.RenderJob;
+import dev.nitrate.engine.render.RenderListener;
+import dev.nitrate.engine.render.RenderOutcome;
+import dev.nitrate.engine.render.RenderRequest;
+import dev.nitrate.engine.video.VideoEncodeSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nitrate colorize FILM --exemplar IMAGE[@FRAME] ... -o OUT}: renders a colorized film. */
+@Command(name = "colorize", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Colorize a film from colour reference images.",
+            "Resumable: run the same command again after an interruption and it continues where it stopped."})
+final class ColorizeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILM", description = "A video file, a folder of images or a printf pattern.")
+    Path film;
+
+    @Option(names = {"-e", "--exemplar"}, required = true, paramLabel = "IMAGE[@FRAME]",
+            description = "A colour reference, pinned to a frame (default: the first rendered frame). Repeat for several.")
+    List<String> exemplars;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "A .mp4/.mov/.mkv file, or a folder for PNG/TIFF frames.")
+    Path output;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "h264, h265, png or tiff (default: from OUT: h264 for a video name, else png).")
+    String format;
+
+    @Option(names = "--pack", paramLabel = "DIR", description = "Model pack folder (default: the built-in pack).")
+    Path pack;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, cuda or cuda:N (falls back to the CPU when CUDA cannot load).")
+    String device;
+
+    @Option(names = "--frames", paramLabel = "A-B", description = "Render only frames A to B (inclusive, from 0).")
+    String frames;
+
+    @Option(names = "--crf", paramLabel = "N", defaultValue = "" + VideoEncodeSettings.DEFAULT_CRF, description = "Video quality, 0-51, lower is better (default: ${DEFAULT-VALUE}).")
+    int crf;
+
+    @Option(names = "--luma-lock", description = "Keep the source's luma exactly (video is then encoded losslessly).")
+    boolean lumaLock;
+
+    @Option(names = "--fit", paramLabel = "FIT", defaultValue = "stretch", description = "How exemplars fit the frame: stretch, crop or pad (default: ${DEFAULT-VALUE}).")
+    String fit;
+
+    @Option(names = "--preset", paramLabel = "PRESET", defaultValue = VideoEncodeSettings.DEFAULT_PRESET, description = "x264/x265 speed preset (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--segment-frames", paramLabel = "N", defaultValue = "" + RenderRequest.DEFAULT_SEGMENT_FRAMES, hidden = true)
+    int segmentFrames;
+
+    @Mixin
+    CommonOptions common;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        common.apply();
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        RenderRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            return CommandResult.failure(e.getMessage(), e).exit(err, common.verbose);
+        }
+        ColorizerFactory factory;
+        try {
+            factory = ColorizerProvider.factory();
+        } catch (ColorizerProvider.MissingEngineException e) {
+            return CommandResult.failure(e.getMessage(), e).exit(err, common.verbose);
+        }
+        ProgressBar bar = new ProgressBar(err, "");
+        RenderListener listener = new RenderListener() {
+            private Progress.Phase phase;
+
+            @Override
+            public void progress(Progress progress) {
+                if (phase != progress.phase()) {
+                    bar.finish();
+                    phase = progress.phase();
+                }
+                if (progress.phase() != Progress.Phase.ASSEMBLING) {
+                    bar.relabel(progress.phase().label());
+                    bar.update(progress.done(), progress.total(), progress.framesPerSecond(), progress.eta());
+                }
+            }
+
+            @Override
+            public void warning(String message) {
+                bar.finish();
+                err.println("nitrate: warning: " + message);
+                err.flush();
+            }
+        };
+        RenderJob job = new RenderJob(request, factory, listener);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread cancelOnInterrupt = new Thread(() -> {
+            job.cancel();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "nitrate-cancel");
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        RenderOutcome outcome;
+        try {
+            outcome = job.run();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running: it cancelled the job
+            }
+        }
+        bar.finish();
+        CommandResult result;
+        if (outcome instanceof RenderOutcome.Completed done) {
+            out.printf(Locale.ROOT, "wrote %s (%d frames)%n", done.output(), done.frames());
+            out.flush();
+            result = new CommandResult.Success();
+        } else if (outcome instanceof RenderOutcome.Cancelled cancelled) {
+            result = new CommandResult.Cancelled("cancelled after " + cancelled.framesDone() + " frames; run the same command again to resume");
+        } else {
+            RenderOutcome.Failed failed = (RenderOutcome.Failed) outcome;
+            result = new CommandResult.Failure(failed.message(), failed.cause());
+        }
+        return result.exit(err, common.verbose);
+    }
+
+    private RenderRequest request() {
+        OutputFormat outputFormat = format == null ? OutputFormat.impliedBy(output) : OutputFormat.parse(format);
+        ExemplarFit exemplarFit;
+        try {
+            exemplarFit = ExemplarFit.valueOf(fit.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a fit: '" + fit + "' (use stretch, crop or pad)");
+        }
+        if (crf < 0 || crf > 51) {
+            throw new IllegalArgumentException("--crf " + crf + ": must be 0-51");
+        }
+        Optional<FrameRange> range = frames == null ? Optional.empty() : Optional.of(FrameRange.parse(frames));
+        PackLocation packLocation = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
+        InferenceOptions inference = new InferenceOptions(ComputeDevice.parse(device), 0, null);
+        List<PinnedExemplar> pinned = exemplars.stream().map(PinnedExemplar::parse).toList();
+        return new RenderRequest(film, common.openOptions(), pinned, exemplarFit, range,
+                new OutputSpec(output, outputFormat, crf, lumaLock, preset), packLocation, inference, segmentFrames);
+    }
+}

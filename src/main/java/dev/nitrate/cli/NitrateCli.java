@@ -1,0 +1,51 @@
+package dev.nitrate.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code nitrate} command line: the top-level command and the one list of its subcommands. */
+@Command(name = "nitrate", mixinStandardHelpOptions = true, version = "Nitrate 0.1.0",
+        description = "Colorizes grayscale films from colour reference images (ColorMNet).")
+public final class NitrateCli implements Runnable {
+
+    /** Every subcommand, in the order help lists them. Add new commands here. */
+    static final List<Supplier<Object>> SUBCOMMANDS = List.of(
+            InfoCommand::new,
+            ShotsCommand::new,
+            ColorizeCommand::new);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with all subcommands. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new NitrateCli());
+        for (Supplier<Object> subcommand : SUBCOMMANDS) {
+            commandLine.addSubcommand(subcommand.get());
+        }
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+            return Failures.report(line.getErr(), "internal error: " + exception, exception, verbose);
+        });
+        return commandLine;
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.nitrate.engine.metrics;
+
+import dev.nitrate.engine.video.DecodedFrame;
+import dev.nitrate.engine.video.FilmInfo;
+import dev.nitrate.engine.video.FilmOpenOptions;
+import dev.nitrate.engine.video.FilmReader;
+import dev.nitrate.engine.video.Films;
+import dev.nitrate.engine.video.MediaException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A film read in order as 8-bit RGB frames (deeper sources are rounded to 8 bits), optionally
+ * resized bilinearly to another size. Owns its {@link FilmReader}.
+ */
+public final class FilmFrames implements RgbFrameSource {
+
+    private final FilmReader reader;
+    private final int width;
+    private final int height;
+    private long next;
+
+    private FilmFrames(FilmReader reader, int width, int height) {
+        this.reader = reader;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** Opens the film at its own size. */
+    public static FilmFrames open(Path film) throws IOException {
+        return open(film, 0, 0);
+    }
+
+    /**
+     * Opens the film, resizing every frame to {@code width x height}; 0 and 0 keep the film's size.
+     *
+     * @throws IOException naming the film when it cannot be opened
+     */
+    public static FilmFrames open(Path film, int width, int height) throws IOException {
+        if (width < 0 || height < 0 || (width == 0) != (height == 0)) {
+            throw new IllegalArgumentException("frame size must be both positive or both 0, got " + width + "x" + height);
+        }
+        FilmReader reader;
+        try {
+            reader = Films.open(film, FilmOpenOptions.defaults());
+        } catch (MediaException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        FilmInfo info = reader.info();
+        return new FilmFrames(reader, width == 0 ? info.width() : width, height == 0 ? info.height() : height);
+    }
+
+    /** What the film is (its own size, frame rate and count). */
+    public FilmInfo info() {
+        return reader.info();
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public Optional<RgbFrame> next() throws IOException {
+        if (next >= reader.info().frameCount()) {
+            return Optional.empty();
+        }
+        DecodedFrame frame;
+        try {
+            frame = reader.read(next++);
+        } catch (MediaException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        RgbFrame rgb = new RgbFrame(frame.width(), frame.height(), frame.pixels().toRgb8());
+        return Optional.of(rgb.width() == width && rgb.height() == height ? rgb : resize(rgb, width, height));
+    }
+
+    /** Bilinear resize with pixel centres aligned (edge pixels repeat). */
+    public static RgbFrame resize(RgbFrame source, int width, int height) {
+        int sw = source.width();
+        int sh = source.height();
+        byte[] in = source.rgb();
+        byte[] out = new byte[width * height * 3];
+        for (int y = 0, j = 0; y < height; y++) {
+            double sy = Math.min(Math.max((y + 0.5) * sh / height - 0.5, 0), sh - 1);
+            int y0 = (int) sy;
+            int y1 = Math.min(y0 + 1, sh - 1);
+            double fy = sy - y0;
+            for (int x = 0; x < width; x++) {
+                double sx = Math.min(Math.max((x + 0.5) * sw / width - 0.5, 0), sw - 1);
+                int x0 = (int) sx;
+                int x1 = Math.min(x0 + 1, sw - 1);
+                double fx = sx - x0;
+                int p00 = (y0 * sw + x0) * 3, p01 = (y0 * sw + x1) * 3, p10 = (y1 * sw + x0) * 3, p11 = (y1 * sw + x1) * 3;
+                for (int c = 0; c < 3; c++, j++) {
+                    double top = (in[p00 + c] & 0xFF) * (1 - fx) + (in[p01 + c] & 0xFF) * fx;
+                    double bottom = (in[p10 + c] & 0xFF) * (1 - fx) + (in[p11 + c] & 0xFF) * fx;
+                    out[j] = (byte) Math.round(top * (1 - fy) + bottom * fy);
+                }
+            }
+        }
+        return new RgbFrame(width, height, out);
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.nitrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nitrate.engine.video.FilmOpenOptions;
+import dev.nitrate.engine.video.Films;
+import dev.nitrate.engine.video.Rational;
+import dev.nitrate.testing.Renders;
+import dev.nitrate.testing.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void infoPrintsTheExactRateAndCountsAsTextAndJson() throws Exception {
+        Path film = TestMedia.filmWithAudio(folder, 48, new Rational(24000, 1001));
+        CliRunner.Result text = CliRunner.run("info", film.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("24000/1001 (23.976 fps)"), text.out());
+        assertTrue(text.out().contains("Frames:      48"), text.out());
+        assertTrue(text.out().contains("pcm_s16le, 1 ch, 48000 Hz"), text.out());
+        CliRunner.Result json = CliRunner.run("info", film.toString(), "--json");
+        JsonNode node = new ObjectMapper().readTree(json.out());
+        assertEquals(24000, node.at("/frameRate/numerator").asLong());
+        assertEquals(1001, node.at("/frameRate/denominator").asLong());
+        assertEquals(48, node.get("frameCount").asLong());
+        assertEquals(48 * 1001 / 24000.0, node.get("durationSeconds").asDouble(), 1e-9);
+        assertEquals(false, node.get("interlaced").asBoolean());
+        assertEquals(1, node.get("audioStreams").size());
+    }
+
+    @Test
+    void infoOnARealClip() {
+        CliRunner.Result result = CliRunner.run("info", "src/test/resources/media/cup.mp4", "--json");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("\"codec\" : \"h264\""), result.out());
+        assertTrue(result.out().contains("\"width\" : 640"), result.out());
+    }
+
+    @Test
+    void shotsListsTheCuts() throws Exception {
+        int[] scene = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2};
+        Path film = TestMedia.writeVideo(folder.resolve("two.mp4"), "mp4", dev.nitrate.engine.video.VideoCodec.H264, 64, 48, 20,
+                new Rational(25, 1), i -> TestMedia.sceneFrame(scene[i], i, 64, 48));
+        CliRunner.Result result = CliRunner.run("shots", film.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("shot 1: frames 0-9") && result.out().contains("shot 2: frames 10-19"), result.out());
+    }
+
+    @Test
+    void colorizeWritesTheOutputAndDrawsAProgressBar() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 30, new Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        Path output = folder.resolve("out.mp4");
+        CliRunner.Result result = CliRunner.run("colorize", film.toString(), "--exemplar", exemplar.toString(), "-o", output.toString(),
+                "--crf", "23", "--fit", "pad", "--device", "cpu", "--preset", "veryfast");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("colorize [") && result.err().contains("100%"), result.err());
+        assertEquals(30, Films.probe(output, FilmOpenOptions.defaults()).frameCount());
+        assertTrue(result.out().contains("wrote"), result.out());
+    }
+
+    @Test
+    void grayscaleExemplarGivesAWarning() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
+        Path gray = Renders.solidExemplar(folder.resolve("gray.png"), 128, 128, 128);
+        CliRunner.Result result = CliRunner.run("colorize", film.toString(), "--exemplar", gray.toString(), "-o", folder.resolve("frames").toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("warning: " + gray) && result.err().contains("grayscale"), result.err());
+        assertEquals(4, Files.list(folder.resolve("frames")).count());
+    }
+
+    @Test
+    void subcommandsAreListedInOnePlace() {
+        Set<String> names = NitrateCli.commandLine().getSubcommands().keySet();
+        assertEquals(Set.of("info", "shots", "colorize"), names.stream().collect(Collectors.toSet()));
+        assertEquals(NitrateCli.SUBCOMMANDS.size(), names.size());
+    }
+
+    @Test
+    void withoutAnEngineTheColorizeCommandSaysSo() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        System.setProperty(ColorizerProvider.OVERRIDE_PROPERTY, "dev.nitrate.engine.model.NoSuchFactory");
+        try {
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = NitrateCli.run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("o.mp4").toString()},
+                    new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+            assertEquals(1, code);
+            assertTrue(err.toString().contains("no colorization engine"), err.toString());
+        } finally {
+            System.clearProperty(ColorizerProvider.OVERRIDE_PROPERTY);
+        }
+    }
+}

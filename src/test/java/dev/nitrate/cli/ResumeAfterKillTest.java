@@ -1,0 +1,81 @@
+package dev.nitrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nitrate.engine.video.MediaProbe;
+import dev.nitrate.engine.video.Rational;
+import dev.nitrate.testing.Renders;
+import dev.nitrate.testing.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a real render process with SIGKILL at random moments, resumes it with the same command, and
+ * checks that the finished video decodes to exactly the frames of an uninterrupted render.
+ */
+class ResumeAfterKillTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aRenderKilledTwiceResumesToBitExactFrames() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 160, 96, 240, new Rational(24000, 1001));
+        Path exemplar = Renders.solidExemplar(folder.resolve("exemplar.png"), 60, 140, 210);
+        Path reference = folder.resolve("reference.mp4");
+        Path resumed = folder.resolve("resumed.mp4");
+        Process uninterrupted = cli(film, exemplar, reference, 0).start();
+        assertEquals(0, uninterrupted.waitFor(), new String(uninterrupted.getErrorStream().readAllBytes()));
+
+        Random random = new Random(System.nanoTime());
+        Path checkpoint = folder.resolve(".resumed.mp4.nitrate-work").resolve("checkpoint.bin");
+        List<String> kills = new ArrayList<>();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Process process = cli(film, exemplar, resumed, 12).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long before = Files.exists(checkpoint) ? Files.getLastModifiedTime(checkpoint).toMillis() : -1;
+            while (System.nanoTime() < deadline && process.isAlive()
+                    && (!Files.exists(checkpoint) || Files.getLastModifiedTime(checkpoint).toMillis() == before)) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(random.nextInt(400));
+            assertTrue(process.isAlive(), "the render must still be running when it is killed");
+            process.destroyForcibly();
+            process.waitFor();
+            kills.add("killed with exit " + process.exitValue());
+            assertFalse(Files.exists(resumed), "no file under the final name after a kill");
+        }
+        Process finish = cli(film, exemplar, resumed, 0).start();
+        String stderr = new String(finish.getErrorStream().readAllBytes());
+        assertEquals(0, finish.waitFor(), stderr);
+        assertTrue(stderr.contains("resuming resumed.mp4 at frame"), stderr);
+        System.out.println("resume test: " + kills + "; " + stderr.lines().filter(l -> l.contains("resuming")).toList());
+
+        List<byte[]> expected = MediaProbe.decodeAll(reference);
+        List<byte[]> actual = MediaProbe.decodeAll(resumed);
+        assertEquals(240, expected.size());
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), "frame " + i);
+        }
+    }
+
+    private static ProcessBuilder cli(Path film, Path exemplar, Path output, int frameDelayMillis) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Dnitrate.colorizerFactory=dev.nitrate.testing.MeanChromaColorizerFactory",
+                "-Dnitrate.test.frameDelayMs=" + frameDelayMillis,
+                "dev.nitrate.Main", "colorize", film.toString(), "--exemplar", exemplar.toString(), "-o", output.toString(),
+                "--segment-frames", "20", "--preset", "veryfast")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    }
+}

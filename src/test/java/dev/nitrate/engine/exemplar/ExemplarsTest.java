@@ -1,0 +1,103 @@
+package dev.nitrate.engine.exemplar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.video.ImageFileWriter;
+import dev.nitrate.engine.video.ImageFormat;
+import dev.nitrate.engine.video.MediaException;
+import dev.nitrate.engine.video.RgbPixels;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExemplarsTest {
+
+    @TempDir
+    Path folder;
+
+    /** Left half red, right half blue, 40x20. */
+    private static RgbPixels.Rgb8 halves() {
+        byte[] rgb = new byte[40 * 20 * 3];
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 40; x++) {
+                int i = (y * 40 + x) * 3;
+                rgb[i] = (byte) (x < 20 ? 220 : 30);
+                rgb[i + 2] = (byte) (x < 20 ? 30 : 220);
+                rgb[i + 1] = 40;
+            }
+        }
+        return new RgbPixels.Rgb8(40, 20, rgb);
+    }
+
+    @Test
+    void loadsImagesOfManyFormatsAndDepths() throws Exception {
+        for (ImageFormat format : ImageFormat.values()) {
+            Path file = folder.resolve("halves." + format.extension());
+            ImageFileWriter.write(halves(), format, file);
+            ExemplarImage image = Exemplars.load(file);
+            assertEquals(40, image.width());
+            assertFalse(image.isGrayscale());
+        }
+        BufferedImage jpeg = new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 30; x++) {
+                jpeg.setRGB(x, y, 0x20C040);
+            }
+        }
+        Path jpegFile = folder.resolve("green.jpg");
+        ImageIO.write(jpeg, "jpg", jpegFile.toFile());
+        ExemplarImage green = Exemplars.load(jpegFile);
+        assertTrue(green.lab().a().get(15, 15) < -30, "green has negative a");
+        Path bmp = folder.resolve("green.bmp");
+        ImageIO.write(jpeg, "bmp", bmp.toFile());
+        assertEquals(30, Exemplars.load(bmp).height());
+    }
+
+    @Test
+    void warnsAboutGrayscaleExemplarsByFlaggingThem() throws Exception {
+        byte[] gray = new byte[32 * 32 * 3];
+        for (int i = 0; i < gray.length; i++) {
+            gray[i] = (byte) (i / 3 % 256);
+        }
+        Path file = folder.resolve("gray.png");
+        ImageFileWriter.write(new RgbPixels.Rgb8(32, 32, gray), ImageFormat.PNG, file);
+        assertTrue(Exemplars.load(file).isGrayscale());
+    }
+
+    @Test
+    void rejectsWhatIsNotAnImage() throws Exception {
+        Path text = Files.writeString(folder.resolve("readme.jpg"), "hello");
+        MediaException error = assertThrows(MediaException.class, () -> Exemplars.load(text));
+        assertTrue(error.getMessage().contains("readme.jpg") && error.getMessage().contains("not an image"), error.getMessage());
+    }
+
+    @Test
+    void fitsStretchCropAndPad() throws Exception {
+        Path file = folder.resolve("halves.png");
+        ImageFileWriter.write(halves(), ImageFormat.PNG, file);
+        ExemplarImage image = Exemplars.load(file);
+        LabImage stretched = Exemplars.fit(image, 20, 20, ExemplarFit.STRETCH);
+        assertTrue(stretched.a().get(2, 10) > 30 && stretched.b().get(17, 10) < -30, "left red, right blue");
+        LabImage cropped = Exemplars.fit(image, 20, 20, ExemplarFit.CROP);
+        assertTrue(cropped.b().get(1, 10) > 0 && cropped.b().get(18, 10) < -30, "the middle 20x20: red then blue");
+        LabImage padded = Exemplars.fit(image, 40, 40, ExemplarFit.PAD);
+        assertEquals(50f, padded.lightness().get(20, 2), 1e-6);
+        assertEquals(0f, padded.a().get(20, 2), 1e-6);
+        assertTrue(padded.a().get(5, 20) > 30, "content in the middle rows");
+        assertEquals(40, padded.width());
+    }
+
+    @Test
+    void parsesImageAtFrame() {
+        assertEquals(new PinnedExemplar(Path.of("a@b.png"), OptionalLong.empty()), PinnedExemplar.parse("a@b.png"));
+        assertEquals(new PinnedExemplar(Path.of("ref.png"), OptionalLong.of(120)), PinnedExemplar.parse("ref.png@120"));
+    }
+}
