@@ -111,6 +111,11 @@ public final class PackColorizer implements FrameColorizer {
         return sessions.fallbackReason();
     }
 
+    /** The memory bank (benchmarks prime it; see {@link EngineBenchmark}). */
+    MemoryBank memoryBank() {
+        return memory;
+    }
+
     /** The memory parameters in force (the pack's, with any overrides). */
     public MemoryParameters memoryParameters() {
         return memoryParameters;
