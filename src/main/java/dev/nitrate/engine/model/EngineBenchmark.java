@@ -16,6 +16,10 @@ import java.util.Set;
  * {@code workingFrames} frames of working memory and {@code longTermElements} long-term elements,
  * timed per stage, split into the three networks and everything else.
  *
+ * <p>The command line runs with ColorMNet's memory parameters (top-k 30, mem_every 5, mid-term 5..10
+ * frames, 128 prototypes, 10,000 long-term elements) whatever the pack says, so that small test
+ * packs measure the same workload.
+ *
  * <pre>java -cp target/classes:target/lib/* dev.nitrate.engine.model.EngineBenchmark PACK_DIR [WIDTH HEIGHT FRAMES THREADS]</pre>
  */
 public final class EngineBenchmark {
@@ -137,7 +141,8 @@ public final class EngineBenchmark {
         int height = args.length > 2 ? Integer.parseInt(args[2]) : 480;
         int frames = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 0;
-        for (Result r : run(pack, new InferenceOptions(ComputeDevice.CPU, threads, null), width, height, frames, 10, 10_000)) {
+        var colorMNetMemory = new InferenceOptions.MemoryOverrides(30, 5, 5, 10, 128, 10_000);
+        for (Result r : run(pack, new InferenceOptions(ComputeDevice.CPU, threads, colorMNetMemory), width, height, frames, 10, 10_000)) {
             System.out.println(r);
         }
     }
