@@ -102,6 +102,21 @@ class FilmReadingTest {
     }
 
     @Test
+    void reportsTimecodeAndInterlacing() throws Exception {
+        Path film = MediaProbe.writeEncodedVideo(folder.resolve("tc.mov"), "mov", "prores_ks", org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P10LE,
+                64, 48, 10, "10:00:00:00", 2);
+        FilmInfo info = Films.probe(film, FilmOpenOptions.defaults());
+        assertEquals(java.util.Optional.of("10:00:00:00"), info.timecode());
+        assertTrue(info.interlaced());
+        assertEquals(10, info.frameCount());
+        Path progressive = MediaProbe.writeEncodedVideo(folder.resolve("p.mov"), "mov", "prores_ks", org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P10LE,
+                64, 48, 10, null, 1);
+        FilmInfo plain = Films.probe(progressive, FilmOpenOptions.defaults());
+        assertFalse(plain.interlaced());
+        assertTrue(plain.timecode().isEmpty());
+    }
+
+    @Test
     void aPngSequenceIsAFilmWithExactPixels() throws Exception {
         Path sequence = TestMedia.imageSequence(folder.resolve("seq"), ImageFormat.PNG, 5, i -> TestMedia.numberedGrayFrame(i, 48, 32));
         try (FilmReader reader = Films.open(sequence, FilmOpenOptions.defaults())) {

@@ -113,6 +113,12 @@ public final class MediaProbe {
      */
     public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames)
             throws Exception {
+        return writeEncodedVideo(file, container, encoderName, pixelFormat, width, height, frames, null, 0);
+    }
+
+    /** As above, with a start timecode written into the container and a field order (0: unknown, 1: progressive, 2: top field first). */
+    public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames,
+            String timecode, int fieldOrder) throws Exception {
         FfmpegSupport.init();
         var codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name(encoderName);
         if (codec == null || codec.isNull()) {
@@ -126,6 +132,12 @@ public final class MediaProbe {
         encoder.pix_fmt(pixelFormat);
         encoder.time_base(FfmpegSupport.rational(1, 25));
         encoder.framerate(FfmpegSupport.rational(25, 1));
+        encoder.field_order(fieldOrder);
+        if (timecode != null) {
+            AVDictionary metadata = new AVDictionary(null);
+            org.bytedeco.ffmpeg.global.avutil.av_dict_set(metadata, "timecode", timecode, 0);
+            muxer.metadata(metadata);
+        }
         if ((muxer.oformat().flags() & org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER) != 0) {
             encoder.flags(encoder.flags() | org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
         }
@@ -136,6 +148,7 @@ public final class MediaProbe {
         var stream = org.bytedeco.ffmpeg.global.avformat.avformat_new_stream(muxer, null);
         org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context(stream.codecpar(), encoder);
         stream.time_base(encoder.time_base());
+        stream.avg_frame_rate(encoder.framerate());
         var io = new org.bytedeco.ffmpeg.avformat.AVIOContext(null);
         org.bytedeco.ffmpeg.global.avformat.avio_open(io, file.toString(), org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE);
         muxer.pb(io);
