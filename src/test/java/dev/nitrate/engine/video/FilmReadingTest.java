@@ -102,6 +102,23 @@ class FilmReadingTest {
     }
 
     @Test
+    void heldFramesOfAnAviAreRepeatedSoRateAndDurationStayRight() throws Exception {
+        Path film = MediaProbe.writeEncodedVideo(folder.resolve("held.avi"), "avi", "mjpeg", org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P,
+                64, 48, 10, null, 0, 2);
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            assertEquals(new Rational(25, 1), reader.info().frameRate());
+            assertEquals(19, reader.info().frameCount());
+            byte[] zero = reader.read(0).pixels().toRgb8();
+            assertArrayEquals(zero, reader.read(1).pixels().toRgb8());
+            assertFalse(java.util.Arrays.equals(zero, reader.read(2).pixels().toRgb8()));
+            byte[] last = reader.read(18).pixels().toRgb8();
+            assertArrayEquals(reader.read(17).pixels().toRgb8(), reader.read(16).pixels().toRgb8());
+            assertFalse(java.util.Arrays.equals(last, reader.read(17).pixels().toRgb8()));
+            assertArrayEquals(reader.read(5).pixels().toRgb8(), reader.read(4).pixels().toRgb8());
+        }
+    }
+
+    @Test
     void reportsTimecodeAndInterlacing() throws Exception {
         Path film = MediaProbe.writeEncodedVideo(folder.resolve("tc.mov"), "mov", "prores_ks", org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P10LE,
                 64, 48, 10, "10:00:00:00", 2);
