@@ -238,8 +238,9 @@ final class FfmpegInput implements AutoCloseable {
 
     /** The stream's exact frame rate, or empty when the file does not say. */
     Optional<Rational> declaredFrameRate() {
-        for (AVRational rate : new AVRational[] {videoStream().avg_frame_rate(), videoStream().r_frame_rate(), videoStream().codecpar().framerate()}) {
-            if (rate != null && rate.num() > 0 && rate.den() > 0) {
+        AVRational[] candidates = {videoStream().avg_frame_rate(), videoStream().codecpar().framerate(), decoder.framerate(), videoStream().r_frame_rate()};
+        for (AVRational rate : candidates) {
+            if (rate != null && rate.num() > 0 && rate.den() > 0 && rate.num() <= 480L * rate.den()) {
                 return Optional.of(new Rational(rate.num(), rate.den()));
             }
         }

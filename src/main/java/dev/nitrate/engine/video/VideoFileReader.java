@@ -27,8 +27,8 @@ final class VideoFileReader implements FilmReader {
     }
 
     /**
-     * Maps film frames to source frames. A constant-rate file maps one to one. A file whose timestamps
-     * all fall on the frame grid but skip some slots (frames held, as AVI files store them) is read at its
+     * Maps film frames to source frames. A constant-rate file maps one to one. An AVI file whose timestamps
+     * all fall on the frame grid but skip some slots (frames held: empty chunks in the AVI) is read at its
      * constant rate, each missing slot repeating the frame before it, so duration and rate stay right.
      */
     static int[] frameGrid(long[] sortedPts, org.bytedeco.ffmpeg.avutil.AVRational timeBase, Rational rate) {
@@ -51,7 +51,7 @@ final class VideoFileReader implements FilmReader {
             gaps |= difference > frameTicks;
             smallest = Math.min(smallest, difference);
         }
-        if (!gaps || smallest != frameTicks) {
+        if (!gaps) {
             return identity;
         }
         long slots = (sortedPts[sortedPts.length - 1] - sortedPts[0]) / frameTicks + 1;
@@ -95,7 +95,7 @@ final class VideoFileReader implements FilmReader {
             boolean interlaced = fieldOrder >= 2 || (input.frame().flags() & FfmpegSupport.FRAME_FLAG_INTERLACED) != 0;
             int bitDepth = FfmpegSupport.bitDepth(pixelFormat);
             Rational rate = input.declaredFrameRate().orElseThrow(() -> new MediaException(file, "the video stream declares no frame rate"));
-            int[] grid = packets.timestampsReliable() ? frameGrid(packets.sortedPts(), input.videoStream().time_base(), rate) : null;
+            int[] grid = packets.timestampsReliable() && input.containerName().equals("avi") ? frameGrid(packets.sortedPts(), input.videoStream().time_base(), rate) : null;
             long frameCount = grid == null ? packets.frameCount() : grid.length;
             FilmInfo info = new FilmInfo(file, SourceKind.VIDEO_FILE, input.containerName(), input.codecName(), width, height, bitDepth,
                     FfmpegSupport.pixelFormatName(pixelFormat), rate, frameCount, input.timecode(), interlaced, input.audioStreams());

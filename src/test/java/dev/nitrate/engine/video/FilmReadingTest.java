@@ -86,6 +86,9 @@ class FilmReadingTest {
         List<Integer> hashes = new ArrayList<>();
         try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
             assertEquals(30, reader.info().frameCount(), name);
+            if (encoder.equals("dvvideo")) {
+                assertEquals(new Rational(30000, 1001), reader.info().frameRate());
+            }
             assertEquals(depth, reader.info().bitDepth(), name);
             for (int i = 0; i < 30; i++) {
                 DecodedFrame frame = reader.read(i);
