@@ -86,6 +86,9 @@ class FilmReadingTest {
         List<Integer> hashes = new ArrayList<>();
         try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
             assertEquals(30, reader.info().frameCount(), name);
+            if (encoder.equals("dvvideo")) {
+                assertEquals(new Rational(30000, 1001), reader.info().frameRate());
+            }
             assertEquals(depth, reader.info().bitDepth(), name);
             for (int i = 0; i < 30; i++) {
                 DecodedFrame frame = reader.read(i);
@@ -98,6 +101,23 @@ class FilmReadingTest {
             for (int position : new int[] {17, 3, 29, 0, 12, 13}) {
                 assertEquals(hashes.get(position), java.util.Arrays.hashCode(reader.read(position).pixels().toRgb16()), name + " frame " + position);
             }
+        }
+    }
+
+    @Test
+    void heldFramesOfAnAviAreRepeatedSoRateAndDurationStayRight() throws Exception {
+        Path film = MediaProbe.writeEncodedVideo(folder.resolve("held.avi"), "avi", "mjpeg", org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P,
+                64, 48, 10, null, 0, 2);
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            assertEquals(new Rational(25, 1), reader.info().frameRate());
+            assertEquals(19, reader.info().frameCount());
+            byte[] zero = reader.read(0).pixels().toRgb8();
+            assertArrayEquals(zero, reader.read(1).pixels().toRgb8());
+            assertFalse(java.util.Arrays.equals(zero, reader.read(2).pixels().toRgb8()));
+            byte[] last = reader.read(18).pixels().toRgb8();
+            assertArrayEquals(reader.read(17).pixels().toRgb8(), reader.read(16).pixels().toRgb8());
+            assertFalse(java.util.Arrays.equals(last, reader.read(17).pixels().toRgb8()));
+            assertArrayEquals(reader.read(5).pixels().toRgb8(), reader.read(4).pixels().toRgb8());
         }
     }
 

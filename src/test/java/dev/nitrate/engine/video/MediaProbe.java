@@ -113,12 +113,21 @@ public final class MediaProbe {
      */
     public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames)
             throws Exception {
-        return writeEncodedVideo(file, container, encoderName, pixelFormat, width, height, frames, null, 0);
+        return writeEncodedVideo(file, container, encoderName, pixelFormat, width, height, frames, null, 0, 1);
     }
 
-    /** As above, with a start timecode written into the container and a field order (0: unknown, 1: progressive, 2: top field first). */
+    /** As above, with a start timecode and a field order. */
     public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames,
             String timecode, int fieldOrder) throws Exception {
+        return writeEncodedVideo(file, container, encoderName, pixelFormat, width, height, frames, timecode, fieldOrder, 1);
+    }
+
+    /**
+     * As above, with a start timecode written into the container, a field order (0: unknown, 1: progressive, 2: top field
+     * first) and frame {@code i} stamped at slot {@code i * slotsPerFrame} of the 25 fps grid (held frames when above 1).
+     */
+    public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames,
+            String timecode, int fieldOrder, int slotsPerFrame) throws Exception {
         FfmpegSupport.init();
         var codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name(encoderName);
         if (codec == null || codec.isNull()) {
@@ -168,8 +177,8 @@ public final class MediaProbe {
             } else {
                 org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable(frame);
                 fillPattern(frame, planes, bytesPerSample, descriptor.comp(0).depth(), descriptor.log2_chroma_w(), descriptor.log2_chroma_h(), i);
-                frame.pts(i);
-                frame.duration(1);
+                frame.pts((long) i * slotsPerFrame);
+                frame.duration(slotsPerFrame);
                 org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame(encoder, frame);
             }
             while (org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet(encoder, packet) >= 0) {
