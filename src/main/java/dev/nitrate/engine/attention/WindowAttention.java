@@ -20,6 +20,9 @@ import java.util.stream.IntStream;
  */
 public final class WindowAttention {
 
+    /** Channels per cache block of the window sum (128 floats x h*w elements stays in L2). */
+    private static final int BLOCK = 128;
+
     private final int radius;
     private final int keyChannels;
     private final int channels;
@@ -110,7 +113,9 @@ public final class WindowAttention {
                 }
             }
         });
-        float[] aggregated = new float[hw * channels];
+        float[] weights = new float[hw * offsets];
+        int[] sources = new int[hw * offsets];
+        int[] counts = new int[hw];
         IntStream.range(0, hw).parallel().forEach(p -> {
             int y = p / w;
             int x = p % w;
@@ -118,22 +123,37 @@ public final class WindowAttention {
             for (int d = 0; d < offsets; d++) {
                 max = Math.max(max, logits[d * hw + p]);
             }
-            float[] weights = new float[offsets];
             float total = 0;
+            int n = 0;
             for (int d = 0; d < offsets; d++) {
                 float l = logits[d * hw + p];
-                weights[d] = l == Float.NEGATIVE_INFINITY ? 0f : (float) Math.exp(l - max);
-                total += weights[d];
-            }
-            int out = p * channels;
-            for (int d = 0; d < offsets; d++) {
-                if (weights[d] == 0f) {
+                if (l == Float.NEGATIVE_INFINITY) {
                     continue;
                 }
-                float wd = weights[d] / total;
-                int q = ((y + d / window - radius) * w + (x + d % window - radius)) * channels;
-                for (int c = 0; c < channels; c++) {
-                    aggregated[out + c] += wd * valueByElement[q + c];
+                float e = (float) Math.exp(l - max);
+                weights[p * offsets + n] = e;
+                sources[p * offsets + n] = (y + d / window - radius) * w + (x + d % window - radius);
+                total += e;
+                n++;
+            }
+            for (int i = 0; i < n; i++) {
+                weights[p * offsets + i] /= total;
+            }
+            counts[p] = n;
+        });
+        float[] aggregated = new float[hw * channels];
+        int block = Math.min(channels, BLOCK);
+        IntStream.range(0, (channels + block - 1) / block).parallel().forEach(b -> {
+            int from = b * block;
+            int to = Math.min(channels, from + block);
+            for (int p = 0; p < hw; p++) {
+                int out = p * channels;
+                for (int i = 0; i < counts[p]; i++) {
+                    float wd = weights[p * offsets + i];
+                    int q = sources[p * offsets + i] * channels;
+                    for (int c = from; c < to; c++) {
+                        aggregated[out + c] += wd * valueByElement[q + c];
+                    }
                 }
             }
         });
