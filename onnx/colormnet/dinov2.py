@@ -83,6 +83,11 @@ def _cubic_far(x):
     return ((_CUBIC_A * x - 5 * _CUBIC_A) * x + 8 * _CUBIC_A) * x - 4 * _CUBIC_A
 
 
+def _tensor(value) -> torch.Tensor:
+    """Sizes are Python ints in eager mode and traced tensors under torch.onnx.export."""
+    return value if isinstance(value, torch.Tensor) else torch.tensor(value)
+
+
 def bicubic_matrix(out_size: torch.Tensor, in_size: int, inverse_scale: torch.Tensor) -> torch.Tensor:
     """(out_size, in_size) matrix of PyTorch's bicubic weights (align_corners=False, A=-0.75,
     border indices clamped) for a resize whose source coordinate is
@@ -120,10 +125,12 @@ class DinoVisionTransformer(nn.Module):
         rows = height // self.patch
         cols = width // self.patch
         unchanged = (rows == m) & (cols == m) & (height == width)
-        unchanged = torch.as_tensor(unchanged)
+        unchanged = _tensor(unchanged)
+        # PyTorch uses 1 / ((grid + 0.1) / M) as a float; 10 M / (10 grid + 1) computes the
+        # same quotient from exact integers with one float division.
         one = torch.ones((), dtype=torch.float32)
-        row_inverse = torch.where(unchanged, one, m / (torch.as_tensor(rows).to(torch.float32) + 0.1))
-        col_inverse = torch.where(unchanged, one, m / (torch.as_tensor(cols).to(torch.float32) + 0.1))
+        row_inverse = torch.where(unchanged, one, float(10 * m) / _tensor(rows * 10 + 1).to(torch.float32))
+        col_inverse = torch.where(unchanged, one, float(10 * m) / _tensor(cols * 10 + 1).to(torch.float32))
         row_matrix = bicubic_matrix(rows, m, row_inverse)
         col_matrix = bicubic_matrix(cols, m, col_inverse)
         embed = self.pos_embed.shape[-1]

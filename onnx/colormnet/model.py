@@ -203,8 +203,11 @@ class LocalAttention(nn.Module):
 
     logit_d(p) = <q_p / sqrt(CK), k_{p+d}> + rel_d(p), rel = conv1x1(q); offsets outside the
     frame get -1e8; softmax over the window; weighted sum of the O*CV value channels;
-    depthwise 5x5 conv; linear CV*O -> CV*O. Offsets are ordered dy-major, dx-minor.
-    Written with pad + slices so that the ONNX graph has dynamic h and w.
+    depthwise 5x5 conv; linear O*CV -> O*CV. Offsets d are ordered dy-major, dx-minor.
+
+    Windows are read with Gather from the zero-padded, flattened maps (indices built from the
+    runtime h and w), so the ONNX graph stays small and has dynamic h and w. Keys are gathered
+    for all offsets at once (CK x window^2 x hw floats); values one window row at a time.
     """
 
     def __init__(self, key_dim: int, value_channels: int, radius: int):
@@ -216,33 +219,37 @@ class LocalAttention(nn.Module):
         self.dw_conv = DepthwiseConv(value_channels)
         self.projection = nn.Linear(value_channels, value_channels)
 
-    def _shifted(self, padded, dy: int, dx: int, height, width):
-        return padded[:, :, dy:dy + height, dx:dx + width]
-
     def forward(self, query_key, memory_key, memory_value):
-        r = self.radius
+        r, size = self.radius, self.window
         height, width = query_key.shape[2], query_key.shape[3]
-        relative = self.relative_emb_k(query_key)
-        query = query_key * self.key_scale
-        padded_key = F.pad(memory_key, (r, r, r, r))
-        padded_inside = F.pad(torch.ones_like(query_key[:, :1]), (r, r, r, r))
-        logits, inside = [], []
-        for dy in range(self.window):
-            for dx in range(self.window):
-                shifted = self._shifted(padded_key, dy, dx, height, width)
-                logits.append((query * shifted).sum(dim=1, keepdim=True))
-                inside.append(self._shifted(padded_inside, dy, dx, height, width))
-        logit = torch.cat(logits, dim=1) + relative
-        logit = logit - (1.0 - torch.cat(inside, dim=1)) * 1e8
-        weights = torch.softmax(logit, dim=1)
-        values = memory_value.flatten(1, 2)
-        padded_value = F.pad(values, (r, r, r, r))
+        padded_width = width + 2 * r
+        relative = self.relative_emb_k(query_key)[0]
+        query = (query_key * self.key_scale)[0]
+
+        rows = torch.arange(height)[:, None]
+        cols = torch.arange(width)[None, :]
+        offset = torch.arange(size)
+        dy = offset.repeat_interleave(size)[:, None, None]
+        dx = offset.repeat(size)[:, None, None]
+        # index into the padded map of position p + d (d = (dy - r, dx - r)), per offset and pixel
+        window_index = (rows + dy) * padded_width + (cols + dx)
+        inside = ((rows + dy - r >= 0) & (rows + dy - r < height)
+                  & (cols + dx - r >= 0) & (cols + dx - r < width)).to(query.dtype)
+
+        keys = F.pad(memory_key, (r, r, r, r))[0].flatten(1)
+        windows = keys.index_select(1, window_index.flatten()).view(keys.shape[0], size * size, height, width)
+        logit = (query[:, None] * windows).sum(0) + relative
+        logit = logit - (1.0 - inside) * 1e8
+        weights = torch.softmax(logit, dim=0)
+
+        values = F.pad(memory_value.flatten(1, 2), (r, r, r, r))[0].flatten(1)
         out = None
-        for d in range(self.window * self.window):
-            dy, dx = divmod(d, self.window)
-            term = weights[:, d:d + 1] * self._shifted(padded_value, dy, dx, height, width)
+        for row in range(size):
+            index = window_index[row * size:(row + 1) * size].flatten()
+            row_values = values.index_select(1, index).view(values.shape[0], size, height, width)
+            term = (row_values * weights[row * size:(row + 1) * size]).sum(1)
             out = term if out is None else out + term
-        out = self.dw_conv(out)
+        out = self.dw_conv(out[None])
         out = self.projection(out.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)
         return out.reshape(memory_value.shape)
 

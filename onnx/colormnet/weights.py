@@ -24,7 +24,7 @@ def _uniform(generator: torch.Generator, tensor: torch.Tensor, low: float, high:
 def randomize_(model: ColorMNet, seed: int, calibration_size=(224, 224)) -> ColorMNet:
     """Fills ``model`` with seeded random weights whose activations stay in a useful range.
 
-    Convs: He-normal (fan in); linears: normal with std 1/sqrt(fan_in); norms' affine
+    Convs: normal with std sqrt(2/fan_in) when a BatchNorm follows, else sqrt(1/fan_in); linears: normal with std 1/sqrt(fan_in); norms' affine
     parameters near 1 and 0; LayerScale and fusion temperatures in moderate ranges. BatchNorm
     running statistics are then measured on a seeded synthetic frame (cumulative average over
     one forward pass), so every BN normalises its real input; finally the decoder's prediction
@@ -35,7 +35,10 @@ def randomize_(model: ColorMNet, seed: int, calibration_size=(224, 224)) -> Colo
     for module in model.modules():
         if isinstance(module, nn.Conv2d):
             fan_in = module.in_channels // module.groups * module.kernel_size[0] * module.kernel_size[1]
-            _normal(generator, module.weight, math.sqrt(2.0 / fan_in))
+            # He gain before a BatchNorm (which is calibrated below), unit gain elsewhere so
+            # that the residual stacks without normalisation keep their scale.
+            gain = 1.0 if module.bias is not None else 2.0
+            _normal(generator, module.weight, math.sqrt(gain / fan_in))
             if module.bias is not None:
                 _normal(generator, module.bias, 0.05)
         elif isinstance(module, nn.Linear):
