@@ -43,6 +43,7 @@ class ParityTest {
         ParityFixture fixture = ParityFixture.load(dir);
         try (PackColorizer colorizer = new PackColorizerFactory().open(new PackLocation.Folder(fixture.pack()),
                 new InferenceOptions(ComputeDevice.CPU, 2, null), fixture.width(), fixture.height())) {
+            assertEquals("window", colorizer.localAttentionPath(), "ColorMNet's local attention runs on the engine's window path");
             for (ParityFixture.Sequence seq : fixture.sequences()) {
                 colorizer.beginSequence(seq.exemplars(), seq.firstFrameIsExemplar());
                 double worst = 0;
@@ -61,7 +62,7 @@ class ParityTest {
                 MemoryStats stats = colorizer.memoryStats();
                 assertTrue(seq.minOutputStd() < 0 || seq.minOutputStd() > 0.02,
                         "the reference's ab varies within every frame (std " + seq.minOutputStd() + "), so agreement is not trivial");
-                System.out.printf("parity %s %s: %d frames, worst |d ab| %.2e (frame %d), %s%n", dir.getFileName(), seq.file(),
+                System.out.printf("parity %s %s (local attention: %s): %d frames, worst |d ab| %.2e (frame %d), %s%n", dir.getFileName(), seq.file(), colorizer.localAttentionPath(),
                         seq.frames().size(), worst, worstFrame, stats);
                 assertEquals(seq.consolidations(), stats.consolidations(), "consolidations");
                 assertEquals(seq.longTermElements(), stats.longTermElements(), "long-term elements");
