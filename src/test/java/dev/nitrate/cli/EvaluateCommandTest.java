@@ -96,6 +96,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aSeparateExemplarImageIsFittedToTheFrameAndNotTakenAsFrameZero() throws Exception {
+        List<Boolean> firstFrameIsExemplar = new ArrayList<>();
+        EvaluateCommand command = new EvaluateCommand(() -> (pack, options, w, h) -> new ColorlessColorizer(firstFrameIsExemplar));
+        Path exemplar = Path.of(getClass().getResource("/media/chelsea.png").toURI());
+        int code = run(command, clipPattern(), "--exemplar", exemplar.toString(), "--max-frames", "3");
+        assertEquals(0, code, err::toString);
+        assertEquals(List.of(false), firstFrameIsExemplar);
+        assertTrue(out.toString().contains("Exemplar  " + exemplar), out.toString());
+        assertTrue(out.toString().contains("3 frames, 1 shot)"), out.toString());
+
+        assertEquals(1, run(command, clipPattern(), "--exemplar", "/no/such/exemplar.png"));
+        assertTrue(err.toString().contains("/no/such/exemplar.png"), err.toString());
+    }
+
+    @Test
     void missingClipAndMissingEngineAreClearErrors() throws Exception {
         assertEquals(1, run(new EvaluateCommand(), "/no/such/clip.mp4", "--baselines-only"));
         assertTrue(err.toString().startsWith("evaluate: /no/such/clip.mp4"), err.toString());
