@@ -75,13 +75,39 @@ def build_modules(kind, seed):
         from toy_modules import TOY_CHANNELS, toy_modules
         return toy_modules(TOY_CHANNELS, radius=2, seed=seed), TOY_CHANNELS, 2
     if kind in ('colormnet-tiny', 'colormnet-full'):
-        from colormnet import graphs
-        from colormnet.model import build_colormnet  # provided by the exporter branch
-        torch.manual_seed(seed)
-        model = build_colormnet(tiny=(kind == 'colormnet-tiny')).eval()
-        modules = graphs.build_graph_modules(model)
-        return modules, graphs.channels_of(model), graphs.local_attention_radius(model)
+        from colormnet import FULL, TINY, ColorMNet
+        from colormnet.graphs import build_graph_modules
+        from colormnet.weights import randomize_
+        config = TINY if kind == 'colormnet-tiny' else FULL
+        model = randomize_(ColorMNet(config).eval(), seed).eval()
+        channels = {'objects': config.objects, 'key': config.key_dim, 'value': config.value_dim,
+                    'hidden': config.hidden_dim, 'f16': config.f16_channels, 'f8': config.f8_channels,
+                    'f4': config.f4_channels}
+        modules = {k: m.eval() for k, m in build_graph_modules(model).items()}
+        modules['_model'] = model
+        return modules, channels, config.la_radius
     raise SystemExit('unknown modules ' + kind)
+
+
+def centre_prediction(modules, manifest, width, height, labs, frames=4):
+    """Random weights saturate the decoder's tanh on real footage, which would make parity trivial:
+    shift and scale the prediction conv so that its logits have mean 0 and std 0.7 on the clip's
+    first frames (the Python and Java sides then share these weights)."""
+    model = modules.get('_model')
+    if model is None:
+        return
+    captured = []
+    handle = model.decoder.pred.register_forward_hook(lambda _m, _i, out: captured.append(out.detach().clone()))
+    ref = ReferenceColorizer(modules, manifest, width, height)
+    ref.begin([dequant(*labs[0])], True)
+    for lq, _, _ in labs[:frames]:
+        ref.step(dequant(lq))
+    handle.remove()
+    logits = torch.cat([c.flatten() for c in captured])
+    with torch.no_grad():
+        scale = 0.7 / float(logits.std().clamp_min(1e-6))
+        model.decoder.pred.weight.mul_(scale)
+        model.decoder.pred.bias.mul_(scale).sub_(float(logits.mean()) * scale)
 
 
 def run_sequence(ref, exemplars_q, frames_q, first_is_exemplar):
@@ -125,17 +151,24 @@ def main():
     modules, channels, radius = build_modules(args.modules, args.seed)
     memory = json.loads(args.memory)
     pack_dir = os.path.join(args.out, 'pack')
+    frames = read_frames(args.clip, args.width, args.height, args.frames)
+    labs = [quantised_lab(f) for f in frames]
+    draft = {'channels': channels, 'memory': memory, 'padding_multiple': 112, 'local_attention': {'enabled': True},
+             'normalisation': {'lightness_offset': 50.0, 'lightness_scale': 50.0, 'chroma_scale': 110.0}}
+    centre_prediction(modules, draft, args.width, args.height, labs)
     manifest = pack_writer.write_pack(modules, pack_dir, name=f'parity-{args.modules}', version=f'seed{args.seed}',
                                       channels=channels, memory=memory, la_radius=radius,
                                       example_size=(112, 224), source=f'random weights, seed {args.seed}')
-    frames = read_frames(args.clip, args.width, args.height, args.frames)
-    labs = [quantised_lab(f) for f in frames]
     sequences = []
+    modules = {k: v for k, v in modules.items() if not k.startswith('_')}
     ref = ReferenceColorizer(modules, manifest, args.width, args.height)
     print('sequence 0: first frame is the exemplar,', args.frames, 'frames')
     outs = run_sequence(ref, [labs[0]], [l for l, _, _ in labs], True)
     write_sequence(os.path.join(args.out, 'seq0.bin'), [labs[0]], [l for l, _, _ in labs], outs)
+    spread = [float(np.std(o)) for o in outs[1:]]
+    print('output std per frame: min %.3f mean %.3f' % (min(spread), sum(spread) / len(spread)))
     sequences.append({'file': 'seq0.bin', 'first_frame_is_exemplar': True, 'exemplars': 1, 'frames': args.frames,
+                      'min_output_std': min(spread),
                       'consolidations': ref.memory.consolidations, 'long_term_elements': ref.memory.lt})
     if args.separate_exemplar_frames > 0:
         n = args.separate_exemplar_frames

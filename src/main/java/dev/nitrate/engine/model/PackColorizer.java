@@ -121,7 +121,8 @@ public final class PackColorizer implements FrameColorizer {
         if (exemplars.isEmpty()) {
             throw new ColorizeException("a sequence needs at least one exemplar");
         }
-        beginFrame();
+        cancelled = false;
+        acknowledgeCancel();
         memory.clear();
         if (localAttention != null) {
             localAttention.clear();
@@ -173,15 +174,20 @@ public final class PackColorizer implements FrameColorizer {
             throw new IllegalArgumentException("frame is " + lightness.width() + "x" + lightness.height()
                     + ", this colorizer was opened for " + geometry.frameWidth() + "x" + geometry.frameHeight());
         }
-        beginFrame();
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
         try {
+            checkCancelled();
             ChromaPlanes result = colorizeFrame(lightness, timings);
             finishTimings(timings, start);
             return result;
         } catch (OrtException | MemoryException e) {
-            throw failure(e);
+            ColorizeException failure = failure(e);
+            acknowledgeCancel();
+            throw failure;
+        } catch (ColorizeException e) {
+            acknowledgeCancel();
+            throw e;
         }
     }
 
@@ -354,10 +360,9 @@ public final class PackColorizer implements FrameColorizer {
         return out;
     }
 
-    private void beginFrame() {
-        if (cancelled) {
-            cancelled = false;
-        }
+    /** After a cancelled frame (or at a new sequence) lets the sessions run again. */
+    private void acknowledgeCancel() {
+        cancelled = false;
         sessions.resetCancel();
         kernels.resetCancel();
     }
@@ -482,6 +487,11 @@ public final class PackColorizer implements FrameColorizer {
         return new FloatPlane(w, h, v);
     }
 
+    /**
+     * Stops the frame in flight, or the next frame if none is running: {@link #colorize} throws a
+     * {@link ColorizeException} saying "cancelled". The memory may then hold part of that frame's
+     * update: begin the sequence again or {@link #readState restore} a saved state before going on.
+     */
     @Override
     public void cancel() {
         cancelled = true;

@@ -1,0 +1,474 @@
+package dev.nitrate.app;
+
+import dev.nitrate.app.compare.CompareWindow;
+import dev.nitrate.app.exemplars.ExemplarsView;
+import dev.nitrate.app.export.ExportDialog;
+import dev.nitrate.app.export.RenderQueueView;
+import dev.nitrate.app.media.FilmInfo;
+import dev.nitrate.app.settings.SettingsDialog;
+import dev.nitrate.app.status.StatusBar;
+import dev.nitrate.app.timeline.Shots;
+import dev.nitrate.app.timeline.TimelineView;
+import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.app.viewer.ViewerView;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.image.Image;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/** The editor window: menus and tool bar, viewer, side panels, transport, timeline and status bar. */
+public final class MainWindow {
+
+    private static final List<String> PICTURES = List.of(".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".gif");
+
+    private final EditorViewModel editor;
+    private final Stage stage;
+    private final ViewerView viewer = new ViewerView();
+    private final TimelineView timeline;
+    private final ExemplarsView exemplars;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private CompareWindow compare;
+
+    public MainWindow(EditorViewModel editor, Stage stage) {
+        this.editor = editor;
+        this.stage = stage;
+        TimelineViewModel time = editor.timeline();
+        timeline = new TimelineView(time);
+        exemplars = new ExemplarsView(editor);
+        editor.onThumbnailsChanged(cache -> {
+            FilmInfo film = editor.filmProperty().get();
+            timeline.setFilm((double) film.width() / film.height(), cache);
+            time.zoomToFit(Math.max(600, timeline.getWidth() > 0 ? timeline.getWidth() : stage.getWidth() - 40));
+        });
+        editor.services();
+
+        viewer.sourceProperty().bind(editor.sourceImageProperty());
+        viewer.colorizedProperty().bind(editor.colorizedImageProperty());
+        viewer.captionProperty().bind(editor.captionProperty());
+
+        SplitPane center = new SplitPane(viewer, sidebar());
+        center.setDividerPositions(0.74);
+        SplitPane.setResizableWithParent(center.getItems().get(1), false);
+
+        VBox bottom = new VBox(transport(), timeline, new StatusBar(editor));
+        BorderPane root = new BorderPane(center, new VBox(menuBar(), toolBar()), null, bottom, null);
+        root.getStyleClass().add("editor");
+        Scene scene = new Scene(root, 1600, 1000);
+        scene.getStylesheets().add(MainWindow.class.getResource("nitrate.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.setOnDragOver(this::dragOver);
+        scene.setOnDragDropped(this::dropped);
+        stage.setScene(scene);
+        stage.getIcons().addAll(icon(16), icon(32), icon(64), icon(128), icon(256));
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::title,
+                editor.projectFileProperty(), editor.filmProperty(), editor.dirtyProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (compare != null) {
+                compare.stage().close();
+            }
+        });
+        editor.onError(this::showError);
+        editor.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
+        rebuildRecent();
+
+        AnimationTimer player = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    time.advance((now - last) / 1e9);
+                }
+                last = time.playingProperty().get() ? now : 0;
+            }
+        };
+        player.start();
+    }
+
+    private Image icon(int size) {
+        return new Image(MainWindow.class.getResource("icons/nitrate-" + size + ".png").toExternalForm());
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    private String title() {
+        Path project = editor.projectFileProperty().get();
+        FilmInfo film = editor.filmProperty().get();
+        String name = project != null ? project.getFileName().toString()
+                : film != null ? film.source().getFileName() + " (unsaved project)" : "No film";
+        return (editor.dirtyProperty().get() ? "• " : "") + name + " — Nitrate";
+    }
+
+    private MenuBar menuBar() {
+        MenuItem openFilm = item("Open Film…", "Shortcut+O", this::chooseFilm);
+        MenuItem openSequence = item("Open Image Sequence…", null, this::chooseSequence);
+        MenuItem openProject = item("Open Project…", "Shortcut+Shift+O", this::chooseProject);
+        MenuItem save = item("Save Project", "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save Project As…", "Shortcut+Shift+S", this::saveAs);
+        MenuItem export = item("Export…", "Shortcut+E", this::export);
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu("File", null, openFilm, openSequence, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        MenuItem undo = item("Undo", "Shortcut+Z", editor.exemplars()::undo);
+        undo.disableProperty().bind(editor.exemplars().canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor.exemplars()::redo);
+        redo.disableProperty().bind(editor.exemplars().canRedoProperty().not());
+        MenuItem settings = item("Settings…", "Shortcut+Comma", this::settings);
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), settings);
+        Menu view = new Menu("View", null, item("Fit Frame", "Shortcut+0", viewer::fit),
+                item("Zoom In", "Shortcut+Equals", () -> viewer.zoomBy(1.25)),
+                item("Zoom Out", "Shortcut+Minus", () -> viewer.zoomBy(0.8)),
+                new SeparatorMenuItem(),
+                item("Timeline Zoom In", "Shortcut+Shift+Equals", () -> editor.timeline().zoomBy(1.5)),
+                item("Timeline Zoom Out", "Shortcut+Shift+Minus", () -> editor.timeline().zoomBy(1 / 1.5)),
+                item("Timeline Fit", null, () -> editor.timeline().zoomToFit(timeline.getWidth())));
+        Menu preview = new Menu("Preview", null, item("Preview Current Shot", "P", editor::previewCurrentShot),
+                item("Preview Around Playhead", "Shift+P", editor::previewAroundPlayhead),
+                item("Cancel Preview", "Escape", editor.preview()::cancel),
+                new SeparatorMenuItem(), item("Compare…", "Shortcut+K", this::compare));
+        Menu help = new Menu("Help", null, item("Keyboard Shortcuts", "F1", this::shortcuts));
+        MenuBar bar = new MenuBar(file, edit, view, preview, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null && accelerator.contains("+") || "Escape".equals(accelerator) || "F1".equals(accelerator)) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        Button openFilm = Icons.button("mdi2m-movie-open-outline", "Open a film or image sequence (Ctrl+O)", this::chooseFilm);
+        openFilm.setId("tool-open-film");
+        Button openProject = Icons.button("mdi2f-folder-open", "Open a project (Ctrl+Shift+O)", this::chooseProject);
+        Button save = Icons.button("mdi2c-content-save", "Save the project (Ctrl+S)", this::save);
+        save.setId("tool-save");
+        Button previewShot = Icons.labelled("mdi2p-palette", "Preview shot", editor::previewCurrentShot);
+        previewShot.setId("preview-shot");
+        previewShot.getStyleClass().add("accent");
+        Button previewAround = Icons.labelled("mdi2a-arrow-split-vertical", "Around playhead", editor::previewAroundPlayhead);
+        previewAround.setId("preview-around");
+        Button cancel = Icons.button("mdi2s-stop", "Cancel the preview (Esc)", editor.preview()::cancel);
+        cancel.setId("preview-cancel");
+        cancel.disableProperty().bind(editor.preview().runningProperty().not());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("preview-progress");
+        progress.setPrefWidth(180);
+        progress.progressProperty().bind(editor.preview().progressProperty());
+        progress.visibleProperty().bind(editor.preview().runningProperty());
+        Label previewStatus = new Label();
+        previewStatus.setId("preview-status");
+        previewStatus.getStyleClass().add("muted");
+        previewStatus.textProperty().bind(editor.preview().statusProperty());
+        previewStatus.setMaxWidth(420);
+        previewStatus.setMinWidth(0);
+        previewStatus.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        previewStatus.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new javafx.scene.control.Tooltip(previewStatus.getText()), previewStatus.textProperty()));
+        Button compareButton = Icons.labelled("mdi2c-compare", "Compare", this::compare);
+        compareButton.setId("tool-compare");
+        Button exportButton = Icons.labelled("mdi2e-export", "Export", this::export);
+        exportButton.setId("tool-export");
+        Button settings = Icons.button("mdi2c-cog-outline", "Settings", this::settings);
+        settings.setId("tool-settings");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(openFilm, openProject, save, new Separator(Orientation.VERTICAL), previewShot, previewAround,
+                cancel, progress, previewStatus, spacer, compareButton, exportButton, settings);
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private VBox sidebar() {
+        VBox side = new VBox(exemplars, new RenderQueueView(editor.renders()));
+        VBox.setVgrow(exemplars, Priority.ALWAYS);
+        side.getStyleClass().add("sidebar");
+        side.setMinWidth(340);
+        side.setPrefWidth(380);
+        return side;
+    }
+
+    private HBox transport() {
+        TimelineViewModel time = editor.timeline();
+        Button start = Icons.button("mdi2s-skip-previous", "First frame (Home)", time::home);
+        Button previousShot = Icons.button("mdi2r-rewind", "Previous shot (Shift+Left)", time::previousShot);
+        Button back = Icons.button("mdi2s-step-backward", "Previous frame (Left)", () -> time.step(-1));
+        Button play = Icons.button("mdi2p-play", "Play / pause (Space; J K L shuttle)", time::togglePlay);
+        play.setId("transport-play");
+        time.playingProperty().addListener((o, a, b) -> play.setGraphic(Icons.icon(b ? "mdi2p-pause" : "mdi2p-play")));
+        Button forward = Icons.button("mdi2s-step-forward", "Next frame (Right)", () -> time.step(1));
+        Button nextShot = Icons.button("mdi2f-fast-forward", "Next shot (Shift+Right)", time::nextShot);
+        Button end = Icons.button("mdi2s-skip-next", "Last frame (End)", time::end);
+        Label position = new Label();
+        position.setId("transport-position");
+        position.getStyleClass().add("timecode");
+        position.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            FilmInfo film = editor.filmProperty().get();
+            int frame = time.currentFrameProperty().get();
+            return film == null ? "" : film.timecode(frame) + "  ·  " + film.width() + "x" + film.height()
+                    + String.format("  ·  %.3g fps", film.framesPerSecond());
+        }, time.currentFrameProperty(), editor.filmProperty()));
+        Label shots = new Label();
+        shots.getStyleClass().add("muted");
+        Runnable showShots = () -> {
+            Shots s = time.shotsProperty().get();
+            shots.setText(editor.detectingShotsProperty().get() ? "Finding shots…" : s.count() + (s.count() == 1 ? " shot" : " shots"));
+        };
+        time.shotsProperty().addListener((o, a, b) -> showShots.run());
+        editor.detectingShotsProperty().addListener((o, a, b) -> showShots.run());
+        showShots.run();
+        Button fit = Icons.button("mdi2f-fit-to-screen-outline", "Fit the frame to the viewer", viewer::fit);
+        Button zoomOut = Icons.button("mdi2m-magnify-minus-outline", "Timeline zoom out (Ctrl+scroll)", () -> time.zoomBy(1 / 1.5));
+        zoomOut.setId("timeline-zoom-out");
+        Button zoomIn = Icons.button("mdi2m-magnify-plus-outline", "Timeline zoom in (Ctrl+scroll)", () -> time.zoomBy(1.5));
+        zoomIn.setId("timeline-zoom-in");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(4, start, previousShot, back, play, forward, nextShot, end, new Separator(Orientation.VERTICAL),
+                position, spacer, shots, new Separator(Orientation.VERTICAL), new Label("Viewer"), fit,
+                new Separator(Orientation.VERTICAL), new Label("Timeline"), zoomOut, zoomIn);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(4, 10, 4, 10));
+        box.getStyleClass().add("transport");
+        return box;
+    }
+
+    private void onKey(KeyEvent event) {
+        if (event.getTarget() instanceof TextInputControl || event.isShortcutDown()) {
+            return;
+        }
+        TimelineViewModel time = editor.timeline();
+        boolean handled = true;
+        KeyCode code = event.getCode();
+        switch (code) {
+            case LEFT -> {
+                if (event.isShiftDown()) {
+                    time.previousShot();
+                } else {
+                    time.stop();
+                    time.step(-1);
+                }
+            }
+            case RIGHT -> {
+                if (event.isShiftDown()) {
+                    time.nextShot();
+                } else {
+                    time.stop();
+                    time.step(1);
+                }
+            }
+            case HOME -> time.home();
+            case END -> time.end();
+            case SPACE -> time.togglePlay();
+            case J -> time.shuttleBackward();
+            case K -> time.stop();
+            case L -> time.shuttleForward();
+            case P -> {
+                if (event.isShiftDown()) {
+                    editor.previewAroundPlayhead();
+                } else {
+                    editor.previewCurrentShot();
+                }
+            }
+            default -> handled = false;
+        }
+        if (handled) {
+            event.consume();
+        }
+    }
+
+    private void dragOver(DragEvent event) {
+        if (event.getDragboard().hasFiles()) {
+            event.acceptTransferModes(TransferMode.COPY);
+        }
+    }
+
+    private void dropped(DragEvent event) {
+        List<File> files = event.getDragboard().getFiles();
+        boolean ok = files != null && !files.isEmpty();
+        if (ok) {
+            List<Path> pictures = files.stream().map(File::toPath).filter(MainWindow::isPicture).toList();
+            if (!pictures.isEmpty() && editor.filmProperty().get() != null) {
+                exemplars.addAll(pictures);
+            } else {
+                editor.open(files.get(0).toPath());
+            }
+        }
+        event.setDropCompleted(ok);
+        event.consume();
+    }
+
+    private static boolean isPicture(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(path) && PICTURES.stream().anyMatch(name::endsWith);
+    }
+
+    private void chooseFilm() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open film");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Films", "*.mp4", "*.mov", "*.mkv", "*.avi", "*.webm", "*.mxf", "*.m4v"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            editor.openFilm(file.toPath());
+        }
+    }
+
+    private void chooseSequence() {
+        File dir = new DirectoryChooser().showDialog(stage);
+        if (dir != null) {
+            editor.openFilm(dir.toPath());
+        }
+    }
+
+    private void chooseProject() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open project");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Nitrate projects", "*.nitrate"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            editor.openProject(file.toPath());
+        }
+    }
+
+    private void save() {
+        if (editor.projectFileProperty().get() != null) {
+            editor.saveProject(editor.projectFileProperty().get());
+        } else {
+            saveAs();
+        }
+    }
+
+    private void saveAs() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save project");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Nitrate projects", "*.nitrate"));
+        FilmInfo film = editor.filmProperty().get();
+        if (film != null && film.source().getParent() != null) {
+            chooser.setInitialDirectory(film.source().getParent().toFile());
+            chooser.setInitialFileName(film.source().getFileName().toString().replaceAll("\\.[^.]+$", "") + ".nitrate");
+        }
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            editor.saveProject(file.toPath());
+        }
+    }
+
+    public void export() {
+        FilmInfo film = editor.filmProperty().get();
+        if (film == null) {
+            showError("Open a film before exporting.");
+            return;
+        }
+        Shots shots = editor.timeline().shotsProperty().get();
+        int shot = editor.timeline().currentShot();
+        Path suggested = film.source().resolveSibling(film.source().getFileName().toString().replaceAll("\\.[^.]+$", "") + "_color.mp4");
+        new ExportDialog(stage, film, suggested, shots.start(shot), shots.end(shot), editor.renders().copiesAudio())
+                .showAndWait()
+                .ifPresent(r -> editor.renders().enqueue(r.output(), r.format(), r.quality(), r.first(), r.end(), r.lumaLock(), r.audio()));
+    }
+
+    public void settings() {
+        new SettingsDialog(stage, editor.settingsProperty().get(), editor.services().devices()).showAndWait()
+                .ifPresent(editor::applySettings);
+    }
+
+    public void compare() {
+        if (editor.filmProperty().get() == null || editor.exemplars().exemplars().isEmpty()) {
+            showError("Open a film and add at least one exemplar to compare.");
+            return;
+        }
+        if (compare != null) {
+            compare.stage().close();
+        }
+        compare = new CompareWindow(stage, editor);
+        compare.show();
+    }
+
+    private void shortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Timeline");
+        alert.setContentText("Left / Right: one frame\nShift+Left / Shift+Right: previous / next shot\nHome / End: first / last frame\n"
+                + "Space: play / pause\nJ / K / L: play backwards / stop / play forwards (press again: faster)\n"
+                + "P: preview the current shot    Shift+P: preview around the playhead    Esc: cancel\n"
+                + "Ctrl+scroll on the timeline or viewer: zoom");
+        alert.show();
+    }
+
+    private void showError(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle("Nitrate");
+        alert.setHeaderText("Something needs your attention");
+        alert.setContentText(message);
+        alert.getDialogPane().setId("error-dialog");
+        alert.getDialogPane().setMinWidth(520);
+        alert.show();
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().setAll(editor.recentFiles().stream().map(path -> {
+            MenuItem item = new MenuItem(path.toString());
+            item.setOnAction(e -> editor.open(path));
+            return item;
+        }).toList());
+        recentMenu.setDisable(editor.recentFiles().isEmpty());
+    }
+
+    public ViewerView viewer() {
+        return viewer;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    public ExemplarsView exemplars() {
+        return exemplars;
+    }
+
+    public CompareWindow compareWindow() {
+        return compare;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.nitrate.app;
+
+import dev.nitrate.app.compare.ShotFigures;
+import dev.nitrate.app.exemplars.ExemplarFitter;
+import dev.nitrate.app.export.Renderer;
+import dev.nitrate.app.media.FilmOpener;
+import dev.nitrate.app.settings.DeviceProbe;
+import dev.nitrate.app.timeline.ShotDetector;
+import dev.nitrate.engine.model.ColorizerFactory;
+import dev.nitrate.engine.project.ProjectStore;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What the editor needs from the engine, handed in by the composition root ({@link Composition}) or by a test.
+ *
+ * @param appData folder for recent files, autosave recovery and render checkpoints
+ */
+public record Services(FilmOpener films, ShotDetector shotDetector, ExemplarFitter exemplarFitter,
+                       ColorizerFactory colorizers, ShotFigures figures, Renderer renderer, DeviceProbe devices,
+                       ProjectStore projects, Path appData) {
+
+    public Services {
+        Objects.requireNonNull(films);
+        Objects.requireNonNull(shotDetector);
+        Objects.requireNonNull(exemplarFitter);
+        Objects.requireNonNull(colorizers);
+        Objects.requireNonNull(figures);
+        Objects.requireNonNull(renderer);
+        Objects.requireNonNull(devices);
+        Objects.requireNonNull(projects);
+        Objects.requireNonNull(appData);
+    }
+}

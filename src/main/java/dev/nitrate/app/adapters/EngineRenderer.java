@@ -1,0 +1,114 @@
+package dev.nitrate.app.adapters;
+
+import dev.nitrate.app.export.RenderContext;
+import dev.nitrate.app.export.Renderer;
+import dev.nitrate.engine.exemplar.ExemplarFit;
+import dev.nitrate.engine.exemplar.PinnedExemplar;
+import dev.nitrate.engine.model.ColorizerFactory;
+import dev.nitrate.engine.project.ExportFormat;
+import dev.nitrate.engine.project.ProjectExemplar;
+import dev.nitrate.engine.project.RenderRecord;
+import dev.nitrate.engine.render.FrameRange;
+import dev.nitrate.engine.render.OutputFormat;
+import dev.nitrate.engine.render.OutputSpec;
+import dev.nitrate.engine.render.RenderJob;
+import dev.nitrate.engine.render.RenderListener;
+import dev.nitrate.engine.render.RenderOutcome;
+import dev.nitrate.engine.render.RenderRequest;
+import dev.nitrate.engine.video.FilmOpenOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Exports with the engine's {@link RenderJob}: shots are detected, each shot gets the exemplars pinned in it, and
+ * the job keeps a work folder beside the output so that running the same request again resumes it.
+ */
+public final class EngineRenderer implements Renderer {
+
+    private final ColorizerFactory colorizers;
+
+    public EngineRenderer(ColorizerFactory colorizers) {
+        this.colorizers = colorizers;
+    }
+
+    /** Quality 0..100 as an x264/x265 CRF: 100 is 12 (near transparent), 0 is 36. */
+    public static int crfOf(int quality) {
+        return (int) Math.round(36 - quality * 0.24);
+    }
+
+    @Override
+    public Run prepare(RenderRecord record, RenderContext context, Listener listener) {
+        List<ProjectExemplar> exemplars = context.exemplars();
+        ExemplarFit fit = exemplars.isEmpty() ? ExemplarFit.CROP : exemplars.get(0).fit();
+        RenderJob job;
+        try {
+            RenderRequest request = new RenderRequest(context.film().source(), FilmOpenOptions.defaults(),
+                    exemplars.stream().map(e -> new PinnedExemplar(e.image(), OptionalLong.of(e.frame()))).toList(), fit,
+                    Optional.of(new FrameRange(record.firstFrame(), record.endFrame() - 1)),
+                    new OutputSpec(record.output(), format(record.format()), crfOf(record.quality()), record.lumaLock(), "medium"),
+                    context.settings().pack(), context.settings().inferenceOptions(), RenderRequest.DEFAULT_SEGMENT_FRAMES);
+            job = new RenderJob(request, colorizers, new RenderListener() {
+                @Override
+                public void progress(dev.nitrate.engine.render.Progress p) {
+                    listener.progress(p.phase().label(), p.fraction(), p.done(), p.total(), p.framesPerSecond(),
+                            p.eta().map(java.time.Duration::toSeconds).orElse(-1L));
+                }
+
+                @Override
+                public void warning(String message) {
+                    listener.warning(message);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            String message = "The export cannot start: " + e.getMessage();
+            return new Run() {
+                @Override
+                public Outcome run() {
+                    return new Failed(message);
+                }
+
+                @Override
+                public void cancel() {
+                }
+            };
+        }
+        boolean mixedFits = exemplars.stream().map(ProjectExemplar::fit).distinct().count() > 1;
+        if (mixedFits) {
+            listener.warning("Exemplars have different fits; this export fits them all with " + fit);
+        }
+        RenderJob started = job;
+        return new Run() {
+            @Override
+            public Outcome run() {
+                RenderOutcome outcome = started.run();
+                if (outcome instanceof RenderOutcome.Completed c) {
+                    return new Completed(c.frames(), c.resumedAtFrame());
+                }
+                if (outcome instanceof RenderOutcome.Cancelled c) {
+                    return new Cancelled(c.framesDone());
+                }
+                return new Failed(((RenderOutcome.Failed) outcome).message());
+            }
+
+            @Override
+            public void cancel() {
+                started.cancel();
+            }
+        };
+    }
+
+    @Override
+    public boolean copiesAudio() {
+        return true;
+    }
+
+    static OutputFormat format(ExportFormat format) {
+        return switch (format) {
+            case MP4_H264 -> OutputFormat.H264;
+            case MP4_H265 -> OutputFormat.H265;
+            case PNG_SEQUENCE -> OutputFormat.PNG;
+            case TIFF_SEQUENCE -> OutputFormat.TIFF;
+        };
+    }
+}

@@ -1,0 +1,10 @@
+package dev.nitrate.app.export;
+
+import dev.nitrate.app.media.FilmInfo;
+import dev.nitrate.app.timeline.Shots;
+import dev.nitrate.engine.project.ProjectExemplar;
+import dev.nitrate.engine.project.ProjectSettings;
+import java.util.List;
+
+/** What a render needs from the editor: the film, its exemplars, settings and shots. */
+public record RenderContext(FilmInfo film, List<ProjectExemplar> exemplars, ProjectSettings settings, Shots shots) {}

@@ -1,0 +1,151 @@
+package dev.nitrate.app.preview;
+
+import dev.nitrate.app.exemplars.ExemplarFitter;
+import dev.nitrate.app.media.FilmException;
+import dev.nitrate.app.media.FilmOpener;
+import dev.nitrate.app.media.FilmReader;
+import dev.nitrate.app.media.Pictures;
+import dev.nitrate.app.media.RgbFrame;
+import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.image.ChromaPlanes;
+import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.model.ColorizerFactory;
+import dev.nitrate.engine.model.InferenceOptions;
+import dev.nitrate.engine.model.PackException;
+import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.project.ProjectExemplar;
+import dev.nitrate.engine.model.PackColorizer;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs colorize jobs one at a time on its own thread. It keeps the last colorizer open between jobs of the same
+ * pack, options and size (opening one loads the networks), and closes it when they change or on {@link #close}.
+ */
+public final class ColorizeWorker implements AutoCloseable {
+
+    private final FilmOpener films;
+    private final ColorizerFactory colorizers;
+    private final ExemplarFitter fitter;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "colorize");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean cancelRequested;
+    private volatile Consumer<String> fallbackListener = reason -> { };
+    private volatile FrameColorizer running;
+    private FrameColorizer open;
+    private Object openKey;
+
+    public ColorizeWorker(FilmOpener films, ColorizerFactory colorizers, ExemplarFitter fitter) {
+        this.films = Objects.requireNonNull(films);
+        this.colorizers = Objects.requireNonNull(colorizers);
+        this.fitter = Objects.requireNonNull(fitter);
+    }
+
+    /** Hears, on the worker thread, why the device fell back to the CPU ({@code null}: no fallback) when a pack opens. */
+    public void onDeviceFallback(Consumer<String> listener) {
+        this.fallbackListener = listener;
+    }
+
+    /** Queues a job; the listener hears each frame and the outcome on the worker thread. */
+    public Future<?> submit(ColorizeJob job, ColorizeListener listener) {
+        return thread.submit(() -> {
+            cancelRequested = false;
+            listener.finished(run(job, listener));
+        });
+    }
+
+    /** Stops the job in flight (and the queued ones find the flag cleared only when they start). */
+    public void cancel() {
+        cancelRequested = true;
+        FrameColorizer colorizer = running;
+        if (colorizer != null) {
+            colorizer.cancel();
+        }
+    }
+
+    private ColorizeOutcome run(ColorizeJob job, ColorizeListener listener) {
+        if (job.exemplars().isEmpty()) {
+            return new ColorizeOutcome.Failed("Add an exemplar first: the colorizer needs at least one colour reference.");
+        }
+        int done = 0;
+        try (FilmReader reader = films.open(job.film())) {
+            List<LabImage> references = new ArrayList<>();
+            for (ProjectExemplar e : job.exemplars()) {
+                references.add(fitter.fit(e.image(), e.fit(), job.width(), job.height()));
+            }
+            FrameColorizer colorizer = colorizerFor(job);
+            running = colorizer;
+            colorizer.beginSequence(references, false);
+            int from = job.first();
+            long start = System.nanoTime();
+            int end = Math.min(job.end(), reader.info().frameCount());
+            for (int index = from; index < end; index++) {
+                if (cancelRequested) {
+                    return new ColorizeOutcome.Cancelled(done);
+                }
+                RgbFrame source = Pictures.resize(reader.frame(index, job.width(), job.height()), job.width(), job.height());
+                FloatPlane lightness = CieLab.lightnessOfRgb8(source.rgb(), job.width(), job.height());
+                ChromaPlanes chroma = colorizer.colorize(lightness);
+                byte[] rgb = CieLab.toRgb8(chroma.withLightness(lightness));
+                done++;
+                double fps = done / ((System.nanoTime() - start) / 1e9);
+                listener.frame(index, new RgbFrame(index, source.width(), source.height(), source.rgb()),
+                        new RgbFrame(index, job.width(), job.height(), rgb), fps, colorizer.memoryStats());
+            }
+            return new ColorizeOutcome.Completed(done, done / Math.max(1e-9, (System.nanoTime() - start) / 1e9));
+        } catch (ColorizeException e) {
+            dropColorizer();
+            return cancelRequested ? new ColorizeOutcome.Cancelled(done) : new ColorizeOutcome.Failed("Colorizing failed: " + e.getMessage());
+        } catch (PackException e) {
+            return new ColorizeOutcome.Failed("The model pack cannot be loaded: " + e.getMessage());
+        } catch (FilmException e) {
+            return new ColorizeOutcome.Failed(e.getMessage());
+        } catch (RuntimeException e) {
+            dropColorizer();
+            return new ColorizeOutcome.Failed("Colorizing stopped: " + e);
+        } finally {
+            running = null;
+        }
+    }
+
+    private FrameColorizer colorizerFor(ColorizeJob job) throws PackException {
+        PackLocation pack = job.settings().pack();
+        InferenceOptions options = job.settings().inferenceOptions();
+        List<Object> key = List.of(pack, options.toString(), job.width(), job.height());
+        if (open == null || !key.equals(openKey)) {
+            dropColorizer();
+            open = colorizers.open(pack, options, job.width(), job.height());
+            openKey = key;
+            if (open instanceof PackColorizer packColorizer) {
+                fallbackListener.accept(packColorizer.fallbackReason());
+            }
+        }
+        return open;
+    }
+
+    private void dropColorizer() {
+        if (open != null) {
+            open.close();
+            open = null;
+            openKey = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        cancel();
+        thread.submit(this::dropColorizer);
+        thread.shutdown();
+    }
+}

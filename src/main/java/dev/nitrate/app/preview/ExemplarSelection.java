@@ -1,0 +1,45 @@
+package dev.nitrate.app.preview;
+
+import dev.nitrate.app.timeline.Shots;
+import dev.nitrate.engine.project.PinScope;
+import dev.nitrate.engine.project.ProjectExemplar;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which exemplars colour a run of frames: those pinned to a shot the run overlaps and those pinned to a frame
+ * inside the run; failing that, the last one pinned before the run; failing that, the first one.
+ */
+public final class ExemplarSelection {
+
+    private ExemplarSelection() {}
+
+    public static List<ProjectExemplar> forRange(List<ProjectExemplar> all, Shots shots, int first, int end) {
+        List<ProjectExemplar> chosen = new ArrayList<>();
+        int firstShot = shots.shotOf(first);
+        int lastShot = shots.shotOf(end - 1);
+        for (ProjectExemplar e : all) {
+            int shot = shots.shotOf(Math.min(e.frame(), shots.frameCount() - 1));
+            boolean inShot = e.scope() == PinScope.SHOT && shot >= firstShot && shot <= lastShot;
+            boolean inRange = e.scope() == PinScope.FRAME && e.frame() >= first && e.frame() < end;
+            if (inShot || inRange) {
+                chosen.add(e);
+            }
+        }
+        if (chosen.isEmpty()) {
+            ProjectExemplar before = null;
+            for (ProjectExemplar e : all) {
+                if (e.frame() <= first && (before == null || e.frame() >= before.frame())) {
+                    before = e;
+                }
+            }
+            if (before == null && !all.isEmpty()) {
+                before = all.get(0);
+            }
+            if (before != null) {
+                chosen.add(before);
+            }
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.nitrate.app.timeline;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The shots of a film as their first frames (the first is always 0), and look-ups on them. */
+public record Shots(int frameCount, int[] starts) {
+
+    public Shots {
+        if (starts.length == 0 || starts[0] != 0) {
+            throw new IllegalArgumentException("the first shot must start at frame 0");
+        }
+        for (int i = 1; i < starts.length; i++) {
+            if (starts[i] <= starts[i - 1] || starts[i] >= frameCount) {
+                throw new IllegalArgumentException("shot starts must rise within the film: " + Arrays.toString(starts));
+            }
+        }
+        starts = starts.clone();
+    }
+
+    public static Shots single(int frameCount) {
+        return new Shots(frameCount, new int[] {0});
+    }
+
+    public static Shots of(int frameCount, List<Integer> starts) {
+        return new Shots(frameCount, starts.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    public int count() {
+        return starts.length;
+    }
+
+    public int shotOf(int frame) {
+        int i = Arrays.binarySearch(starts, frame);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    public int start(int shot) {
+        return starts[shot];
+    }
+
+    /** Frame after the shot's last. */
+    public int end(int shot) {
+        return shot + 1 < starts.length ? starts[shot + 1] : frameCount;
+    }
+
+    public int[] startsCopy() {
+        return starts.clone();
+    }
+}

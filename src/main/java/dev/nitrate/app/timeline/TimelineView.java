@@ -1,0 +1,228 @@
+package dev.nitrate.app.timeline;
+
+import java.util.HashSet;
+import java.util.Set;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.image.Image;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/** The timeline: time ruler, lazily decoded thumbnail strip, shot boundaries, exemplar markers and the playhead. */
+public final class TimelineView extends Region {
+
+    private static final double RULER = 20;
+    private static final double STRIP = 68;
+    private static final double MARKERS = 18;
+    private static final Color BACKGROUND = Color.web("#1b1e23");
+    private static final Color STRIP_EMPTY = Color.web("#262a31");
+    private static final Color TEXT = Color.web("#9aa3ae");
+    private static final Color SHOT = Color.web("#f0b429");
+    private static final Color EXEMPLAR = Color.web("#5ec4ff");
+    private static final Color PLAYHEAD = Color.web("#ff5c5c");
+
+    private final TimelineViewModel model;
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scroll = new ScrollBar();
+    private ThumbnailCache thumbnails;
+    private double aspect = 16.0 / 9;
+
+    public TimelineView(TimelineViewModel model) {
+        this.model = model;
+        getStyleClass().add("timeline");
+        setId("timeline");
+        scroll.setOrientation(Orientation.HORIZONTAL);
+        Pane canvasPane = new Pane(canvas);
+        getChildren().addAll(canvasPane, scroll);
+        setMinHeight(RULER + STRIP + MARKERS + 16);
+        setPrefHeight(RULER + STRIP + MARKERS + 16);
+        setFocusTraversable(true);
+
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::scrubTo);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::scrubTo);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        model.currentFrameProperty().addListener((o, a, b) -> {
+            keepPlayheadVisible();
+            draw();
+        });
+        model.pixelsPerFrameProperty().addListener((o, a, b) -> {
+            updateScrollRange();
+            keepPlayheadVisible();
+            draw();
+        });
+        model.frameCountProperty().addListener((o, a, b) -> updateScrollRange());
+        model.shotsProperty().addListener((o, a, b) -> draw());
+        model.exemplarFrames().addListener((javafx.collections.ListChangeListener<Integer>) c -> draw());
+        scroll.valueProperty().addListener((o, a, b) -> draw());
+    }
+
+    public void setFilm(double filmAspect, ThumbnailCache cache) {
+        this.aspect = filmAspect;
+        this.thumbnails = cache;
+        updateScrollRange();
+        draw();
+    }
+
+    /** Called when a thumbnail arrives. */
+    public void thumbnailArrived(int frame) {
+        draw();
+    }
+
+    public double frameToX(int frame) {
+        return frame * model.pixelsPerFrameProperty().get() - scroll.getValue();
+    }
+
+    public int xToFrame(double x) {
+        return (int) Math.floor((x + scroll.getValue()) / model.pixelsPerFrameProperty().get());
+    }
+
+    public double scrollOffset() {
+        return scroll.getValue();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double scrollHeight = scroll.prefHeight(-1);
+        canvas.setWidth(w);
+        canvas.setHeight(getHeight() - scrollHeight);
+        scroll.resizeRelocate(0, getHeight() - scrollHeight, w, scrollHeight);
+        updateScrollRange();
+        draw();
+    }
+
+    private void scrubTo(MouseEvent event) {
+        requestFocus();
+        model.stop();
+        model.seek(xToFrame(event.getX()));
+    }
+
+    private void onScroll(ScrollEvent event) {
+        if (event.isControlDown() || event.isShortcutDown()) {
+            model.zoomBy(event.getDeltaY() > 0 ? 1.25 : 0.8);
+        } else {
+            double delta = event.getDeltaX() != 0 ? event.getDeltaX() : event.getDeltaY();
+            scroll.setValue(Math.max(scroll.getMin(), Math.min(scroll.getMax(), scroll.getValue() - delta * 2)));
+        }
+        event.consume();
+    }
+
+    private void updateScrollRange() {
+        double content = model.frameCountProperty().get() * model.pixelsPerFrameProperty().get();
+        double max = Math.max(0, content - canvas.getWidth());
+        scroll.setMax(max);
+        scroll.setVisibleAmount(canvas.getWidth() <= 0 ? 1 : canvas.getWidth() * max / Math.max(1, content));
+        scroll.setDisable(max == 0);
+        if (scroll.getValue() > max) {
+            scroll.setValue(max);
+        }
+    }
+
+    private void keepPlayheadVisible() {
+        double x = frameToX(model.currentFrameProperty().get());
+        double w = canvas.getWidth();
+        if (x < 0 || x > w - 8) {
+            scroll.setValue(Math.max(0, Math.min(scroll.getMax(), x + scroll.getValue() - w * 0.25)));
+        }
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        double ppf = model.pixelsPerFrameProperty().get();
+        int frames = model.frameCountProperty().get();
+        double end = Math.min(w, frameToX(frames));
+        drawRuler(g, ppf, frames, w);
+        drawStrip(g, ppf, frames, end);
+        Shots shots = model.shotsProperty().get();
+        g.setStroke(SHOT);
+        g.setLineWidth(2);
+        for (int s = 1; s < shots.count(); s++) {
+            double x = Math.round(frameToX(shots.start(s))) + 0.5;
+            if (x >= 0 && x <= w) {
+                g.strokeLine(x, RULER, x, RULER + STRIP + MARKERS);
+            }
+        }
+        g.setFill(EXEMPLAR);
+        for (int frame : model.exemplarFrames()) {
+            double x = frameToX(frame);
+            double y = RULER + STRIP + MARKERS / 2;
+            g.fillPolygon(new double[] {x, x + 6, x, x - 6}, new double[] {y - 7, y, y + 7, y}, 4);
+        }
+        double px = Math.round(frameToX(model.currentFrameProperty().get())) + 0.5;
+        g.setStroke(PLAYHEAD);
+        g.setLineWidth(2);
+        g.strokeLine(px, 0, px, RULER + STRIP + MARKERS);
+        g.setFill(PLAYHEAD);
+        g.fillPolygon(new double[] {px - 6, px + 6, px}, new double[] {0, 0, 8}, 3);
+    }
+
+    private void drawRuler(GraphicsContext g, double ppf, int frames, double w) {
+        double fps = model.framesPerSecondProperty().get();
+        int[] steps = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 25000, 50000};
+        int step = steps[steps.length - 1];
+        for (int s : steps) {
+            if (s * ppf >= 90) {
+                step = s;
+                break;
+            }
+        }
+        g.setFont(Font.font(10));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setStroke(TEXT);
+        g.setLineWidth(1);
+        int first = Math.max(0, xToFrame(0) / step * step);
+        for (int f = first; f < frames; f += step) {
+            double x = Math.round(frameToX(f)) + 0.5;
+            if (x > w) {
+                break;
+            }
+            g.strokeLine(x, RULER - 6, x, RULER);
+            g.setFill(TEXT);
+            int seconds = (int) (f / fps);
+            g.fillText(String.format("%d  %d:%02d", f, seconds / 60, seconds % 60), x + 3, RULER / 2 - 1);
+        }
+    }
+
+    private void drawStrip(GraphicsContext g, double ppf, int frames, double end) {
+        double thumbW = (STRIP - 4) * aspect;
+        g.setFill(STRIP_EMPTY);
+        g.fillRect(Math.max(0, frameToX(0)), RULER, Math.max(0, end - Math.max(0, frameToX(0))), STRIP);
+        if (thumbnails == null) {
+            return;
+        }
+        double offset = scroll.getValue();
+        int firstSlot = (int) Math.floor(offset / thumbW);
+        Set<Integer> wanted = new HashSet<>();
+        for (int slot = firstSlot; ; slot++) {
+            double x = slot * thumbW - offset;
+            if (x > canvas.getWidth() || x > end) {
+                break;
+            }
+            int frame = Math.min(frames - 1, (int) Math.floor(slot * thumbW / ppf));
+            wanted.add(frame);
+            Image image = thumbnails.get(frame);
+            double drawW = Math.min(thumbW, end - x);
+            if (image != null && drawW > 1) {
+                double sourceW = image.getWidth() * drawW / thumbW;
+                g.drawImage(image, 0, 0, sourceW, image.getHeight(), x, RULER + 2, drawW - 1, STRIP - 4);
+            }
+        }
+        thumbnails.retainQueued(wanted);
+    }
+}

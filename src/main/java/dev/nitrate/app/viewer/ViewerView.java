@@ -1,0 +1,203 @@
+package dev.nitrate.app.viewer;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Shows a frame's source and its colorized version with a before|after wipe: left of the divider the source,
+ * right of it the colorized frame. Drag the divider; zoom 0 means fit to the window.
+ */
+public final class ViewerView extends Region {
+
+    private static final Color BACKGROUND = Color.web("#111316");
+    private static final Color DIVIDER = Color.web("#f5f7fa");
+    private static final Color CAPTION = Color.web("#e6e9ee");
+
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<Image> source = new SimpleObjectProperty<>();
+    private final ObjectProperty<Image> colorized = new SimpleObjectProperty<>();
+    private final DoubleProperty wipe = new SimpleDoubleProperty(0.5);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(0);
+    private final StringProperty caption = new SimpleStringProperty("");
+    private final StringProperty placeholder = new SimpleStringProperty("Open a film: File > Open Film, or drop it here");
+    private double[] imageRect = {0, 0, 0, 0};
+    private boolean draggingDivider;
+
+    public ViewerView() {
+        getStyleClass().add("viewer");
+        setId("viewer");
+        getChildren().add(canvas);
+        setMinSize(200, 150);
+        source.addListener((o, a, b) -> draw());
+        colorized.addListener((o, a, b) -> draw());
+        wipe.addListener((o, a, b) -> draw());
+        zoom.addListener((o, a, b) -> draw());
+        caption.addListener((o, a, b) -> draw());
+        placeholder.addListener((o, a, b) -> draw());
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> canvas.setCursor(nearDivider(e.getX()) ? Cursor.H_RESIZE : Cursor.DEFAULT));
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> draggingDivider = nearDivider(e.getX()) || colorized.get() != null);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (draggingDivider) {
+                dragDividerTo(e.getX());
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (draggingDivider) {
+                dragDividerTo(e.getX());
+            }
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.isControlDown() || e.isShortcutDown()) {
+                zoomBy(e.getDeltaY() > 0 ? 1.25 : 0.8);
+                e.consume();
+            }
+        });
+    }
+
+    public void dragDividerTo(double x) {
+        if (imageRect[2] > 0) {
+            wipe.set(Math.max(0, Math.min(1, (x - imageRect[0]) / imageRect[2])));
+        }
+    }
+
+    /** The divider's x in this view's coordinates. */
+    public double dividerX() {
+        return imageRect[0] + imageRect[2] * wipe.get();
+    }
+
+    public void zoomBy(double factor) {
+        double current = zoom.get() == 0 ? fitScale() : zoom.get();
+        zoom.set(Math.max(0.1, Math.min(8, current * factor)));
+    }
+
+    public void fit() {
+        zoom.set(0);
+    }
+
+    /** The scale at which the frame is shown now. */
+    public double displayScale() {
+        return zoom.get() == 0 ? fitScale() : zoom.get();
+    }
+
+    private double fitScale() {
+        Image image = source.get();
+        if (image == null || getWidth() <= 0) {
+            return 1;
+        }
+        return Math.min((getWidth() - 24) / image.getWidth(), (getHeight() - 24) / image.getHeight());
+    }
+
+    private boolean nearDivider(double x) {
+        return colorized.get() != null && Math.abs(x - dividerX()) < 8;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        Image src = source.get();
+        if (src == null) {
+            g.setFill(Color.web("#7b8491"));
+            g.setFont(Font.font(16));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(placeholder.get(), w / 2, h / 2);
+            return;
+        }
+        double scale = displayScale();
+        double iw = src.getWidth() * scale;
+        double ih = src.getHeight() * scale;
+        double x = (w - iw) / 2;
+        double y = (h - ih) / 2;
+        imageRect = new double[] {x, y, iw, ih};
+        g.setImageSmoothing(scale < 1.5);
+        g.drawImage(src, x, y, iw, ih);
+        Image color = colorized.get();
+        if (color != null) {
+            double split = iw * wipe.get();
+            double sx = color.getWidth() * wipe.get();
+            g.drawImage(color, sx, 0, color.getWidth() - sx, color.getHeight(), x + split, y, iw - split, ih);
+            double dx = Math.round(x + split) + 0.5;
+            g.setStroke(DIVIDER);
+            g.setLineWidth(2);
+            g.strokeLine(dx, Math.max(0, y), dx, Math.min(h, y + ih));
+            g.setFill(DIVIDER);
+            double cy = h / 2;
+            g.fillOval(dx - 11, cy - 11, 22, 22);
+            g.setFill(BACKGROUND);
+            g.fillPolygon(new double[] {dx - 7, dx - 2, dx - 2}, new double[] {cy, cy - 5, cy + 5}, 3);
+            g.fillPolygon(new double[] {dx + 7, dx + 2, dx + 2}, new double[] {cy, cy - 5, cy + 5}, 3);
+            label(g, "SOURCE", x + 10, y + 10, TextAlignment.LEFT);
+            label(g, "COLORIZED", x + iw - 10, y + 10, TextAlignment.RIGHT);
+        } else {
+            label(g, "SOURCE  (no preview for this frame yet)", x + 10, y + 10, TextAlignment.LEFT);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(CAPTION);
+        g.setFont(Font.font("Monospaced", 13));
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(caption.get(), 12, h - 10);
+    }
+
+    private static void label(GraphicsContext g, String text, double x, double y, TextAlignment align) {
+        g.setFont(Font.font("System", FontWeight.BOLD, 11));
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(align);
+        g.setFill(Color.rgb(0, 0, 0, 0.55));
+        g.fillText(text, x + 1, y + 1);
+        g.setFill(CAPTION);
+        g.fillText(text, x, y);
+    }
+
+    public ObjectProperty<Image> sourceProperty() {
+        return source;
+    }
+
+    public ObjectProperty<Image> colorizedProperty() {
+        return colorized;
+    }
+
+    public DoubleProperty wipeProperty() {
+        return wipe;
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public StringProperty captionProperty() {
+        return caption;
+    }
+
+    public StringProperty placeholderProperty() {
+        return placeholder;
+    }
+}

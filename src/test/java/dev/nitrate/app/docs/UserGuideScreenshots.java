@@ -1,0 +1,154 @@
+package dev.nitrate.app.docs;
+
+import dev.nitrate.app.Composition;
+import dev.nitrate.app.EditorViewModel;
+import dev.nitrate.app.MainWindow;
+import dev.nitrate.app.Services;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+
+/**
+ * Takes the user guide's screenshots from the real editor (run under Xvfb at 1600x1000 with -Dprism.order=sw):
+ * {@code UserGuideScreenshots <film> <exemplar> <second exemplar> <output folder>}.
+ */
+public final class UserGuideScreenshots {
+
+    private static Path out;
+
+    public static void main(String[] args) throws Exception {
+        Path film = Path.of(args[0]);
+        Path exemplar = Path.of(args[1]);
+        Path exemplar2 = Path.of(args[2]);
+        out = Path.of(args[3]);
+        Files.createDirectories(out);
+        Path appData = Files.createTempDirectory("nitrate-shots");
+        Platform.startup(() -> { });
+        Services services = Composition.create(appData);
+        EditorViewModel editor = fx(() -> new EditorViewModel(services, Platform::runLater));
+        Stage stage = fx(Stage::new);
+        MainWindow window = fx(() -> {
+            MainWindow w = new MainWindow(editor, stage);
+            stage.setX(0);
+            stage.setY(0);
+            w.show();
+            return w;
+        });
+        fx(() -> editor.openFilm(film));
+        waitFor(() -> !editor.detectingShotsProperty().get(), 60);
+        Thread.sleep(1500);
+        fx(() -> {
+            window.exemplars().addAll(java.util.List.of(exemplar));
+            editor.timeline().seek(130);
+            window.exemplars().addAll(java.util.List.of(exemplar2));
+            editor.timeline().seek(70);
+            return null;
+        });
+        Thread.sleep(2500);
+        shoot(stage.getScene(), "editor.png");
+        fx(() -> {
+            editor.previewCurrentShot();
+            return null;
+        });
+        waitFor(() -> !editor.preview().runningProperty().get(), 300);
+        fx(() -> {
+            editor.timeline().seek(71);
+            editor.timeline().seek(70);
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(stage.getScene(), "preview.png");
+        fx(() -> {
+            window.settings();
+            return null;
+        }, false);
+        Thread.sleep(1500);
+        shootTopDialog("settings.png");
+        closeTopDialog();
+        fx(() -> {
+            window.export();
+            return null;
+        }, false);
+        Thread.sleep(1500);
+        shootTopDialog("export.png");
+        closeTopDialog();
+        fx(() -> {
+            window.compare();
+            return null;
+        });
+        Thread.sleep(1000);
+        fx(() -> {
+            window.compareWindow().model().run();
+            return null;
+        });
+        waitFor(() -> !window.compareWindow().model().runningProperty().get(), 300);
+        Thread.sleep(1000);
+        shoot(window.compareWindow().stage().getScene(), "compare.png");
+        fx(() -> {
+            window.compareWindow().stage().close();
+            editor.close();
+            stage.close();
+            return null;
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void shootTopDialog(String name) throws Exception {
+        Scene scene = fx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getOwner() != null && s.isShowing())
+                .map(Window::getScene).reduce((a, b) -> b).orElseThrow());
+        shoot(scene, name);
+    }
+
+    private static void closeTopDialog() throws Exception {
+        fx(() -> {
+            Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getOwner() != null && s.isShowing())
+                    .reduce((a, b) -> b).ifPresent(Window::hide);
+            return null;
+        });
+        Thread.sleep(500);
+    }
+
+    private static void shoot(Scene scene, String name) throws Exception {
+        WritableImage image = fx(() -> scene.snapshot(null));
+        File file = out.resolve(name).toFile();
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file);
+        System.out.println("wrote " + file + " " + (int) image.getWidth() + "x" + (int) image.getHeight());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            if (fx(condition::getAsBoolean)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        return fx(action, true);
+    }
+
+    private static <T> T fx(Callable<T> action, boolean wait) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return wait ? result.get(120, TimeUnit.SECONDS) : null;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.nitrate.app.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LatestWinsSchedulerTest {
+
+    @Test
+    void aBurstOfRequestsAppliesOnlyTheNewestAndSkipsMostWork() throws Exception {
+        List<Integer> applied = new CopyOnWriteArrayList<>();
+        AtomicInteger worked = new AtomicInteger();
+        CountDownLatch last = new CountDownLatch(1);
+        try (LatestWinsScheduler<Integer, Integer> scheduler = new LatestWinsScheduler<>("test", Duration.ofMillis(5),
+                (request, stale) -> {
+                    worked.incrementAndGet();
+                    Thread.sleep(20);
+                    return request;
+                }, Runnable::run, value -> {
+                    applied.add(value);
+                    if (value == 199) {
+                        last.countDown();
+                    }
+                }, e -> { })) {
+            for (int i = 0; i < 200; i++) {
+                scheduler.submit(i);
+                Thread.sleep(1);
+            }
+            assertTrue(last.await(5, TimeUnit.SECONDS));
+            Thread.sleep(100);
+        }
+        assertEquals(199, applied.get(applied.size() - 1));
+        assertTrue(worked.get() < 50, "older requests are dropped, work ran " + worked.get() + " times");
+        for (int i = 1; i < applied.size(); i++) {
+            assertTrue(applied.get(i) > applied.get(i - 1), "results apply in request order: " + applied);
+        }
+    }
+
+    @Test
+    void workInFlightSeesItIsStaleAndItsResultIsDropped() throws Exception {
+        List<String> applied = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch sawStale = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        try (LatestWinsScheduler<String, String> scheduler = new LatestWinsScheduler<>("test", Duration.ZERO,
+                (request, stale) -> {
+                    if (request.equals("slow")) {
+                        started.countDown();
+                        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                        while (!stale.getAsBoolean() && System.nanoTime() < end) {
+                            Thread.onSpinWait();
+                        }
+                        sawStale.countDown();
+                        return "slow";
+                    }
+                    return request;
+                }, Runnable::run, value -> {
+                    applied.add(value);
+                    done.countDown();
+                }, e -> { })) {
+            scheduler.submit("slow");
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            scheduler.submit("fast");
+            assertTrue(sawStale.await(5, TimeUnit.SECONDS));
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("fast"), applied);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.nitrate.engine.project;
+
+import dev.nitrate.engine.exemplar.ExemplarFit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nitrate.engine.model.ComputeDevice;
+import dev.nitrate.engine.model.InferenceOptions;
+import dev.nitrate.engine.model.PackLocation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final ProjectStore store = new ProjectStore();
+
+    private Project sampleProject() throws Exception {
+        Path film = Files.write(dir.resolve("films/reel1.mp4".replace("/", "_")), new byte[] {1, 2, 3});
+        Path image = Files.write(dir.resolve("ref.png"), new byte[] {9, 8, 7, 6});
+        ProjectExemplar exemplar = new ProjectExemplar(image, ProjectStore.sha256(image), "ref.png", 12,
+                PinScope.SHOT, ExemplarFit.PAD);
+        ProjectSettings settings = new ProjectSettings(new PackLocation.Folder(dir.resolve("pack")), new ComputeDevice.Cuda(1),
+                360, new InferenceOptions.MemoryOverrides(30, 5, null, null, 128, 10000));
+        RenderRecord render = new RenderRecord("r1", dir.resolve("out"), ExportFormat.PNG_SEQUENCE, 90, 0, 100, true,
+                false, 40, dir.resolve("out/.checkpoint"));
+        return new Project(film, List.of(exemplar), settings, List.of(render));
+    }
+
+    @Test
+    void roundTripKeepsEverythingAndStoresRelativePathsAndExemplarCopies() throws Exception {
+        Project project = sampleProject();
+        Path file = dir.resolve("work.nitrate");
+        Project saved = store.save(project, file);
+
+        String text = Files.readString(file);
+        assertTrue(text.contains("\"film\" : \"films_reel1.mp4\""), text);
+        assertFalse(text.contains(dir.toString()), "paths must be relative: " + text);
+        Path copy = saved.exemplars().get(0).image();
+        assertEquals(ProjectStore.exemplarFolder(file), copy.getParent());
+        assertEquals(project.exemplars().get(0).sha256(), ProjectStore.sha256(copy));
+
+        Files.delete(dir.resolve("ref.png"));
+        Project reopened = store.open(file);
+        assertEquals(saved, reopened);
+        assertEquals(project.settings(), reopened.settings());
+        assertEquals(40, reopened.renders().get(0).framesDone());
+    }
+
+    @Test
+    void projectMovedWithItsFilmStillFindsTheFilm() throws Exception {
+        Project project = sampleProject();
+        Path file = dir.resolve("work.nitrate");
+        store.save(project, file);
+        Path moved = Files.createDirectories(dir.resolve("moved"));
+        Files.move(file, moved.resolve("work.nitrate"));
+        Files.move(ProjectStore.exemplarFolder(file), ProjectStore.exemplarFolder(moved.resolve("work.nitrate")));
+        Files.move(project.film(), moved.resolve(project.film().getFileName()));
+        Project reopened = store.open(moved.resolve("work.nitrate"));
+        assertEquals(moved.resolve(project.film().getFileName()), reopened.film());
+    }
+
+    @Test
+    void damagedFileGivesClearErrorAndBackupKeepsLastGoodCopy() throws Exception {
+        Path file = dir.resolve("work.nitrate");
+        Project project = sampleProject();
+        store.save(project, file);
+        store.save(project.withFilm(dir.resolve("other.mp4")), file);
+        Path backup = ProjectStore.backupOf(file);
+        assertTrue(store.open(backup).film().endsWith("films_reel1.mp4"));
+
+        Files.writeString(file, "{ \"format\": \"nitrate-project\", \"version\": 1, \"film\": ", StandardCharsets.UTF_8);
+        ProjectFileException error = assertThrows(ProjectFileException.class, () -> store.open(file));
+        assertTrue(error.getMessage().startsWith(file.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains("damaged"), error.getMessage());
+        assertTrue(error.getMessage().contains(backup.toString()), error.getMessage());
+
+        store.save(project, file);
+        assertTrue(store.open(backup).film().endsWith("films_reel1.mp4"), "a damaged file must not replace the backup");
+    }
+
+    @Test
+    void notAProjectAndChangedExemplarAreNamed() throws Exception {
+        Path file = dir.resolve("x.nitrate");
+        Files.writeString(file, "{\"hello\": 1}");
+        assertTrue(assertThrows(ProjectFileException.class, () -> store.open(file)).getMessage().contains("not a Nitrate project"));
+
+        Project saved = store.save(sampleProject(), file);
+        Files.write(saved.exemplars().get(0).image(), new byte[] {0});
+        String message = assertThrows(ProjectFileException.class, () -> store.open(file)).getMessage();
+        assertTrue(message.contains("has changed"), message);
+        assertTrue(assertThrows(ProjectFileException.class, () -> store.open(dir.resolve("none.nitrate")))
+                .getMessage().contains("does not exist"));
+    }
+
+    @Test
+    void autosaverWritesRecoveryFileAfterTheDelay() throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Project project = sampleProject();
+            Path recovery = dir.resolve("recovery/untitled.nitrate");
+            CountDownLatch saved = new CountDownLatch(1);
+            AtomicReference<Autosaver.Outcome> outcome = new AtomicReference<>();
+            Autosaver autosaver = new Autosaver(store, () -> project, () -> null, recovery, scheduler,
+                    Duration.ofMillis(50), o -> { outcome.set(o); saved.countDown(); });
+            autosaver.changed();
+            autosaver.changed();
+            assertTrue(saved.await(5, TimeUnit.SECONDS));
+            assertEquals(new Autosaver.Saved(recovery), outcome.get());
+            assertEquals(project.film(), store.open(recovery).film());
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+}
