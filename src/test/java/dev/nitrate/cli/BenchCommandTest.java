@@ -84,7 +84,7 @@ class BenchCommandTest {
 
     @Test
     void benchmarksTheRealEngineOnTheToyPack() throws Exception {
-        Path toyPack = Path.of(getClass().getResource("/parity/toy/pack/pack.json").toURI()).getParent();
+        Path toyPack = Path.of(getClass().getResource("/packs/toy/pack.json").toURI()).getParent();
         int code = run(new BenchCommand(), clipPattern(), "--pack", toyPack.toString(), "--warmup", "1", "--frames", "6",
                 "--threads", "1", "--json");
         assertEquals(0, code, err::toString);

@@ -112,7 +112,7 @@ class EvaluateCommandTest {
 
     @Test
     void runsTheRealEngineOnTheToyPack() throws Exception {
-        Path toyPack = Path.of(getClass().getResource("/parity/toy/pack/pack.json").toURI()).getParent();
+        Path toyPack = Path.of(getClass().getResource("/packs/toy/pack.json").toURI()).getParent();
         int code = run(new EvaluateCommand(), clipPattern(), "--pack", toyPack.toString(), "--json", "--threads", "1");
         assertEquals(0, code, err::toString);
         JsonNode report = new ObjectMapper().readTree(out.toString()).get("evaluation");
