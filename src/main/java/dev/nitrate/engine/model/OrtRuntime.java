@@ -1,0 +1,39 @@
+package dev.nitrate.engine.model;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+
+/**
+ * The process's single ONNX Runtime environment. Every session of the engine is created in it.
+ * Telemetry is switched off when the environment is first created.
+ */
+public final class OrtRuntime {
+
+    /** Highest default-domain ONNX opset this engine accepts (ONNX Runtime 1.29 implements up to 23). */
+    public static final int MAX_SUPPORTED_OPSET = 23;
+
+    private static volatile OrtEnvironment environment;
+
+    private OrtRuntime() {}
+
+    /** The shared environment, created on first use. */
+    public static OrtEnvironment environment() {
+        OrtEnvironment env = environment;
+        if (env == null) {
+            synchronized (OrtRuntime.class) {
+                env = environment;
+                if (env == null) {
+                    env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "nitrate");
+                    try {
+                        env.setTelemetry(false);
+                    } catch (OrtException e) {
+                        // telemetry is compiled out on some builds: nothing to switch off
+                    }
+                    environment = env;
+                }
+            }
+        }
+        return env;
+    }
+}

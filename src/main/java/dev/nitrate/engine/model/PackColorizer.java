@@ -1,0 +1,518 @@
+package dev.nitrate.engine.model;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.nitrate.engine.attention.LocalAttention;
+import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.colorize.StageTimings;
+import dev.nitrate.engine.image.ChromaPlanes;
+import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.memory.MemoryBank;
+import dev.nitrate.engine.memory.MemoryException;
+import dev.nitrate.engine.memory.MemoryKernels;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ColorMNet's per-frame inference on a model pack: the pack's networks run in ONNX Runtime, the
+ * memory bank, the local-attention memory frame and the hidden state live here.
+ *
+ * <p>Per frame: key encoder; memory readout (top-k over working and long-term memory) plus local
+ * attention over the most recent memory frame (not on the first frame); decoder; on memory frames
+ * (the first, then every {@code mem_every} frames) the value encoder stores the frame and its deep
+ * update becomes the hidden state, otherwise the decoder's hidden output is kept.
+ */
+public final class PackColorizer implements FrameColorizer {
+
+    private static final int STATE_MAGIC = 0x4E434D31;
+
+    private final ModelPack pack;
+    private final PackSessions sessions;
+    private final MemoryKernels kernels;
+    private final PackManifest.Channels channels;
+    private final PackManifest.Normalisation norm;
+    private final MemoryParameters memoryParameters;
+    private final FrameGeometry geometry;
+    private final MemoryBank memory;
+    private final LocalAttention localAttention;
+    private final FloatBuffer imageBuffer;
+    private final FloatBuffer abBuffer;
+    private final float[] staging;
+    private float[] hidden;
+    private long frameIndex;
+    private long lastMemoryFrame;
+    private long memoryFramesAdded;
+    private boolean firstFrameIsExemplar;
+    private List<LabImage> exemplars = List.of();
+    private boolean sequenceStarted;
+    private volatile boolean cancelled;
+    private StageTimings lastTimings = StageTimings.NONE;
+
+    PackColorizer(ModelPack pack, PackSessions sessions, MemoryKernels kernels, MemoryParameters memoryParameters,
+            int frameWidth, int frameHeight) {
+        this.pack = pack;
+        this.sessions = sessions;
+        this.kernels = kernels;
+        PackManifest m = pack.manifest();
+        this.channels = m.channels();
+        this.norm = m.normalisation();
+        this.memoryParameters = memoryParameters;
+        this.geometry = FrameGeometry.of(frameWidth, frameHeight, m.paddingMultiple(), m.strides().f16(), m.inference().maxArea());
+        this.memory = new MemoryBank(memoryParameters, geometry.gridElements(), channels.key(),
+                channels.objects() * channels.value(), kernels);
+        this.localAttention = m.localAttention().enabled()
+                ? new LocalAttention(sessions.session(PackManifest.LOCAL_ATTENTION), channels.key(), channels.objects(),
+                        channels.value(), geometry.gridHeight(), geometry.gridWidth())
+                : null;
+        this.imageBuffer = direct(3 * geometry.paddedPixels());
+        this.abBuffer = direct(2 * geometry.paddedPixels());
+        this.staging = new float[3 * geometry.paddedPixels()];
+        this.hidden = new float[hiddenLength()];
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private int hiddenLength() {
+        return channels.objects() * channels.hidden() * geometry.gridElements();
+    }
+
+    /** The pack this colorizer runs. */
+    public ModelPack pack() {
+        return pack;
+    }
+
+    /** The frame geometry (padding, memory grid, downscaling). */
+    public FrameGeometry geometry() {
+        return geometry;
+    }
+
+    /** The device the networks actually run on. */
+    public ComputeDevice device() {
+        return sessions.device();
+    }
+
+    /** Why a requested CUDA device is not used, or {@code null}. */
+    public String fallbackReason() {
+        return sessions.fallbackReason();
+    }
+
+    /** The memory bank (benchmarks prime it; see {@link EngineBenchmark}). */
+    MemoryBank memoryBank() {
+        return memory;
+    }
+
+    /** The memory parameters in force (the pack's, with any overrides). */
+    public MemoryParameters memoryParameters() {
+        return memoryParameters;
+    }
+
+    @Override
+    public void beginSequence(List<LabImage> exemplars, boolean firstFrameIsExemplar) throws ColorizeException {
+        if (exemplars.isEmpty()) {
+            throw new ColorizeException("a sequence needs at least one exemplar");
+        }
+        cancelled = false;
+        acknowledgeCancel();
+        memory.clear();
+        if (localAttention != null) {
+            localAttention.clear();
+        }
+        hidden = new float[hiddenLength()];
+        frameIndex = -1;
+        lastMemoryFrame = 0;
+        memoryFramesAdded = 0;
+        this.firstFrameIsExemplar = firstFrameIsExemplar;
+        this.exemplars = exemplars.stream().map(this::fitExemplar).toList();
+        sequenceStarted = true;
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        try {
+            int separate = firstFrameIsExemplar ? 1 : 0;
+            for (LabImage exemplar : this.exemplars.subList(separate, this.exemplars.size())) {
+                storeExemplar(exemplar, timings);
+            }
+        } catch (OrtException | MemoryException e) {
+            throw failure(e);
+        }
+        finishTimings(timings, start);
+    }
+
+    private LabImage fitExemplar(LabImage exemplar) {
+        int w = geometry.networkWidth();
+        int h = geometry.networkHeight();
+        return new LabImage(PlaneOps.resize(exemplar.lightness(), w, h), PlaneOps.resize(exemplar.a(), w, h), PlaneOps.resize(exemplar.b(), w, h));
+    }
+
+    /** Encodes an exemplar's own lightness and stores its value as permanent memory, without a hidden update. */
+    private void storeExemplar(LabImage exemplar, Map<String, Long> timings) throws OrtException, MemoryException, ColorizeException {
+        OrtEnvironment env = OrtRuntime.environment();
+        fillImage(exemplar.lightness());
+        fillAb(exemplar);
+        try (OnnxTensor image = tensor(env, imageBuffer, 1, 3, geometry.paddedHeight(), geometry.paddedWidth());
+                OrtSession.Result keys = timed(timings, "key_encoder", PackManifest.KEY_ENCODER, Map.of("image", image));
+                OnnxTensor ab = tensor(env, abBuffer, 1, 2, geometry.paddedHeight(), geometry.paddedWidth())) {
+            storeMemoryFrame(keys, image, ab, true, false, timings);
+        }
+    }
+
+    @Override
+    public ChromaPlanes colorize(FloatPlane lightness) throws ColorizeException {
+        if (!sequenceStarted) {
+            throw new IllegalStateException("beginSequence must come before colorize");
+        }
+        if (lightness.width() != geometry.frameWidth() || lightness.height() != geometry.frameHeight()) {
+            throw new IllegalArgumentException("frame is " + lightness.width() + "x" + lightness.height()
+                    + ", this colorizer was opened for " + geometry.frameWidth() + "x" + geometry.frameHeight());
+        }
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        try {
+            checkCancelled();
+            ChromaPlanes result = colorizeFrame(lightness, timings);
+            finishTimings(timings, start);
+            return result;
+        } catch (OrtException | MemoryException e) {
+            ColorizeException failure = failure(e);
+            acknowledgeCancel();
+            throw failure;
+        } catch (ColorizeException e) {
+            acknowledgeCancel();
+            throw e;
+        }
+    }
+
+    private ChromaPlanes colorizeFrame(FloatPlane fullLightness, Map<String, Long> timings)
+            throws OrtException, MemoryException, ColorizeException {
+        OrtEnvironment env = OrtRuntime.environment();
+        frameIndex++;
+        FloatPlane lightness = PlaneOps.resize(fullLightness, geometry.networkWidth(), geometry.networkHeight());
+        boolean first = frameIndex == 0;
+        boolean exemplarFrame = first && firstFrameIsExemplar;
+        boolean memoryFrame = first || frameIndex - lastMemoryFrame >= memoryParameters.memEvery();
+        boolean deepUpdate = memoryFrame && memoryParameters.deepUpdate() && !(first && !firstFrameIsExemplar);
+        boolean keepDecoderHidden = !memoryFrame || !memoryParameters.deepUpdate();
+        if (first && !firstFrameIsExemplar) {
+            keepDecoderHidden = false;
+        }
+        fillImage(lightness);
+        ChromaPlanes chroma;
+        try (OnnxTensor image = tensor(env, imageBuffer, 1, 3, geometry.paddedHeight(), geometry.paddedWidth());
+                OrtSession.Result keys = timed(timings, "key_encoder", PackManifest.KEY_ENCODER, Map.of("image", image))) {
+            if (exemplarFrame) {
+                LabImage exemplar = exemplars.get(0);
+                fillAb(exemplar);
+                try (OnnxTensor ab = tensor(env, abBuffer, 1, 2, geometry.paddedHeight(), geometry.paddedWidth())) {
+                    chroma = new ChromaPlanes(PlaneOps.crop(abBuffer, 0, geometry, norm.chromaScale()),
+                            PlaneOps.crop(abBuffer, 1, geometry, norm.chromaScale()));
+                    storeMemoryFrame(keys, image, ab, true, deepUpdate, timings);
+                }
+            } else {
+                float[] queryKey = floats(keys, "key");
+                float[] querySelection = floats(keys, "selection");
+                long t = System.nanoTime();
+                float[] readout = memory.readout(queryKey, querySelection, geometry.gridElements());
+                timings.merge("memory_readout", System.nanoTime() - t, Long::sum);
+                if (localAttention != null && localAttention.hasMemoryFrame() && !(first && !firstFrameIsExemplar)) {
+                    t = System.nanoTime();
+                    localAttention.addTo(queryKey, readout);
+                    timings.merge("local_attention", System.nanoTime() - t, Long::sum);
+                }
+                checkCancelled();
+                long[] gridShape = {1, channels.objects(), 0, geometry.gridHeight(), geometry.gridWidth()};
+                try (OnnxTensor readoutTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(readout), shape(gridShape, channels.value()));
+                        OnnxTensor hiddenTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(hidden), shape(gridShape, channels.hidden()));
+                        OrtSession.Result decoded = timed(timings, "decoder", PackManifest.DECODER, Map.of(
+                                "f16", output(keys, "f16"), "f8", output(keys, "f8"), "f4", output(keys, "f4"),
+                                "readout", readoutTensor, "hidden", hiddenTensor))) {
+                    OnnxTensor ab = output(decoded, "ab");
+                    FloatBuffer abValues = ab.getFloatBuffer();
+                    chroma = new ChromaPlanes(PlaneOps.crop(abValues, 0, geometry, norm.chromaScale()),
+                            PlaneOps.crop(abValues, 1, geometry, norm.chromaScale()));
+                    if (keepDecoderHidden) {
+                        hidden = floats(decoded, "hidden_out");
+                    }
+                    if (geometry.downscaled()) {
+                        chroma = upscale(fullLightness, chroma, timings);
+                    }
+                    if (memoryFrame) {
+                        storeMemoryFrame(keys, image, ab, false, deepUpdate, timings);
+                    }
+                }
+                return chroma;
+            }
+        }
+        if (geometry.downscaled()) {
+            chroma = new ChromaPlanes(PlaneOps.resize(chroma.a(), geometry.frameWidth(), geometry.frameHeight()),
+                    PlaneOps.resize(chroma.b(), geometry.frameWidth(), geometry.frameHeight()));
+        }
+        return chroma;
+    }
+
+    private ChromaPlanes upscale(FloatPlane fullLightness, ChromaPlanes small, Map<String, Long> timings)
+            throws OrtException, ColorizeException {
+        if (!sessions.has(PackManifest.REFINER)) {
+            return new ChromaPlanes(PlaneOps.resize(small.a(), geometry.frameWidth(), geometry.frameHeight()),
+                    PlaneOps.resize(small.b(), geometry.frameWidth(), geometry.frameHeight()));
+        }
+        OrtEnvironment env = OrtRuntime.environment();
+        int w = geometry.frameWidth();
+        int h = geometry.frameHeight();
+        float[] l = new float[w * h];
+        float[] src = fullLightness.values();
+        for (int i = 0; i < l.length; i++) {
+            l[i] = (src[i] - norm.lightnessOffset()) / norm.lightnessScale();
+        }
+        int nw = small.width();
+        int nh = small.height();
+        float[] smallAb = new float[2 * nw * nh];
+        for (int i = 0; i < nw * nh; i++) {
+            smallAb[i] = small.a().values()[i] / norm.chromaScale();
+            smallAb[nw * nh + i] = small.b().values()[i] / norm.chromaScale();
+        }
+        try (OnnxTensor lt = OnnxTensor.createTensor(env, FloatBuffer.wrap(l), new long[] {1, 1, h, w});
+                OnnxTensor abt = OnnxTensor.createTensor(env, FloatBuffer.wrap(smallAb), new long[] {1, 2, nh, nw});
+                OrtSession.Result refined = timed(timings, "refiner", PackManifest.REFINER, Map.of("lightness", lt, "network_ab", abt))) {
+            FloatBuffer ab = output(refined, "ab").getFloatBuffer();
+            float[] a = new float[w * h];
+            float[] b = new float[w * h];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = ab.get(i) * norm.chromaScale();
+                b[i] = ab.get(w * h + i) * norm.chromaScale();
+            }
+            return new ChromaPlanes(new FloatPlane(w, h, a), new FloatPlane(w, h, b));
+        }
+    }
+
+    /** Runs the value encoder on a frame and stores its key and value; applies the deep update if asked. */
+    private void storeMemoryFrame(OrtSession.Result keys, OnnxTensor image, OnnxTensor ab, boolean permanent, boolean deepUpdate,
+            Map<String, Long> timings) throws OrtException, MemoryException, ColorizeException {
+        OrtEnvironment env = OrtRuntime.environment();
+        long[] gridShape = {1, channels.objects(), channels.hidden(), geometry.gridHeight(), geometry.gridWidth()};
+        checkCancelled();
+        try (OnnxTensor hiddenTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(hidden), gridShape);
+                OrtSession.Result encoded = timed(timings, "value_encoder", PackManifest.VALUE_ENCODER, Map.of(
+                        "image", image, "ab", ab, "f16", output(keys, "f16"), "hidden", hiddenTensor))) {
+            float[] key = floats(keys, "key");
+            float[] value = floats(encoded, "value");
+            memory.addFrame(key, floats(keys, "shrinkage"), floats(keys, "selection"), value, permanent);
+            if (localAttention != null) {
+                localAttention.setMemoryFrame(key, value);
+            }
+            if (deepUpdate) {
+                hidden = floats(encoded, "hidden_out");
+            }
+            lastMemoryFrame = Math.max(frameIndex, 0);
+            memoryFramesAdded++;
+        }
+    }
+
+    private OrtSession.Result timed(Map<String, Long> timings, String stage, String graph, Map<String, ? extends OnnxTensorLike> inputs)
+            throws OrtException, ColorizeException {
+        checkCancelled();
+        long t = System.nanoTime();
+        OrtSession.Result result = sessions.session(graph).run(inputs);
+        timings.merge(stage, System.nanoTime() - t, Long::sum);
+        return result;
+    }
+
+    private void fillImage(FloatPlane lightness) {
+        int n = geometry.paddedPixels();
+        PlaneOps.padNormalised(lightness, norm.lightnessOffset(), norm.lightnessScale(), geometry, staging, 0);
+        System.arraycopy(staging, 0, staging, n, n);
+        System.arraycopy(staging, 0, staging, 2 * n, n);
+        imageBuffer.clear();
+        imageBuffer.put(staging, 0, 3 * n);
+        imageBuffer.flip();
+    }
+
+    private void fillAb(LabImage exemplar) {
+        int n = geometry.paddedPixels();
+        PlaneOps.padNormalised(exemplar.a(), 0f, norm.chromaScale(), geometry, staging, 0);
+        PlaneOps.padNormalised(exemplar.b(), 0f, norm.chromaScale(), geometry, staging, 1);
+        abBuffer.clear();
+        abBuffer.put(staging, 0, 2 * n);
+        abBuffer.flip();
+    }
+
+    private static OnnxTensor tensor(OrtEnvironment env, FloatBuffer buffer, long... shape) throws OrtException {
+        buffer.rewind();
+        return OnnxTensor.createTensor(env, buffer, shape);
+    }
+
+    private static long[] shape(long[] template, int channelsPerObject) {
+        long[] s = template.clone();
+        s[2] = channelsPerObject;
+        return s;
+    }
+
+    private static OnnxTensor output(OrtSession.Result result, String name) {
+        return (OnnxTensor) result.get(name).orElseThrow(() -> new IllegalStateException("graph output " + name + " missing"));
+    }
+
+    private static float[] floats(OrtSession.Result result, String name) {
+        FloatBuffer buffer = output(result, name).getFloatBuffer();
+        float[] out = new float[buffer.remaining()];
+        buffer.get(out);
+        return out;
+    }
+
+    /** After a cancelled frame (or at a new sequence) lets the sessions run again. */
+    private void acknowledgeCancel() {
+        cancelled = false;
+        sessions.resetCancel();
+        kernels.resetCancel();
+    }
+
+    private void checkCancelled() throws ColorizeException {
+        if (cancelled) {
+            throw new ColorizeException("cancelled");
+        }
+    }
+
+    private ColorizeException failure(Exception e) {
+        if (cancelled) {
+            return new ColorizeException("cancelled", e);
+        }
+        return new ColorizeException(pack + ": frame " + frameIndex + " failed: " + e.getMessage(), e);
+    }
+
+    private void finishTimings(Map<String, Long> timings, long start) {
+        long total = System.nanoTime() - start;
+        long networks = timings.values().stream().mapToLong(Long::longValue).sum();
+        timings.put("bookkeeping", Math.max(0, total - networks));
+        lastTimings = new StageTimings(timings);
+    }
+
+    @Override
+    public MemoryStats memoryStats() {
+        int hw = geometry.gridElements();
+        return new MemoryStats(memory.workingElements() / hw, memory.workingElements(), memory.longTermElements(),
+                memory.permanentElements(), frameIndex + 1, memoryFramesAdded, memory.consolidations());
+    }
+
+    @Override
+    public StageTimings lastFrameTimings() {
+        return lastTimings;
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        out.writeInt(STATE_MAGIC);
+        out.writeInt(geometry.paddedWidth());
+        out.writeInt(geometry.paddedHeight());
+        out.writeBoolean(sequenceStarted);
+        out.writeBoolean(firstFrameIsExemplar);
+        out.writeLong(frameIndex);
+        out.writeLong(lastMemoryFrame);
+        out.writeLong(memoryFramesAdded);
+        out.writeInt(exemplars.size());
+        for (LabImage e : exemplars) {
+            writePlane(out, e.lightness());
+            writePlane(out, e.a());
+            writePlane(out, e.b());
+        }
+        out.writeInt(hidden.length);
+        for (float v : hidden) {
+            out.writeFloat(v);
+        }
+        out.writeBoolean(localAttention != null);
+        if (localAttention != null) {
+            localAttention.write(out);
+        }
+        memory.write(out);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        if (in.readInt() != STATE_MAGIC) {
+            throw new IOException("not a colorizer state");
+        }
+        int w = in.readInt();
+        int h = in.readInt();
+        if (w != geometry.paddedWidth() || h != geometry.paddedHeight()) {
+            throw new IOException("saved state is for " + w + "x" + h + " padded frames, this colorizer uses "
+                    + geometry.paddedWidth() + "x" + geometry.paddedHeight());
+        }
+        sequenceStarted = in.readBoolean();
+        firstFrameIsExemplar = in.readBoolean();
+        frameIndex = in.readLong();
+        lastMemoryFrame = in.readLong();
+        memoryFramesAdded = in.readLong();
+        int count = in.readInt();
+        LabImage[] restored = new LabImage[count];
+        for (int i = 0; i < count; i++) {
+            restored[i] = new LabImage(readPlane(in), readPlane(in), readPlane(in));
+        }
+        exemplars = List.of(restored);
+        int n = in.readInt();
+        if (n != hiddenLength()) {
+            throw new IOException("saved hidden state has " + n + " values, expected " + hiddenLength());
+        }
+        hidden = new float[n];
+        for (int i = 0; i < n; i++) {
+            hidden[i] = in.readFloat();
+        }
+        boolean hasLocalAttention = in.readBoolean();
+        if (hasLocalAttention != (localAttention != null)) {
+            throw new IOException("saved state and this pack differ in local attention");
+        }
+        if (localAttention != null) {
+            localAttention.read(in);
+        }
+        memory.read(in);
+    }
+
+    private static void writePlane(DataOutput out, FloatPlane plane) throws IOException {
+        out.writeInt(plane.width());
+        out.writeInt(plane.height());
+        for (float v : plane.values()) {
+            out.writeFloat(v);
+        }
+    }
+
+    private static FloatPlane readPlane(DataInput in) throws IOException {
+        int w = in.readInt();
+        int h = in.readInt();
+        if (w <= 0 || h <= 0 || (long) w * h > 1L << 28) {
+            throw new IOException("bad plane size in saved state: " + w + "x" + h);
+        }
+        float[] v = new float[w * h];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = in.readFloat();
+        }
+        return new FloatPlane(w, h, v);
+    }
+
+    /**
+     * Stops the frame in flight, or the next frame if none is running: {@link #colorize} throws a
+     * {@link ColorizeException} saying "cancelled". The memory may then hold part of that frame's
+     * update: begin the sequence again or {@link #readState restore} a saved state before going on.
+     */
+    @Override
+    public void cancel() {
+        cancelled = true;
+        sessions.cancel();
+        kernels.cancel();
+    }
+
+    @Override
+    public void close() {
+        kernels.close();
+        sessions.close();
+    }
+}

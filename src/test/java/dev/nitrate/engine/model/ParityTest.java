@@ -1,0 +1,79 @@
+package dev.nitrate.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.image.ChromaPlanes;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Java engine against the Python reference loop on the same graphs with the same seeded random
+ * weights, on real footage (box.mp4, non-square), with consolidation and long-term eviction: every
+ * frame's ab must agree within the fixture's tolerance (1e-3 in tanh units).
+ */
+class ParityTest {
+
+    /** The committed fixtures, plus the one named by {@code -Dnitrate.parity.dir} (onnx/run_full_parity.sh). */
+    static Stream<Path> fixtures() throws URISyntaxException, java.io.IOException {
+        Path root = Path.of(ParityTest.class.getResource("/parity").toURI());
+        java.util.List<Path> found;
+        try (Stream<Path> dirs = Files.list(root)) {
+            found = new java.util.ArrayList<>(dirs.filter(d -> Files.exists(d.resolve("fixture.json"))).sorted().toList());
+        }
+        String extra = System.getProperty("nitrate.parity.dir");
+        if (extra != null && !extra.isBlank()) {
+            Path dir = Path.of(extra).toAbsolutePath();
+            if (!Files.exists(dir.resolve("fixture.json"))) {
+                throw new IllegalStateException(dir + ": no fixture.json (run onnx/reference/make_parity_fixture.py)");
+            }
+            found.add(dir);
+        }
+        return found.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void javaEngineMatchesPythonReferenceOnEveryFrame(Path dir) throws Exception {
+        ParityFixture fixture = ParityFixture.load(dir);
+        try (PackColorizer colorizer = new PackColorizerFactory().open(new PackLocation.Folder(fixture.pack()),
+                new InferenceOptions(ComputeDevice.CPU, 2, null), fixture.width(), fixture.height())) {
+            for (ParityFixture.Sequence seq : fixture.sequences()) {
+                colorizer.beginSequence(seq.exemplars(), seq.firstFrameIsExemplar());
+                double worst = 0;
+                int worstFrame = -1;
+                for (int f = 0; f < seq.frames().size(); f++) {
+                    ChromaPlanes ab = colorizer.colorize(seq.frames().get(f));
+                    float[][] expected = seq.expectedTanhAb().get(f);
+                    double diff = Math.max(maxDiff(ab.a().values(), expected[0]), maxDiff(ab.b().values(), expected[1]));
+                    if (diff > worst) {
+                        worst = diff;
+                        worstFrame = f;
+                    }
+                    assertTrue(diff <= fixture.tolerance(), dir.getFileName() + " " + seq.file() + " frame " + f
+                            + ": ab differs from the reference by " + diff + " (tanh units)");
+                }
+                MemoryStats stats = colorizer.memoryStats();
+                assertTrue(seq.minOutputStd() < 0 || seq.minOutputStd() > 0.02,
+                        "the reference's ab varies within every frame (std " + seq.minOutputStd() + "), so agreement is not trivial");
+                System.out.printf("parity %s %s: %d frames, worst |d ab| %.2e (frame %d), %s%n", dir.getFileName(), seq.file(),
+                        seq.frames().size(), worst, worstFrame, stats);
+                assertEquals(seq.consolidations(), stats.consolidations(), "consolidations");
+                assertEquals(seq.longTermElements(), stats.longTermElements(), "long-term elements");
+            }
+        }
+    }
+
+    private static double maxDiff(float[] actualLab, float[] expectedTanh) {
+        double worst = 0;
+        for (int i = 0; i < actualLab.length; i++) {
+            worst = Math.max(worst, Math.abs(actualLab[i] / 110.0 - expectedTanh[i]));
+        }
+        return worst;
+    }
+}
