@@ -328,10 +328,7 @@ class EditorFlowTest {
         assertTrue(fx(() -> editor.saveProject(project)));
         RenderItem item = fx(() -> editor.renders().items().get(0));
         Button cancel = robot.lookup(".render-cancel").match(n -> n.isVisible() && !n.isDisabled()).query();
-        fx(() -> {
-            cancel.fire();
-            return null;
-        });
+        robot.clickOn(cancel);
         try {
             waitUntil(() -> item.stateProperty().get() == RenderItem.State.CANCELLED, 30);
         } catch (java.util.concurrent.TimeoutException e) {
