@@ -55,6 +55,8 @@ public final class EditorViewModel implements AutoCloseable {
     /** Radius of "preview around the playhead", in frames. */
     public static final int PREVIEW_RADIUS = 24;
     private static final int MAX_VIEW_WIDTH = 1920;
+    /** Two decoders, so the frame under a stopped playhead starts decoding while an overtaken one finishes. */
+    private static final int SCRUB_WORKERS = Integer.getInteger("nitrate.scrubWorkers", 2);
 
     private final Services services;
     private final Executor ui;
@@ -109,7 +111,7 @@ public final class EditorViewModel implements AutoCloseable {
         }));
         renders = new RenderQueueViewModel(services.renderer(), ui, this::renderQueueChanged);
         renders.setContext(() -> new RenderContext(film.get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
-        scrubber = new LatestWinsScheduler<>("scrub", Duration.ofMillis(4), new FrameDecoder(), ui, this::showFrame,
+        scrubber = new LatestWinsScheduler<>("scrub", SCRUB_WORKERS, Duration.ofMillis(4), new FrameDecoder(), ui, this::showFrame,
                 e -> report(e.getMessage()));
         autosaver = new Autosaver(services.projects(), () -> autosaveSnapshot, () -> autosaveTarget,
                 services.appData().resolve("recovery").resolve("untitled.nitrate"), background, Duration.ofSeconds(3),
@@ -290,20 +292,31 @@ public final class EditorViewModel implements AutoCloseable {
         lastScrubLatencyNanos.set(System.nanoTime() - lastScrubRequestNanos);
     }
 
-    /** Decodes scrub requests on the scrub thread, which owns its reader. */
+    /** Decodes scrub requests; each scrub thread owns its own reader. */
     private final class FrameDecoder implements LatestWinsScheduler.Work<FrameRequest, RgbFrame> {
-        private FilmReader reader;
+        private final ThreadLocal<FilmReader> readers = new ThreadLocal<>();
 
         @Override
         public RgbFrame run(FrameRequest request, java.util.function.BooleanSupplier stale) throws FilmException {
+            FilmReader reader = readers.get();
             if (reader == null || !reader.info().source().equals(request.film())) {
                 if (reader != null) {
                     reader.close();
                 }
-                reader = null;
+                readers.remove();
                 reader = services.films().open(request.film());
+                readers.set(reader);
             }
             return reader.frame(request.frame(), MAX_VIEW_WIDTH, MAX_VIEW_WIDTH);
+        }
+
+        @Override
+        public void workerFinished() {
+            FilmReader reader = readers.get();
+            if (reader != null) {
+                reader.close();
+                readers.remove();
+            }
         }
     }
 

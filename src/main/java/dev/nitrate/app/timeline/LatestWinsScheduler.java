@@ -21,6 +21,10 @@ public final class LatestWinsScheduler<R, T> implements AutoCloseable {
     @FunctionalInterface
     public interface Work<R, T> {
         T run(R request, BooleanSupplier stale) throws Exception;
+
+        /** Called on each worker thread as it ends, to release what that thread opened. */
+        default void workerFinished() {
+        }
     }
 
     private final Work<R, T> work;
@@ -29,21 +33,33 @@ public final class LatestWinsScheduler<R, T> implements AutoCloseable {
     private final Executor applyExecutor;
     private final long debounceNanos;
     private final AtomicLong generation = new AtomicLong();
-    private final Thread worker;
+    private final Thread[] workers;
     private R waiting;
     private long lastSubmitNanos;
     private boolean closed;
 
     public LatestWinsScheduler(String name, Duration debounce, Work<R, T> work, Executor applyExecutor,
                                Consumer<T> apply, Consumer<Exception> failure) {
+        this(name, 1, debounce, work, applyExecutor, apply, failure);
+    }
+
+    /**
+     * @param workerCount threads that take requests; with more than one, the newest request starts at once even
+     *     while an older one is still being worked on
+     */
+    public LatestWinsScheduler(String name, int workerCount, Duration debounce, Work<R, T> work, Executor applyExecutor,
+                               Consumer<T> apply, Consumer<Exception> failure) {
         this.work = Objects.requireNonNull(work);
         this.apply = Objects.requireNonNull(apply);
         this.failure = Objects.requireNonNull(failure);
         this.applyExecutor = Objects.requireNonNull(applyExecutor);
         this.debounceNanos = debounce.toNanos();
-        this.worker = new Thread(this::loop, name);
-        worker.setDaemon(true);
-        worker.start();
+        this.workers = new Thread[workerCount];
+        for (int i = 0; i < workerCount; i++) {
+            workers[i] = new Thread(this::runWorker, name + "-" + i);
+            workers[i].setDaemon(true);
+            workers[i].start();
+        }
     }
 
     /** Asks for a request; any older request not yet applied is dropped. */
@@ -52,6 +68,14 @@ public final class LatestWinsScheduler<R, T> implements AutoCloseable {
         generation.incrementAndGet();
         lastSubmitNanos = System.nanoTime();
         notifyAll();
+    }
+
+    private void runWorker() {
+        try {
+            loop();
+        } finally {
+            work.workerFinished();
+        }
     }
 
     private void loop() {

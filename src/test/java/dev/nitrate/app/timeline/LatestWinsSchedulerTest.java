@@ -73,4 +73,31 @@ class LatestWinsSchedulerTest {
         }
         assertEquals(List.of("fast"), applied);
     }
+
+    @Test
+    void withTwoWorkersTheNewestStartsWhileAnOlderOneIsStillRunning() throws Exception {
+        List<String> applied = new CopyOnWriteArrayList<>();
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch releaseSlow = new CountDownLatch(1);
+        CountDownLatch fastApplied = new CountDownLatch(1);
+        try (LatestWinsScheduler<String, String> scheduler = new LatestWinsScheduler<>("test", 2, Duration.ZERO,
+                (request, stale) -> {
+                    if (request.equals("slow")) {
+                        slowStarted.countDown();
+                        releaseSlow.await(5, TimeUnit.SECONDS);
+                    }
+                    return request;
+                }, Runnable::run, value -> {
+                    applied.add(value);
+                    fastApplied.countDown();
+                }, e -> { })) {
+            scheduler.submit("slow");
+            assertTrue(slowStarted.await(5, TimeUnit.SECONDS));
+            scheduler.submit("fast");
+            assertTrue(fastApplied.await(5, TimeUnit.SECONDS), "the newest did not wait for the one in flight");
+            releaseSlow.countDown();
+            Thread.sleep(100);
+        }
+        assertEquals(List.of("fast"), applied, "the overtaken result is dropped");
+    }
 }
