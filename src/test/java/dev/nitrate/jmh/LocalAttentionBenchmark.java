@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class LocalAttentionBenchmark {
 
-    @Param({"src/test/resources/parity/toy/pack"})
+    @Param({"src/test/resources/packs/toy"})
     public String pack;
 
     @Param({"854x480", "1920x1080"})
