@@ -1,0 +1,73 @@
+"""Build the built-in pack's torch graphs and manifest numbers from the nsfwjs package."""
+import os
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import graphs  # noqa: E402
+import nsfwjs_mobilenet  # noqa: E402
+
+MEDIA = "/work/shared/media"
+PCA_PHOTOS = ("astronaut.png", "coffee.png", "chelsea.png")
+
+DEFAULTS = dict(nsfwjs="/tmp/nsfwjs", k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.02, sharpness=1000.0,
+                dec_radius=0, dec_eps=1e-3, ref_radius=2, ref_eps=1e-3, la=True, la_radius=7,
+                top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=640 * 480)
+
+
+def _photo_gray(path):
+    import vceval
+    rgb = next(vceval.frames(path, 1))
+    L = vceval.rgb2lab(rgb)[..., 0].astype(np.float32)
+    h, w = (L.shape[0] // 16) * 16, (L.shape[1] // 16) * 16
+    L = torch.from_numpy((L[:h, :w] - 50) / 50)[None, None]
+    return L.repeat(1, 3, 1, 1)
+
+
+def semantic_basis(backbone, k, photos_dir):
+    feats = []
+    with torch.no_grad():
+        for p in PCA_PHOTOS:
+            (f,) = backbone(_photo_gray(os.path.join(photos_dir, p)))
+            feats.append(f[0].reshape(f.shape[1], -1).t())
+    x = torch.cat(feats).double()
+    mean = x.mean(0)
+    _, _, v = torch.linalg.svd(x - mean, full_matrices=False)
+    return mean.float(), v[:k].float()
+
+
+_cache = {}
+
+
+def build(opts=None, photos_dir=MEDIA):
+    o = dict(DEFAULTS, **(opts or {}))
+    sys.path.insert(0, "/work/shared/tools")
+    key = (o["nsfwjs"], o["k_sem"])
+    if key not in _cache:
+        layers, weights = nsfwjs_mobilenet.load_package(o["nsfwjs"])
+        backbone = nsfwjs_mobilenet.KerasMobileNetV2(layers, weights).eval()
+        for prm in backbone.parameters():
+            prm.requires_grad_(False)
+        mean, basis = semantic_basis(backbone, o["k_sem"], photos_dir)
+        _cache[key] = (backbone, mean, basis)
+    backbone, mean, basis = _cache[key]
+    ck = o["k_sem"] + graphs.THUMB * graphs.THUMB + 2
+    shrink = o["sharpness"] * np.sqrt(ck)
+    g = dict(key_encoder=graphs.KeyEncoder(backbone, basis, mean, o["w_sem"], o["w_app"], o["w_pos"], shrink).eval(),
+             value_encoder=graphs.ValueEncoder().eval(),
+             decoder=graphs.Decoder(o["dec_radius"], o["dec_eps"]).eval(),
+             local_attention=graphs.LocalAttention(o["la_radius"], shrink, ck).eval(),
+             refiner=graphs.Refiner(o["ref_radius"], o["ref_eps"]).eval())
+    cfg = dict(padding_multiple=32,
+               normalisation=dict(lightness_offset=50.0, lightness_scale=50.0, chroma_scale=110.0),
+               strides=dict(f16=16, f8=8, f4=4),
+               channels=dict(objects=2, key=ck, value=graphs.VALUE_CH, hidden=1, f16=1, f8=1,
+                             f4=16),
+               memory=dict(top_k=o["top_k"], mem_every=o["mem_every"], min_mid_term_frames=o["min_mid"],
+                           max_mid_term_frames=o["max_mid"], num_prototypes=o["protos"],
+                           max_long_term_elements=o["max_ltm"], deep_update=True),
+               local_attention=dict(enabled=o["la"], radius=o["la_radius"]),
+               inference=dict(max_area=o["max_area"]))
+    return g, cfg
