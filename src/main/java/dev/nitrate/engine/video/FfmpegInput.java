@@ -246,7 +246,7 @@ final class FfmpegInput implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Reads every packet of the file (no decoding) and indexes the video packets' timestamps; leaves the file rewound. */
+    /** Reads every packet of the file (no decoding) and indexes the video packets' timestamps; the input is then at its end. */
     PacketIndex scanPackets() throws MediaException {
         long[] pts = new long[1024];
         long[] keys = new long[64];
@@ -293,24 +293,10 @@ final class FfmpegInput implements AutoCloseable {
         long[] sortedKeys = Arrays.copyOf(keys, keyCount);
         Arrays.sort(sortedKeys);
         long declared = videoStream().nb_frames();
-        if (declared > 0 && count < declared && count < declared - 1) {
+        if (declared > 0 && count < declared) {
             truncated = true;
         }
-        rewind();
         return new PacketIndex(sorted, sortedKeys, reliable && keyCount > 0, truncated);
-    }
-
-    /** Goes back to the start of the file and resets the decoder. */
-    void rewind() throws MediaException {
-        int result = av_seek_frame(format, -1, Long.MIN_VALUE, AVSEEK_FLAG_BACKWARD);
-        if (result < 0) {
-            result = av_seek_frame(format, videoStream, Long.MIN_VALUE, AVSEEK_FLAG_BACKWARD);
-        }
-        if (result < 0) {
-            throw new MediaException(file, "cannot seek back to the start (" + FfmpegSupport.errorText(result) + ")");
-        }
-        avcodec_flush_buffers(decoder);
-        inputDrained = false;
     }
 
     /** Seeks so that decoding starts at the key frame at or before the given video timestamp. */

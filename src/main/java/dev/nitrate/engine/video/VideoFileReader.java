@@ -8,7 +8,7 @@ import java.util.Arrays;
 /** A film stored as one video file: frame-accurate access through a timestamp index of its packets. */
 final class VideoFileReader implements FilmReader {
 
-    private final FfmpegInput input;
+    private FfmpegInput input;
     private final FfmpegInput.PacketIndex index;
     private final FilmInfo info;
     private final RgbExtractor extractor;
@@ -22,9 +22,12 @@ final class VideoFileReader implements FilmReader {
     }
 
     static VideoFileReader open(Path file, FilmOpenOptions options) throws MediaException {
+        FfmpegInput.PacketIndex packets;
+        try (FfmpegInput scan = FfmpegInput.open(file)) {
+            packets = scan.scanPackets();
+        }
         FfmpegInput input = FfmpegInput.open(file);
         try {
-            FfmpegInput.PacketIndex packets = input.scanPackets();
             if (packets.frameCount() == 0) {
                 throw new MediaException(file, "the video stream has no frames");
             }
@@ -48,7 +51,8 @@ final class VideoFileReader implements FilmReader {
             Rational rate = input.declaredFrameRate().orElseThrow(() -> new MediaException(file, "the video stream declares no frame rate"));
             FilmInfo info = new FilmInfo(file, SourceKind.VIDEO_FILE, input.containerName(), input.codecName(), width, height, bitDepth,
                     FfmpegSupport.pixelFormatName(pixelFormat), rate, packets.frameCount(), input.timecode(), interlaced, input.audioStreams());
-            input.rewind();
+            input.close();
+            input = FfmpegInput.open(file);
             return new VideoFileReader(input, packets, info, new RgbExtractor(bitDepth > 8, options.withVideoLuma()));
         } catch (MediaException | RuntimeException e) {
             input.close();
@@ -71,8 +75,7 @@ final class VideoFileReader implements FilmReader {
                 return readBySeeking(frameIndex);
             }
             if (frameIndex < nextIndex) {
-                input.rewind();
-                nextIndex = 0;
+                rewind();
             }
             while (nextIndex < frameIndex) {
                 decodeOrFail(nextIndex);
@@ -90,7 +93,11 @@ final class VideoFileReader implements FilmReader {
         int position = Arrays.binarySearch(keys, target);
         int keyPosition = position >= 0 ? position : Math.max(0, -position - 2);
         for (int attempt = 0; attempt < 3 && keyPosition >= 0; attempt++, keyPosition--) {
-            input.seekToKeyFrame(keys[keyPosition]);
+            try {
+                input.seekToKeyFrame(keys[keyPosition]);
+            } catch (MediaException seekFailed) {
+                break;
+            }
             while (input.decodeNext()) {
                 long pts = input.framePts();
                 if (pts == target) {
@@ -102,8 +109,7 @@ final class VideoFileReader implements FilmReader {
                 }
             }
         }
-        input.rewind();
-        nextIndex = 0;
+        rewind();
         while (nextIndex < frameIndex) {
             decodeOrFail(nextIndex);
             nextIndex++;
@@ -111,6 +117,13 @@ final class VideoFileReader implements FilmReader {
         decodeOrFail(frameIndex);
         nextIndex = frameIndex + 1;
         return extractor.extract(input.frame(), frameIndex);
+    }
+
+    /** Back to frame 0 by reopening the file: seeking to the start is not reliable in every demuxer (AVI, raw DV). */
+    private void rewind() throws MediaException {
+        input.close();
+        input = FfmpegInput.open(info.source());
+        nextIndex = 0;
     }
 
     private void decodeOrFail(long frameIndex) throws MediaException {

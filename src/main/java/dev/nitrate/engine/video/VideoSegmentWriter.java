@@ -186,6 +186,7 @@ public final class VideoSegmentWriter implements AutoCloseable {
         convertToYuv(colour);
         frame.lumaOverride().ifPresent(this::overwriteLuma);
         yuv.pts(framesWritten++);
+        yuv.duration(1);
         send(yuv);
     }
 

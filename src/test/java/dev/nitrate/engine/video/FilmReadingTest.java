@@ -71,6 +71,36 @@ class FilmReadingTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "prores.mov, mov, prores_ks, yuv422p10le, 10",
+        "mpeg2.mpg, mpeg, mpeg2video, yuv420p, 8",
+        "ffv1.mkv, matroska, ffv1, gray16le, 16",
+        "mjpeg.avi, avi, mjpeg, yuvj420p, 8",
+        "dv.dv, dv, dvvideo, yuv411p, 8",
+        "hevc.mkv, matroska, libx265, yuv420p, 8"})
+    void readsManyCodecsAndContainersFrameAccurately(String name, String container, String encoder, String pixelFormat, int depth) throws Exception {
+        int format = org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt(pixelFormat);
+        boolean dv = encoder.equals("dvvideo");
+        Path film = MediaProbe.writeEncodedVideo(folder.resolve(name), container, encoder, format, dv ? 720 : 128, dv ? 480 : 96, 30);
+        List<Integer> hashes = new ArrayList<>();
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            assertEquals(30, reader.info().frameCount(), name);
+            assertEquals(depth, reader.info().bitDepth(), name);
+            for (int i = 0; i < 30; i++) {
+                DecodedFrame frame = reader.read(i);
+                assertEquals(depth > 8 ? 16 : 8, frame.pixels().bits());
+                hashes.add(java.util.Arrays.hashCode(frame.pixels().toRgb16()));
+            }
+        }
+        assertEquals(30, new java.util.HashSet<>(hashes).size(), "frames differ from each other");
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            for (int position : new int[] {17, 3, 29, 0, 12, 13}) {
+                assertEquals(hashes.get(position), java.util.Arrays.hashCode(reader.read(position).pixels().toRgb16()), name + " frame " + position);
+            }
+        }
+    }
+
     @Test
     void aPngSequenceIsAFilmWithExactPixels() throws Exception {
         Path sequence = TestMedia.imageSequence(folder.resolve("seq"), ImageFormat.PNG, 5, i -> TestMedia.numberedGrayFrame(i, 48, 32));

@@ -22,6 +22,30 @@ public final class MediaProbe {
 
     private MediaProbe() {}
 
+    private static void fillPattern(org.bytedeco.ffmpeg.avutil.AVFrame frame, int planes, int bytesPerSample, int depth, int log2w, int log2h, int index) {
+        int max = (1 << depth) - 1;
+        for (int p = 0; p < planes; p++) {
+            int planeWidth = p == 0 || planes == 1 ? frame.width() : -((-frame.width()) >> log2w);
+            int planeHeight = p == 0 || planes == 1 ? frame.height() : -((-frame.height()) >> log2h);
+            if (planes == 1) {
+                planeWidth *= frame.linesize(0) / Math.max(1, frame.width() * bytesPerSample);
+            }
+            var data = frame.data(p);
+            int stride = frame.linesize(p);
+            for (int y = 0; y < planeHeight; y++) {
+                for (int x = 0; x < planeWidth; x++) {
+                    int value = p == 0 ? ((x + y + index * 5) * max / (planeWidth + planeHeight + 400)) & max : (max + 1) / 2;
+                    if (bytesPerSample == 2) {
+                        data.put((long) y * stride + 2L * x, (byte) value);
+                        data.put((long) y * stride + 2L * x + 1, (byte) (value >> 8));
+                    } else {
+                        data.put((long) y * stride + x, (byte) value);
+                    }
+                }
+            }
+        }
+    }
+
     /** SHA-256 of the payloads of all audio packets, in order, per audio stream. */
     public static List<String> audioPayloadDigests(Path file) throws Exception {
         FfmpegSupport.init();
@@ -80,17 +104,34 @@ public final class MediaProbe {
 
     /** Writes a NUT file of {@code frames} raw RGB frames of the given size (sizes no H.264 encoder accepts). */
     public static Path writeRawVideo(Path file, int width, int height, int frames) throws Exception {
+        return writeEncodedVideo(file, "nut", "rawvideo", org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24, width, height, frames);
+    }
+
+    /**
+     * Writes a video with any FFmpeg encoder; frame {@code i} has a diagonal ramp shifted by {@code i} in its first plane
+     * and mid values in the others.
+     */
+    public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames)
+            throws Exception {
         FfmpegSupport.init();
-        var codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name("rawvideo");
+        var codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name(encoderName);
+        if (codec == null || codec.isNull()) {
+            throw new IllegalStateException("no encoder " + encoderName);
+        }
         AVFormatContext muxer = new AVFormatContext(null);
-        org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2(muxer, null, "nut", file.toString());
+        org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2(muxer, null, container, file.toString());
         var encoder = org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3(codec);
         encoder.width(width);
         encoder.height(height);
-        encoder.pix_fmt(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24);
+        encoder.pix_fmt(pixelFormat);
         encoder.time_base(FfmpegSupport.rational(1, 25));
-        if (org.bytedeco.ffmpeg.global.avcodec.avcodec_open2(encoder, codec, (AVDictionary) null) < 0) {
-            throw new IllegalStateException("rawvideo encoder");
+        encoder.framerate(FfmpegSupport.rational(25, 1));
+        if ((muxer.oformat().flags() & org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER) != 0) {
+            encoder.flags(encoder.flags() | org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
+        }
+        int opened = org.bytedeco.ffmpeg.global.avcodec.avcodec_open2(encoder, codec, (AVDictionary) null);
+        if (opened < 0) {
+            throw new IllegalStateException(encoderName + " encoder: " + FfmpegSupport.errorText(opened));
         }
         var stream = org.bytedeco.ffmpeg.global.avformat.avformat_new_stream(muxer, null);
         org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context(stream.codecpar(), encoder);
@@ -100,16 +141,29 @@ public final class MediaProbe {
         muxer.pb(io);
         org.bytedeco.ffmpeg.global.avformat.avformat_write_header(muxer, (AVDictionary) null);
         var frame = org.bytedeco.ffmpeg.global.avutil.av_frame_alloc();
-        frame.format(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24);
+        frame.format(pixelFormat);
         frame.width(width);
         frame.height(height);
         org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer(frame, 32);
         AVPacket packet = av_packet_alloc();
-        for (int i = 0; i < frames; i++) {
-            frame.pts(i);
-            org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame(encoder, frame);
+        var descriptor = org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get(pixelFormat);
+        int bytesPerSample = descriptor.comp(0).depth() > 8 ? 2 : 1;
+        int planes = org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_count_planes(pixelFormat);
+        for (int i = 0; i <= frames; i++) {
+            if (i == frames) {
+                org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame(encoder, null);
+            } else {
+                org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable(frame);
+                fillPattern(frame, planes, bytesPerSample, descriptor.comp(0).depth(), descriptor.log2_chroma_w(), descriptor.log2_chroma_h(), i);
+                frame.pts(i);
+                frame.duration(1);
+                org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame(encoder, frame);
+            }
             while (org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet(encoder, packet) >= 0) {
                 packet.stream_index(0);
+                if (packet.duration() == 0) {
+                    packet.duration(1);
+                }
                 org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts(packet, encoder.time_base(), stream.time_base());
                 org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame(muxer, packet);
             }
