@@ -13,7 +13,6 @@ import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.metrics.FilmFrames;
 import dev.nitrate.engine.model.ComputeDevice;
 import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackColorizerFactory;
 import dev.nitrate.engine.model.PackException;
 import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.engine.video.VideoCodec;
@@ -29,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,13 +71,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Keep the encoded result here (default: a temporary file, deleted).")
     Path output;
 
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
     @Spec
     CommandSpec spec;
 
     private final EvaluateCommand.FactorySource factories;
 
     public BenchCommand() {
-        this(PackColorizerFactory::new);
+        this(EvaluateCommand::engineFactory);
     }
 
     BenchCommand(EvaluateCommand.FactorySource factories) {
@@ -111,7 +114,8 @@ public final class BenchCommand implements Callable<Integer> {
             PackLocation location = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
             InferenceOptions options = new InferenceOptions(ComputeDevice.parse(device), threads, null);
             BenchReport report;
-            try (FilmFrames reader = FilmFrames.open(film)) {
+            common.apply();
+            try (FilmFrames reader = FilmFrames.open(film, common.openOptions(), 0, 0)) {
                 int benchWidth = width == 0 ? reader.width() : width;
                 int benchHeight = height == 0 ? reader.height() : height;
                 try (FrameColorizer colorizer = factories.get().open(location, options, benchWidth, benchHeight);

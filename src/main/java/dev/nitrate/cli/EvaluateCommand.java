@@ -16,7 +16,6 @@ import dev.nitrate.engine.metrics.Shot;
 import dev.nitrate.engine.model.ColorizerFactory;
 import dev.nitrate.engine.model.ComputeDevice;
 import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackColorizerFactory;
 import dev.nitrate.engine.model.PackException;
 import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.engine.video.MediaException;
@@ -27,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,6 +67,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads per network run; 0 lets ONNX Runtime choose.")
     int threads;
 
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -79,7 +82,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     public EvaluateCommand() {
-        this(PackColorizerFactory::new);
+        this(EvaluateCommand::engineFactory);
+    }
+
+    /** The engine the command line is composed with ({@link ColorizerProvider}). */
+    static ColorizerFactory engineFactory() throws PackException {
+        try {
+            return ColorizerProvider.factory();
+        } catch (ColorizerProvider.MissingEngineException e) {
+            throw new PackException(e.getMessage(), e);
+        }
     }
 
     EvaluateCommand(FactorySource factories) {
@@ -94,7 +106,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println("evaluate: --max-frames and --threads must be >= 0");
             return FAILED;
         }
-        try (FilmFrames reader = FilmFrames.open(clip)) {
+        common.apply();
+        try (FilmFrames reader = FilmFrames.open(clip, common.openOptions(), 0, 0)) {
             EvaluationExemplar chosen = exemplar.equals("frame0")
                     ? EvaluationExemplar.FIRST_FRAME
                     : new EvaluationExemplar.Image(exemplar, Exemplars.fit(Exemplars.load(Path.of(exemplar)),

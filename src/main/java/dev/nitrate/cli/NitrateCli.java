@@ -15,7 +15,9 @@ public final class NitrateCli implements Runnable {
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(
             InfoCommand::new,
             ShotsCommand::new,
-            ColorizeCommand::new);
+            ColorizeCommand::new,
+            EvaluateCommand::new,
+            BenchCommand::new);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -38,12 +38,17 @@ public final class FilmFrames implements RgbFrameSource {
      * @throws IOException naming the film when it cannot be opened
      */
     public static FilmFrames open(Path film, int width, int height) throws IOException {
+        return open(film, FilmOpenOptions.defaults(), width, height);
+    }
+
+    /** Opens the film with the given options (an image sequence's frame rate), resizing as {@link #open(Path, int, int)}. */
+    public static FilmFrames open(Path film, FilmOpenOptions options, int width, int height) throws IOException {
         if (width < 0 || height < 0 || (width == 0) != (height == 0)) {
             throw new IllegalArgumentException("frame size must be both positive or both 0, got " + width + "x" + height);
         }
         FilmReader reader;
         try {
-            reader = Films.open(film, FilmOpenOptions.defaults());
+            reader = Films.open(film, options);
         } catch (MediaException e) {
             throw new IOException(e.getMessage(), e);
         }
