@@ -93,7 +93,8 @@ unzip -p "$app_jar" demo/demo-film.mp4 > "$out/demo-film.mp4"
 unzip -p "$app_jar" demo/demo-exemplar.png > "$out/demo-exemplar.png"
 # java.io.tmpdir of its own, to see whether anything is unpacked into it
 mkdir -p "$root/tmp"
-export NITRATE_JAVA_OPTIONS="-Djava.io.tmpdir=$root/tmp"
+# user.home too: Java takes it from /etc/passwd, not from $HOME
+export NITRATE_JAVA_OPTIONS="-Djava.io.tmpdir=$root/tmp -Duser.home=$home"
 run_nitrate() { env -u XDG_CACHE_HOME -u DISPLAY HOME="$home" "$nitrate" "$@"; }
 
 start=$SECONDS
