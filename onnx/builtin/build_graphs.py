@@ -1,5 +1,6 @@
 """Build the built-in pack's torch graphs and manifest numbers from the nsfwjs package."""
 import os
+import subprocess
 import sys
 
 import numpy as np
@@ -13,14 +14,32 @@ MEDIA = "/work/shared/media"
 PCA_PHOTOS = ("astronaut.png", "coffee.png", "chelsea.png")
 
 DEFAULTS = dict(nsfwjs="/tmp/nsfwjs", k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.02, sharpness=1000.0,
-                dec_radius=0, dec_eps=1e-3, ref_radius=2, ref_eps=1e-3, la=True, la_radius=7,
-                top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=640 * 480)
+                dec_radius=0, dec_eps=1e-3, ref_radius=0, ref_eps=1e-3, la=True, la_radius=7,
+                top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=320 * 240)
+
+
+def _read_rgb(path):
+    probe = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                            "stream=width,height", "-of", "csv=p=0", path], capture_output=True, text=True, check=True)
+    w, h = (int(v) for v in probe.stdout.strip().split(",")[:2])
+    raw = subprocess.run(["ffmpeg", "-v", "error", "-i", path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24",
+                          "-"], capture_output=True, check=True).stdout
+    return np.frombuffer(raw, np.uint8).reshape(h, w, 3)
+
+
+def lightness(rgb8):
+    """CIE L* of sRGB (D65), as scikit-image computes it."""
+    c = rgb8.astype(np.float64) / 255.0
+    c = np.where(c > 0.04045, ((c + 0.055) / 1.055) ** 2.4, c / 12.92)
+    y = c @ np.array([0.212671, 0.715160, 0.072169])
+    f = np.where(y > 0.008856, np.cbrt(y), 7.787 * y + 16.0 / 116.0)
+    return 116.0 * f - 16.0
 
 
 def _photo_gray(path):
-    import vceval
-    rgb = next(vceval.frames(path, 1))
-    L = vceval.rgb2lab(rgb)[..., 0].astype(np.float32)
+    if not os.path.isfile(path):
+        raise FileNotFoundError(f"{path}: photo for the key projection not found (see onnx/builtin/SOURCES.md)")
+    L = lightness(_read_rgb(path)).astype(np.float32)
     h, w = (L.shape[0] // 16) * 16, (L.shape[1] // 16) * 16
     L = torch.from_numpy((L[:h, :w] - 50) / 50)[None, None]
     return L.repeat(1, 3, 1, 1)
@@ -43,7 +62,6 @@ _cache = {}
 
 def build(opts=None, photos_dir=MEDIA):
     o = dict(DEFAULTS, **(opts or {}))
-    sys.path.insert(0, "/work/shared/tools")
     key = (o["nsfwjs"], o["k_sem"])
     if key not in _cache:
         layers, weights = nsfwjs_mobilenet.load_package(o["nsfwjs"])

@@ -149,21 +149,31 @@ def colorize(graphs, cfg, frames_rgb, exemplar_rgb, norm, timing=None):
     hidden = None
     last_mem = 0
 
+    ref = graphs.get("refiner")
+    max_area = cfg["inference"]["max_area"]
+
     def prep(rgb):
         lab = vceval.rgb2lab(rgb).astype(np.float32)
         L = torch.from_numpy((lab[..., 0] - norm["lightness_offset"]) / norm["lightness_scale"])[None, None]
         ab = torch.from_numpy(lab[..., 1:].transpose(2, 0, 1) / norm["chroma_scale"])[None]
+        full_L = L
+        h, w = L.shape[-2:]
+        if max_area and h * w > max_area:
+            s = (max_area / (h * w)) ** 0.5
+            size = (max(1, round(h * s)), max(1, round(w * s)))
+            L = F.interpolate(L, size=size, mode="bilinear", align_corners=False, antialias=True)
+            ab = F.interpolate(ab, size=size, mode="bilinear", align_corners=False, antialias=True)
         Lp, box = pad_to(L, mult)
         abp, _ = pad_to(ab, mult)
-        return lab, Lp.repeat(1, 3, 1, 1), abp, box
+        return lab, Lp.repeat(1, 3, 1, 1), abp, box, full_L
 
     with torch.no_grad():
         for t, rgb in enumerate(frames_rgb):
             t0 = time.time()
-            lab, img, _, (top, left, h, w) = prep(rgb)
+            lab, img, _, (top, left, h, w), full_L = prep(rgb)
             f16, f8, f4, key, shrink, sel = ke(img)
             if t == 0:
-                _, eimg, eab, _ = prep(exemplar_rgb)
+                _, eimg, eab, _, _ = prep(exemplar_rgb)
                 ef16, _, _, ekey, eshrink, _ = ke(eimg)
                 hidden = torch.zeros(1, cfg["channels"]["objects"], cfg["channels"]["hidden"], *key.shape[-2:])
                 value, hidden = ve(eimg, eab, ef16, hidden)
@@ -178,8 +188,11 @@ def colorize(graphs, cfg, frames_rgb, exemplar_rgb, norm, timing=None):
                 last_mem = t
             else:
                 hidden = hidden_dec
+            ab = ab[:, :, top:top + h, left:left + w]
+            if ab.shape[-2:] != full_L.shape[-2:]:
+                ab = ref(full_L, ab)
             out = lab.copy()
-            out[..., 1:] = ab[0, :, top:top + h, left:left + w].numpy().transpose(1, 2, 0) * norm["chroma_scale"]
+            out[..., 1:] = ab[0].numpy().transpose(1, 2, 0) * norm["chroma_scale"]
             if timing is not None:
                 timing.append(time.time() - t0)
             yield vceval.lab2rgb(out)

@@ -143,6 +143,7 @@ def main():
     ap.add_argument('--seed', type=int, default=7)
     ap.add_argument('--memory', default='{"top_k": 30, "mem_every": 2, "min_mid_term_frames": 2, "max_mid_term_frames": 4, '
                                         '"num_prototypes": 32, "max_long_term_elements": 160, "deep_update": true}')
+    ap.add_argument('--pack-only', action='store_true', help='write the pack and stop (benchmarks)')
     ap.add_argument('--separate-exemplar-frames', type=int, default=12,
                     help='length of a second sequence whose exemplar is a separate image (0: none)')
     args = ap.parse_args()
@@ -159,6 +160,9 @@ def main():
     manifest = pack_writer.write_pack(modules, pack_dir, name=f'parity-{args.modules}', version=f'seed{args.seed}',
                                       channels=channels, memory=memory, la_radius=radius,
                                       example_size=(112, 224), source=f'random weights, seed {args.seed}')
+    if args.pack_only:
+        print('wrote', pack_dir)
+        return
     sequences = []
     modules = {k: v for k, v in modules.items() if not k.startswith('_')}
     ref = ReferenceColorizer(modules, manifest, args.width, args.height)
@@ -177,7 +181,9 @@ def main():
         print('sequence 1: two separate exemplars,', n, 'frames')
         outs = run_sequence(ref, exemplars, [l for l, _, _ in labs[:n]], False)
         write_sequence(os.path.join(args.out, 'seq1.bin'), exemplars, [l for l, _, _ in labs[:n]], outs)
+        spread = [float(np.std(o)) for o in outs]
         sequences.append({'file': 'seq1.bin', 'first_frame_is_exemplar': False, 'exemplars': 2, 'frames': n,
+                          'min_output_std': min(spread),
                           'consolidations': ref.memory.consolidations, 'long_term_elements': ref.memory.lt})
     meta = {'modules': args.modules, 'seed': args.seed, 'clip': os.path.basename(args.clip),
             'width': args.width, 'height': args.height, 'lightness_scale': L_SCALE, 'chroma_scale': AB_SCALE,

@@ -107,3 +107,30 @@ def toy_modules(channels, radius=2, seed=0):
 
 
 TOY_CHANNELS = {'objects': 2, 'key': 8, 'value': 16, 'hidden': 4, 'f16': 24, 'f8': 12, 'f4': 8}
+
+
+class ToyRefiner(nn.Module):
+    """lightness [1,1,Hf,Wf], network_ab [1,2,Hn,Wn] -> ab [1,2,Hf,Wf]: bilinear upsampling plus a
+    lightness-guided residual."""
+
+    def __init__(self):
+        super().__init__()
+        self.mix = nn.Conv2d(3, 2, 3, padding=1)
+
+    def forward(self, lightness, ab):
+        up = F.interpolate(ab, size=(lightness.shape[2], lightness.shape[3]), mode='bilinear', align_corners=False)
+        return torch.tanh(up + 0.1 * self.mix(torch.cat([lightness, up], 1)))
+
+
+def export_toy_refiner(path, seed=0):
+    torch.manual_seed(seed)
+    refiner = ToyRefiner().eval()
+    with torch.no_grad():
+        torch.onnx.export(refiner, (torch.rand(1, 1, 90, 150), torch.rand(1, 2, 45, 75)), path,
+                          input_names=['lightness', 'network_ab'], output_names=['ab'], opset_version=17,
+                          dynamic_axes={'lightness': {2: 'Hf', 3: 'Wf'}, 'network_ab': {2: 'Hn', 3: 'Wn'}, 'ab': {2: 'Hf', 3: 'Wf'}})
+
+
+if __name__ == '__main__':
+    import sys
+    export_toy_refiner(sys.argv[1])

@@ -176,6 +176,47 @@ public final class MemoryBank {
         }
     }
 
+    /**
+     * For benchmarks: fills the bank with random elements up to {@code workingFrames} frames' worth of
+     * working memory (keeping what is there as its start) and {@code longTermElements} long-term
+     * elements, without consolidating. Keys, selections and values are Gaussian-like, shrinkage >= 1.
+     */
+    public void fillForBenchmark(long seed, int workingFrames, int longTermElements) {
+        java.util.Random random = new java.util.Random(seed);
+        ElementStore next = new ElementStore(keyChannels, valueChannels, longTermElements + workingFrames * elementsPerFrame);
+        next.appendFrom(store, 0, Math.min(longTermSize, longTermElements));
+        int missingLongTerm = longTermElements - next.size();
+        if (missingLongTerm > 0) {
+            appendRandom(next, random, missingLongTerm);
+        }
+        int newLongTerm = next.size();
+        next.appendFrom(store, longTermSize, store.size());
+        int missingWorking = workingFrames * elementsPerFrame - (store.size() - longTermSize);
+        if (missingWorking > 0) {
+            appendRandom(next, random, missingWorking);
+        }
+        store = next;
+        longTermSize = newLongTerm;
+    }
+
+    private void appendRandom(ElementStore target, java.util.Random random, int count) {
+        float[] key = new float[keyChannels * count];
+        float[] sel = new float[keyChannels * count];
+        float[] shrink = new float[count];
+        float[] value = new float[valueChannels * count];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (float) random.nextGaussian();
+            sel[i] = random.nextFloat();
+        }
+        for (int i = 0; i < count; i++) {
+            shrink[i] = 1f + random.nextFloat();
+        }
+        for (int i = 0; i < value.length; i++) {
+            value[i] = (float) random.nextGaussian();
+        }
+        target.appendChannelMajor(key, shrink, sel, value, count);
+    }
+
     /** Writes the whole memory (elements, usage, sizes, counters). */
     public void write(DataOutput out) throws IOException {
         out.writeInt(elementsPerFrame);

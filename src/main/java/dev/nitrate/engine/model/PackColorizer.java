@@ -111,6 +111,11 @@ public final class PackColorizer implements FrameColorizer {
         return sessions.fallbackReason();
     }
 
+    /** The memory bank (benchmarks prime it; see {@link EngineBenchmark}). */
+    MemoryBank memoryBank() {
+        return memory;
+    }
+
     /** The memory parameters in force (the pack's, with any overrides). */
     public MemoryParameters memoryParameters() {
         return memoryParameters;
@@ -242,7 +247,7 @@ public final class PackColorizer implements FrameColorizer {
                         hidden = floats(decoded, "hidden_out");
                     }
                     if (geometry.downscaled()) {
-                        chroma = upscale(fullLightness, abValues, chroma, timings);
+                        chroma = upscale(fullLightness, chroma, timings);
                     }
                     if (memoryFrame) {
                         storeMemoryFrame(keys, image, ab, false, deepUpdate, timings);
@@ -258,7 +263,7 @@ public final class PackColorizer implements FrameColorizer {
         return chroma;
     }
 
-    private ChromaPlanes upscale(FloatPlane fullLightness, FloatBuffer paddedAb, ChromaPlanes small, Map<String, Long> timings)
+    private ChromaPlanes upscale(FloatPlane fullLightness, ChromaPlanes small, Map<String, Long> timings)
             throws OrtException, ColorizeException {
         if (!sessions.has(PackManifest.REFINER)) {
             return new ChromaPlanes(PlaneOps.resize(small.a(), geometry.frameWidth(), geometry.frameHeight()),
@@ -272,10 +277,16 @@ public final class PackColorizer implements FrameColorizer {
         for (int i = 0; i < l.length; i++) {
             l[i] = (src[i] - norm.lightnessOffset()) / norm.lightnessScale();
         }
-        paddedAb.rewind();
+        int nw = small.width();
+        int nh = small.height();
+        float[] smallAb = new float[2 * nw * nh];
+        for (int i = 0; i < nw * nh; i++) {
+            smallAb[i] = small.a().values()[i] / norm.chromaScale();
+            smallAb[nw * nh + i] = small.b().values()[i] / norm.chromaScale();
+        }
         try (OnnxTensor lt = OnnxTensor.createTensor(env, FloatBuffer.wrap(l), new long[] {1, 1, h, w});
-                OnnxTensor abt = OnnxTensor.createTensor(env, paddedAb, new long[] {1, 2, geometry.paddedHeight(), geometry.paddedWidth()});
-                OrtSession.Result refined = timed(timings, "refiner", PackManifest.REFINER, Map.of("lightness", lt, "ab", abt))) {
+                OnnxTensor abt = OnnxTensor.createTensor(env, FloatBuffer.wrap(smallAb), new long[] {1, 2, nh, nw});
+                OrtSession.Result refined = timed(timings, "refiner", PackManifest.REFINER, Map.of("lightness", lt, "network_ab", abt))) {
             FloatBuffer ab = output(refined, "ab").getFloatBuffer();
             float[] a = new float[w * h];
             float[] b = new float[w * h];

@@ -197,6 +197,30 @@ class PackColorizerTest {
     }
 
     @Test
+    void refinerBringsDownscaledChromaToFullResolution() throws Exception {
+        Path pack = TestPacks.copyToy(tmp);
+        java.nio.file.Files.copy(Path.of(getClass().getResource("/packs/toy-refiner/refiner.onnx").toURI()), pack.resolve("refiner.onnx"));
+        String sha = TestPacks.sha256(pack.resolve("refiner.onnx"));
+        TestPacks.editManifest(pack, root -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("inference")).put("max_area", 100 * 60);
+            var refiner = ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("graphs")).putObject("refiner");
+            refiner.put("file", "refiner.onnx").put("sha256", sha);
+            var in = refiner.putArray("inputs");
+            in.addObject().put("name", "lightness").putArray("shape").add(1).add(1).add("Hf").add("Wf");
+            in.addObject().put("name", "network_ab").putArray("shape").add(1).add(2).add("Hn").add("Wn");
+            refiner.putArray("outputs").addObject().put("name", "ab").putArray("shape").add(1).add(2).add("Hf").add("Wf");
+        });
+        try (PackColorizer c = open(new PackLocation.Folder(pack), ComputeDevice.CPU, W, H)) {
+            c.beginSequence(List.of(exemplar(W, H)), true);
+            c.colorize(frame(0, W, H));
+            ChromaPlanes ab = c.colorize(frame(1, W, H));
+            assertEquals(W, ab.width());
+            assertEquals(H, ab.height());
+            assertTrue(c.lastFrameTimings().nanos("refiner") > 0, "the refiner ran: " + c.lastFrameTimings());
+        }
+    }
+
+    @Test
     void severalExemplarsStayPermanent() throws Exception {
         try (PackColorizer c = open(toy(), ComputeDevice.CPU, W, H)) {
             c.beginSequence(List.of(exemplar(W, H), exemplar(W, H), exemplar(W, H)), false);

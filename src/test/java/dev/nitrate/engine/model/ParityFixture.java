@@ -16,7 +16,7 @@ import java.util.List;
 record ParityFixture(Path directory, int width, int height, double tolerance, List<Sequence> sequences) {
 
     record Sequence(String file, boolean firstFrameIsExemplar, List<LabImage> exemplars, List<FloatPlane> frames,
-            List<float[][]> expectedTanhAb, int consolidations, int longTermElements) {}
+            List<float[][]> expectedTanhAb, int consolidations, int longTermElements, double minOutputStd) {}
 
     Path pack() {
         return directory.resolve("pack");
@@ -49,7 +49,8 @@ record ParityFixture(Path directory, int width, int height, double tolerance, Li
                 throw new IOException(s.get("file").asText() + ": " + data.remaining() + " bytes left over");
             }
             sequences.add(new Sequence(s.get("file").asText(), s.get("first_frame_is_exemplar").asBoolean(), exemplars, frames,
-                    expected, s.get("consolidations").asInt(), s.get("long_term_elements").asInt()));
+                    expected, s.get("consolidations").asInt(), s.get("long_term_elements").asInt(),
+                    s.has("min_output_std") ? s.get("min_output_std").asDouble() : -1));
         }
         return new ParityFixture(dir, w, h, meta.get("tolerance").asDouble(), sequences);
     }

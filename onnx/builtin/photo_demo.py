@@ -1,0 +1,59 @@
+"""Still photograph as exemplar: writes docs/images/builtin-photo-exemplar.png.
+
+The "film" is a grayscale camera pan over chelsea.png (6 frames, 8 px apart); the exemplar is the
+colour photo MIRRORED left-right, so no frame of the film equals the exemplar and every colour has
+to be found by correspondence. The image shows exemplar | grayscale frame | result | original.
+Runs the Python loop (loop.py) on the graphs of build_graphs.py.
+
+  /usr/bin/python3 onnx/builtin/photo_demo.py [--media DIR] [--out PNG]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, "/work/shared/tools")
+import build_graphs  # noqa: E402
+import loop  # noqa: E402
+import vceval  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--media", default="/work/shared/media")
+    ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "docs", "images", "builtin-photo-exemplar.png"))
+    args = ap.parse_args()
+    photo = next(vceval.frames(os.path.join(args.media, "chelsea.png"), 1))      # 300 x 451
+    fh, fw, step, n = 272, 400, 8, 6
+    film = [photo[14:14 + fh, i * step:i * step + fw] for i in range(n)]
+    gray = []
+    for f in film:
+        lab = vceval.rgb2lab(f)
+        lab[..., 1:] = 0
+        gray.append(vceval.lab2rgb(lab))
+    mirrored = np.ascontiguousarray(photo[:, ::-1])
+    ex_lab = mirrored.astype(np.float32)
+    import torch
+    import torch.nn.functional as F
+    ex = F.interpolate(torch.from_numpy(ex_lab).permute(2, 0, 1)[None], size=(fh, fw), mode="bilinear",
+                       align_corners=False, antialias=True)[0].permute(1, 2, 0).round().clamp(0, 255).byte().numpy()
+    graphs, cfg = build_graphs.build({})
+    outs = list(loop.colorize(graphs, cfg, gray, ex, cfg["normalisation"]))
+    last = n - 1
+    scores = {"psnr_last_frame": round(vceval.psnr(film[last], outs[last]), 2),
+              "psnr_gray_last_frame": round(vceval.psnr(film[last], gray[last]), 2)}
+    row = np.concatenate([ex, gray[last], outs[last], film[last]], 1)
+    small = np.ascontiguousarray(row)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s",
+                    f"{small.shape[1]}x{small.shape[0]}", "-i", "-", "-vf", "scale=iw/2:-2:flags=area", args.out], input=small.tobytes(), check=True)
+    print(json.dumps(scores))
+
+
+if __name__ == "__main__":
+    main()
