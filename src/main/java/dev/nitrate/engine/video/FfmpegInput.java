@@ -238,8 +238,9 @@ final class FfmpegInput implements AutoCloseable {
 
     /** The stream's exact frame rate, or empty when the file does not say. */
     Optional<Rational> declaredFrameRate() {
-        for (AVRational rate : new AVRational[] {videoStream().avg_frame_rate(), videoStream().r_frame_rate(), videoStream().codecpar().framerate()}) {
-            if (rate != null && rate.num() > 0 && rate.den() > 0) {
+        AVRational[] candidates = {videoStream().avg_frame_rate(), videoStream().codecpar().framerate(), decoder.framerate(), videoStream().r_frame_rate()};
+        for (AVRational rate : candidates) {
+            if (rate != null && rate.num() > 0 && rate.den() > 0 && rate.num() <= 480L * rate.den()) {
                 return Optional.of(new Rational(rate.num(), rate.den()));
             }
         }
@@ -251,6 +252,7 @@ final class FfmpegInput implements AutoCloseable {
         long[] pts = new long[1024];
         long[] keys = new long[64];
         int count = 0;
+        int packetsIncludingDiscarded = 0;
         int keyCount = 0;
         boolean reliable = true;
         boolean truncated = false;
@@ -261,7 +263,11 @@ final class FfmpegInput implements AutoCloseable {
                 break;
             }
             try {
-                if (packet.stream_index() != videoStream || (packet.flags() & FfmpegSupport.PACKET_FLAG_DISCARD) != 0) {
+                if (packet.stream_index() != videoStream) {
+                    continue;
+                }
+                packetsIncludingDiscarded++;
+                if ((packet.flags() & FfmpegSupport.PACKET_FLAG_DISCARD) != 0) {
                     continue;
                 }
                 long timestamp = packet.pts();
@@ -293,7 +299,8 @@ final class FfmpegInput implements AutoCloseable {
         long[] sortedKeys = Arrays.copyOf(keys, keyCount);
         Arrays.sort(sortedKeys);
         long declared = videoStream().nb_frames();
-        if (declared > 0 && count < declared) {
+        boolean countsSamples = containerName().startsWith("mov,mp4");
+        if (countsSamples && declared > 0 && packetsIncludingDiscarded < declared) {
             truncated = true;
         }
         return new PacketIndex(sorted, sortedKeys, reliable && keyCount > 0, truncated);

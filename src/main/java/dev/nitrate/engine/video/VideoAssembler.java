@@ -94,6 +94,10 @@ public final class VideoAssembler {
                     avcodec_parameters_copy(out.codecpar(), in.codecpar());
                     out.codecpar().codec_tag(0);
                     out.time_base(in.time_base());
+                    out.disposition(in.disposition());
+                    AVDictionary metadata = new AVDictionary(null);
+                    org.bytedeco.ffmpeg.global.avutil.av_dict_copy(metadata, in.metadata(), 0);
+                    out.metadata(metadata);
                     audioOut.put(index, out);
                 }
             }

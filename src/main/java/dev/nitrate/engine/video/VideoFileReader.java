@@ -12,13 +12,59 @@ final class VideoFileReader implements FilmReader {
     private final FfmpegInput.PacketIndex index;
     private final FilmInfo info;
     private final RgbExtractor extractor;
+    /** For each film frame, the position of the source frame it shows in the sorted source timestamps (a held frame repeats). */
+    private final int[] sourceOfFrame;
     private long nextIndex;
+    private int lastSource = -1;
+    private DecodedFrame lastFrame;
 
-    private VideoFileReader(FfmpegInput input, FfmpegInput.PacketIndex index, FilmInfo info, RgbExtractor extractor) {
+    private VideoFileReader(FfmpegInput input, FfmpegInput.PacketIndex index, FilmInfo info, RgbExtractor extractor, int[] sourceOfFrame) {
         this.input = input;
         this.index = index;
         this.info = info;
         this.extractor = extractor;
+        this.sourceOfFrame = sourceOfFrame;
+    }
+
+    /**
+     * Maps film frames to source frames. A constant-rate file maps one to one. An AVI file whose timestamps
+     * all fall on the frame grid but skip some slots (frames held: empty chunks in the AVI) is read at its
+     * constant rate, each missing slot repeating the frame before it, so duration and rate stay right.
+     */
+    static int[] frameGrid(long[] sortedPts, org.bytedeco.ffmpeg.avutil.AVRational timeBase, Rational rate) {
+        int[] identity = new int[sortedPts.length];
+        for (int i = 0; i < identity.length; i++) {
+            identity[i] = i;
+        }
+        double ticks = (double) timeBase.den() * rate.denominator() / ((double) timeBase.num() * rate.numerator());
+        long frameTicks = Math.round(ticks);
+        if (sortedPts.length < 2 || frameTicks < 1 || Math.abs(ticks - frameTicks) > 1e-3) {
+            return identity;
+        }
+        boolean gaps = false;
+        long smallest = Long.MAX_VALUE;
+        for (int i = 1; i < sortedPts.length; i++) {
+            long difference = sortedPts[i] - sortedPts[i - 1];
+            if (difference % frameTicks != 0) {
+                return identity;
+            }
+            gaps |= difference > frameTicks;
+            smallest = Math.min(smallest, difference);
+        }
+        if (!gaps) {
+            return identity;
+        }
+        long slots = (sortedPts[sortedPts.length - 1] - sortedPts[0]) / frameTicks + 1;
+        int[] grid = new int[(int) slots];
+        int source = 0;
+        for (int slot = 0; slot < slots; slot++) {
+            long slotPts = sortedPts[0] + slot * frameTicks;
+            while (source + 1 < sortedPts.length && sortedPts[source + 1] <= slotPts) {
+                source++;
+            }
+            grid[slot] = source;
+        }
+        return grid;
     }
 
     static VideoFileReader open(Path file, FilmOpenOptions options) throws MediaException {
@@ -49,11 +95,13 @@ final class VideoFileReader implements FilmReader {
             boolean interlaced = fieldOrder >= 2 || (input.frame().flags() & FfmpegSupport.FRAME_FLAG_INTERLACED) != 0;
             int bitDepth = FfmpegSupport.bitDepth(pixelFormat);
             Rational rate = input.declaredFrameRate().orElseThrow(() -> new MediaException(file, "the video stream declares no frame rate"));
+            int[] grid = packets.timestampsReliable() && input.containerName().equals("avi") ? frameGrid(packets.sortedPts(), input.videoStream().time_base(), rate) : null;
+            long frameCount = grid == null ? packets.frameCount() : grid.length;
             FilmInfo info = new FilmInfo(file, SourceKind.VIDEO_FILE, input.containerName(), input.codecName(), width, height, bitDepth,
-                    FfmpegSupport.pixelFormatName(pixelFormat), rate, packets.frameCount(), input.timecode(), interlaced, input.audioStreams());
+                    FfmpegSupport.pixelFormatName(pixelFormat), rate, frameCount, input.timecode(), interlaced, input.audioStreams());
             input.close();
             input = FfmpegInput.open(file);
-            return new VideoFileReader(input, packets, info, new RgbExtractor(bitDepth > 8, options.withVideoLuma()));
+            return new VideoFileReader(input, packets, info, new RgbExtractor(bitDepth > 8, options.withVideoLuma()), grid);
         } catch (MediaException | RuntimeException e) {
             input.close();
             throw e;
@@ -70,25 +118,37 @@ final class VideoFileReader implements FilmReader {
         if (frameIndex < 0 || frameIndex >= info.frameCount()) {
             throw new MediaException(info.source(), "frame " + frameIndex + " is outside the film (frames 0-" + (info.frameCount() - 1) + ")");
         }
-        if (frameIndex != nextIndex) {
+        int source = sourceOfFrame == null ? (int) frameIndex : sourceOfFrame[(int) frameIndex];
+        if (source == lastSource && lastFrame != null) {
+            return new DecodedFrame(frameIndex, lastFrame.pixels(), lastFrame.videoLuma());
+        }
+        DecodedFrame frame = readSource(source, frameIndex);
+        lastSource = source;
+        lastFrame = frame;
+        return frame;
+    }
+
+    /** Decodes the source frame at the given position of the decode-order count (the sorted timestamps). */
+    private DecodedFrame readSource(int source, long frameIndex) throws MediaException {
+        if (source != nextIndex) {
             if (index.timestampsReliable()) {
-                return readBySeeking(frameIndex);
+                return readBySeeking(source, frameIndex);
             }
-            if (frameIndex < nextIndex) {
+            if (source < nextIndex) {
                 rewind();
             }
-            while (nextIndex < frameIndex) {
+            while (nextIndex < source) {
                 decodeOrFail(nextIndex);
                 nextIndex++;
             }
         }
-        decodeOrFail(frameIndex);
-        nextIndex = frameIndex + 1;
+        decodeOrFail(source);
+        nextIndex = source + 1;
         return extractor.extract(input.frame(), frameIndex);
     }
 
-    private DecodedFrame readBySeeking(long frameIndex) throws MediaException {
-        long target = index.sortedPts()[(int) frameIndex];
+    private DecodedFrame readBySeeking(int source, long frameIndex) throws MediaException {
+        long target = index.sortedPts()[source];
         long[] keys = index.sortedKeyPts();
         int position = Arrays.binarySearch(keys, target);
         int keyPosition = position >= 0 ? position : Math.max(0, -position - 2);
@@ -101,7 +161,7 @@ final class VideoFileReader implements FilmReader {
             while (input.decodeNext()) {
                 long pts = input.framePts();
                 if (pts == target) {
-                    nextIndex = frameIndex + 1;
+                    nextIndex = source + 1;
                     return extractor.extract(input.frame(), frameIndex);
                 }
                 if (pts != AV_NOPTS_VALUE && pts > target) {
@@ -110,12 +170,12 @@ final class VideoFileReader implements FilmReader {
             }
         }
         rewind();
-        while (nextIndex < frameIndex) {
+        while (nextIndex < source) {
             decodeOrFail(nextIndex);
             nextIndex++;
         }
-        decodeOrFail(frameIndex);
-        nextIndex = frameIndex + 1;
+        decodeOrFail(source);
+        nextIndex = source + 1;
         return extractor.extract(input.frame(), frameIndex);
     }
 
@@ -126,9 +186,9 @@ final class VideoFileReader implements FilmReader {
         nextIndex = 0;
     }
 
-    private void decodeOrFail(long frameIndex) throws MediaException {
+    private void decodeOrFail(long sourceIndex) throws MediaException {
         if (!input.decodeNext()) {
-            throw new MediaException(info.source(), "the video ends at frame " + frameIndex + " although " + info.frameCount() + " frames were indexed");
+            throw new MediaException(info.source(), "the video ends after " + sourceIndex + " decoded frames although " + index.frameCount() + " were indexed");
         }
     }
 

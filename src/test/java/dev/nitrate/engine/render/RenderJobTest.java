@@ -72,6 +72,21 @@ class RenderJobTest {
     }
 
     @Test
+    void aRealClipKeepsItsAacAudioAndLanguageInMp4() throws Exception {
+        Path clip = Path.of("src/test/resources/media/cup.mp4");
+        Path output = folder.resolve("cup-colour.mp4");
+        RenderOutcome outcome = Renders.render(Renders.request(clip, orange(), output, OutputFormat.H264, false, Optional.of(new FrameRange(0, 216)), 120));
+        assertInstanceOf(RenderOutcome.Completed.class, outcome, outcome.toString());
+        FilmInfo source = Films.probe(clip, FilmOpenOptions.defaults());
+        FilmInfo written = Films.probe(output, FilmOpenOptions.defaults());
+        assertEquals(source.frameCount(), written.frameCount());
+        assertEquals(source.frameRate(), written.frameRate());
+        assertEquals(source.audioStreams().get(0).codec(), written.audioStreams().get(0).codec());
+        assertEquals(source.audioStreams().get(0).language(), written.audioStreams().get(0).language());
+        assertEquals(MediaProbe.audioPayloadDigests(clip), MediaProbe.audioPayloadDigests(output));
+    }
+
+    @Test
     void lumaLockKeepsTheDecodedYPlaneOfTheSource() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 96, 64, 30, new Rational(25, 1));
         Path output = folder.resolve("locked.mp4");

@@ -86,6 +86,9 @@ class FilmReadingTest {
         List<Integer> hashes = new ArrayList<>();
         try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
             assertEquals(30, reader.info().frameCount(), name);
+            if (encoder.equals("dvvideo")) {
+                assertEquals(new Rational(30000, 1001), reader.info().frameRate());
+            }
             assertEquals(depth, reader.info().bitDepth(), name);
             for (int i = 0; i < 30; i++) {
                 DecodedFrame frame = reader.read(i);
@@ -99,6 +102,38 @@ class FilmReadingTest {
                 assertEquals(hashes.get(position), java.util.Arrays.hashCode(reader.read(position).pixels().toRgb16()), name + " frame " + position);
             }
         }
+    }
+
+    @Test
+    void heldFramesOfAnAviAreRepeatedSoRateAndDurationStayRight() throws Exception {
+        Path film = MediaProbe.writeEncodedVideo(folder.resolve("held.avi"), "avi", "mjpeg", org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P,
+                64, 48, 10, null, 0, 2);
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            assertEquals(new Rational(25, 1), reader.info().frameRate());
+            assertEquals(19, reader.info().frameCount());
+            byte[] zero = reader.read(0).pixels().toRgb8();
+            assertArrayEquals(zero, reader.read(1).pixels().toRgb8());
+            assertFalse(java.util.Arrays.equals(zero, reader.read(2).pixels().toRgb8()));
+            byte[] last = reader.read(18).pixels().toRgb8();
+            assertArrayEquals(reader.read(17).pixels().toRgb8(), reader.read(16).pixels().toRgb8());
+            assertFalse(java.util.Arrays.equals(last, reader.read(17).pixels().toRgb8()));
+            assertArrayEquals(reader.read(5).pixels().toRgb8(), reader.read(4).pixels().toRgb8());
+        }
+    }
+
+    @Test
+    void reportsTimecodeAndInterlacing() throws Exception {
+        Path film = MediaProbe.writeEncodedVideo(folder.resolve("tc.mov"), "mov", "prores_ks", org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P10LE,
+                64, 48, 10, "10:00:00:00", 2);
+        FilmInfo info = Films.probe(film, FilmOpenOptions.defaults());
+        assertEquals(java.util.Optional.of("10:00:00:00"), info.timecode());
+        assertTrue(info.interlaced());
+        assertEquals(10, info.frameCount());
+        Path progressive = MediaProbe.writeEncodedVideo(folder.resolve("p.mov"), "mov", "prores_ks", org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P10LE,
+                64, 48, 10, null, 1);
+        FilmInfo plain = Films.probe(progressive, FilmOpenOptions.defaults());
+        assertFalse(plain.interlaced());
+        assertTrue(plain.timecode().isEmpty());
     }
 
     @Test

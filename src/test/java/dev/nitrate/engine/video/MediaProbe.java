@@ -113,6 +113,21 @@ public final class MediaProbe {
      */
     public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames)
             throws Exception {
+        return writeEncodedVideo(file, container, encoderName, pixelFormat, width, height, frames, null, 0, 1);
+    }
+
+    /** As above, with a start timecode and a field order. */
+    public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames,
+            String timecode, int fieldOrder) throws Exception {
+        return writeEncodedVideo(file, container, encoderName, pixelFormat, width, height, frames, timecode, fieldOrder, 1);
+    }
+
+    /**
+     * As above, with a start timecode written into the container, a field order (0: unknown, 1: progressive, 2: top field
+     * first) and frame {@code i} stamped at slot {@code i * slotsPerFrame} of the 25 fps grid (held frames when above 1).
+     */
+    public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames,
+            String timecode, int fieldOrder, int slotsPerFrame) throws Exception {
         FfmpegSupport.init();
         var codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name(encoderName);
         if (codec == null || codec.isNull()) {
@@ -126,6 +141,12 @@ public final class MediaProbe {
         encoder.pix_fmt(pixelFormat);
         encoder.time_base(FfmpegSupport.rational(1, 25));
         encoder.framerate(FfmpegSupport.rational(25, 1));
+        encoder.field_order(fieldOrder);
+        if (timecode != null) {
+            AVDictionary metadata = new AVDictionary(null);
+            org.bytedeco.ffmpeg.global.avutil.av_dict_set(metadata, "timecode", timecode, 0);
+            muxer.metadata(metadata);
+        }
         if ((muxer.oformat().flags() & org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER) != 0) {
             encoder.flags(encoder.flags() | org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
         }
@@ -136,6 +157,7 @@ public final class MediaProbe {
         var stream = org.bytedeco.ffmpeg.global.avformat.avformat_new_stream(muxer, null);
         org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context(stream.codecpar(), encoder);
         stream.time_base(encoder.time_base());
+        stream.avg_frame_rate(encoder.framerate());
         var io = new org.bytedeco.ffmpeg.avformat.AVIOContext(null);
         org.bytedeco.ffmpeg.global.avformat.avio_open(io, file.toString(), org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE);
         muxer.pb(io);
@@ -155,8 +177,8 @@ public final class MediaProbe {
             } else {
                 org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable(frame);
                 fillPattern(frame, planes, bytesPerSample, descriptor.comp(0).depth(), descriptor.log2_chroma_w(), descriptor.log2_chroma_h(), i);
-                frame.pts(i);
-                frame.duration(1);
+                frame.pts((long) i * slotsPerFrame);
+                frame.duration(slotsPerFrame);
                 org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame(encoder, frame);
             }
             while (org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet(encoder, packet) >= 0) {
