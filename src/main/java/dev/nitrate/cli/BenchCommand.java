@@ -130,7 +130,12 @@ public final class BenchCommand implements Callable<Integer> {
                     settings.put("encoder", VideoCodec.H264.encoderName() + " crf " + VideoEncodeSettings.DEFAULT_CRF + " preset "
                             + VideoEncodeSettings.DEFAULT_PRESET + ", yuv420p, mp4");
                     settings.putAll(MachineDescription.describe());
-                    report = new PipelineBenchmark(warmup, frames).run(reader, benchWidth, benchHeight, colorizer, writer, settings);
+                    report = new PipelineBenchmark(warmup, frames).run(reader, benchWidth, benchHeight, colorizer, writer, settings,
+                            done -> {
+                                err.print("\rframe " + done + " of " + (warmup + frames));
+                                err.flush();
+                            });
+                    err.print("\r                    \r");
                 }
             }
             if (json) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Times the whole render path frame by frame: decode (and resize), conversion to Lab, the colorizer's own
@@ -67,6 +68,12 @@ public final class PipelineBenchmark {
      */
     public BenchReport run(RgbFrameSource film, int width, int height, FrameColorizer colorizer, RgbFrameSink sink,
             Map<String, String> settings) throws IOException, ColorizeException {
+        return run(film, width, height, colorizer, sink, settings, done -> {});
+    }
+
+    /** As {@link #run(RgbFrameSource, int, int, FrameColorizer, RgbFrameSink, Map)}, telling {@code framesDone} after each frame. */
+    public BenchReport run(RgbFrameSource film, int width, int height, FrameColorizer colorizer, RgbFrameSink sink,
+            Map<String, String> settings, IntConsumer framesDone) throws IOException, ColorizeException {
         Map<String, long[]> nanos = new LinkedHashMap<>();
         Runtime runtime = Runtime.getRuntime();
         long peakHeap = 0;
@@ -127,6 +134,7 @@ public final class PipelineBenchmark {
             MemoryStats memory = colorizer.memoryStats();
             peakWorking = Math.max(peakWorking, memory.workingElements());
             peakLongTerm = Math.max(peakLongTerm, memory.longTermElements());
+            framesDone.accept(frameIndex + 1);
             if (frameIndex >= warmupFrames) {
                 int m = frameIndex - warmupFrames;
                 measuredWallNanos += end - start;
