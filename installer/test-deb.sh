@@ -75,6 +75,7 @@ exec_path=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
 icon_path=$(sed -n 's/^Icon=//p' "$desktop")
 check "desktop entry runs the nitrate launcher ($exec_path)" test -x "$root$exec_path"
 check "desktop entry icon exists ($icon_path)" test -s "$root$icon_path"
+check "bin/nitrate is the only launcher" bash -c "test -x '$install/bin/nitrate' && test \$(ls '$install/bin' | wc -l) -eq 1"
 check "postinst links /usr/bin/nitrate" bash -c "dpkg-deb --ctrl-tarfile '$deb' | tar -xO ./postinst | grep -q 'ln -sf /opt/nitrate/bin/nitrate /usr/bin/nitrate'"
 foreign=$(find "$root" \( -name '*.dll' -o -name '*.dylib' -o -name '*.jnilib' \) | head -5)
 check "no Windows or macOS libraries" test -z "$foreign"
