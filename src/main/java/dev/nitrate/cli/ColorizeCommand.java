@@ -130,17 +130,19 @@ final class ColorizeCommand implements Callable<Integer> {
             }
         }, "nitrate-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-        RenderOutcome outcome;
         try {
-            outcome = job.run();
+            return report(job.run(), bar, out, err);
         } finally {
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is already running: it cancelled the job
+                // the hook is already running: it cancelled the job and waits for this report
             }
         }
+    }
+
+    private int report(RenderOutcome outcome, ProgressBar bar, PrintWriter out, PrintWriter err) {
         bar.finish();
         CommandResult result;
         if (outcome instanceof RenderOutcome.Completed done) {

@@ -69,6 +69,25 @@ class ResumeAfterKillTest {
         }
     }
 
+    @Test
+    void sigtermCancelsTheRenderAndSaysHowToResume() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 200, new Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("exemplar.png"), 60, 140, 210);
+        Path output = folder.resolve("cancelled.mp4");
+        Path errors = folder.resolve("stderr.txt");
+        Process process = cli(film, exemplar, output, 40).redirectError(errors.toFile()).start();
+        Path work = folder.resolve(".cancelled.mp4.nitrate-work").resolve("segments");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && !(Files.isDirectory(work) && Files.list(work).findAny().isPresent())) {
+            Thread.sleep(20);
+        }
+        process.destroy();
+        process.waitFor();
+        String stderr = Files.readString(errors);
+        assertTrue(stderr.contains("cancelled after") && stderr.contains("run the same command again to resume"), stderr);
+        assertFalse(Files.exists(output));
+    }
+
     private static ProcessBuilder cli(Path film, Path exemplar, Path output, int frameDelayMillis) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
