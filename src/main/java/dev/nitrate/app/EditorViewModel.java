@@ -173,7 +173,8 @@ public final class EditorViewModel implements AutoCloseable {
         colorizedImage.set(null);
         sourceImage.set(null);
         timeline.load(info.frameCount(), info.framesPerSecond());
-        thumbnails = new ThumbnailCache(services.films(), info.source(), 64, ui, f -> { });
+        thumbnails = new ThumbnailCache(services.films(), info.source(), 64, ui, f -> { },
+                () -> System.nanoTime() - lastScrubRequestNanos < 400_000_000L);
         thumbnailsChanged.accept(thumbnails);
         requestFrame(0);
         detectShots(info);

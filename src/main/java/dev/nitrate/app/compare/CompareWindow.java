@@ -115,6 +115,12 @@ public final class CompareWindow {
                 side.choiceProperty().set(new CompareViewModel.Choice(exemplar.getValue(), height.getValue()));
             }
         };
+        side.choiceProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                exemplar.setValue(b.exemplar());
+                height.setValue(b.previewHeight());
+            }
+        });
         exemplar.setOnAction(e -> choose.run());
         height.setOnAction(e -> choose.run());
         Label title = new Label("Side " + name);
