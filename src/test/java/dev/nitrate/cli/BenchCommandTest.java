@@ -83,6 +83,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchmarksTheRealEngineOnTheToyPack() throws Exception {
+        Path toyPack = Path.of(getClass().getResource("/parity/toy/pack/pack.json").toURI()).getParent();
+        int code = run(new BenchCommand(), clipPattern(), "--pack", toyPack.toString(), "--warmup", "1", "--frames", "6",
+                "--threads", "1", "--json");
+        assertEquals(0, code, err::toString);
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        List<String> stages = new java.util.ArrayList<>();
+        report.get("stages").forEach(stage -> stages.add(stage.get("stage").asText()));
+        assertTrue(stages.containsAll(List.of("key_encoder", "memory_readout", "local_attention", "decoder",
+                "value_encoder", "bookkeeping")), stages::toString);
+        assertEquals(7, report.get("finalMemory").get("framesSeen").asInt());
+        assertTrue(report.get("peakWorkingElements").asInt() > 0);
+        assertEquals("1", report.get("settings").get("threads").asText());
+    }
+
+    @Test
     void printsATableAndRefusesABadSize() throws Exception {
         BenchCommand command = new BenchCommand(() -> (pack, options, w, h) -> new TimedColorizer());
         assertEquals(0, run(command, clipPattern(), "--frames", "4", "--threads", "1"), err::toString);

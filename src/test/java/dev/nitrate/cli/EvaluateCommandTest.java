@@ -96,6 +96,36 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aSeparateExemplarImageIsFittedToTheFrameAndNotTakenAsFrameZero() throws Exception {
+        List<Boolean> firstFrameIsExemplar = new ArrayList<>();
+        EvaluateCommand command = new EvaluateCommand(() -> (pack, options, w, h) -> new ColorlessColorizer(firstFrameIsExemplar));
+        Path exemplar = Path.of(getClass().getResource("/media/chelsea.png").toURI());
+        int code = run(command, clipPattern(), "--exemplar", exemplar.toString(), "--max-frames", "3");
+        assertEquals(0, code, err::toString);
+        assertEquals(List.of(false), firstFrameIsExemplar);
+        assertTrue(out.toString().contains("Exemplar  " + exemplar), out.toString());
+        assertTrue(out.toString().contains("3 frames, 1 shot)"), out.toString());
+
+        assertEquals(1, run(command, clipPattern(), "--exemplar", "/no/such/exemplar.png"));
+        assertTrue(err.toString().contains("/no/such/exemplar.png"), err.toString());
+    }
+
+    @Test
+    void runsTheRealEngineOnTheToyPack() throws Exception {
+        Path toyPack = Path.of(getClass().getResource("/parity/toy/pack/pack.json").toURI()).getParent();
+        int code = run(new EvaluateCommand(), clipPattern(), "--pack", toyPack.toString(), "--json", "--threads", "1");
+        assertEquals(0, code, err::toString);
+        JsonNode report = new ObjectMapper().readTree(out.toString()).get("evaluation");
+        JsonNode model = report.get("methods").get(0);
+        assertEquals("model", model.get("method").asText());
+        assertEquals(12, model.get("clip").get("frames").asInt());
+        assertEquals(2, model.get("shots").size());
+        double psnr = model.get("clip").get("psnr").asDouble();
+        assertTrue(psnr > 10 && psnr < 100, "a random-weight network colours, but not perfectly: " + psnr);
+        assertTrue(report.get("colorizeSecondsPerFrame").asDouble() > 0);
+    }
+
+    @Test
     void missingClipAndMissingEngineAreClearErrors() throws Exception {
         assertEquals(1, run(new EvaluateCommand(), "/no/such/clip.mp4", "--baselines-only"));
         assertTrue(err.toString().startsWith("evaluate: /no/such/clip.mp4"), err.toString());
