@@ -112,6 +112,18 @@ def dense_readout():
     return finish(n, 'memory_readout_dense', common_inputs(), outputs)
 
 
+def linear_transposed():
+    """y [D, P] = (x [P, C] @ weight [C, D] + bias [D])^T: the dense tail of the engine's local attention."""
+    n = [helper.make_node('MatMul', ['x', 'weight'], ['xw']),
+         helper.make_node('Add', ['xw', 'bias'], ['xwb']),
+         helper.make_node('Transpose', ['xwb'], ['y'], perm=[1, 0])]
+    inputs = [helper.make_tensor_value_info('x', TensorProto.FLOAT, ['P', 'C']),
+              helper.make_tensor_value_info('weight', TensorProto.FLOAT, ['C', 'D']),
+              helper.make_tensor_value_info('bias', TensorProto.FLOAT, ['D'])]
+    outputs = [helper.make_tensor_value_info('y', TensorProto.FLOAT, ['D', 'P'])]
+    return finish(n, 'linear_transposed', inputs, outputs)
+
+
 def finish(nodes, name, inputs, outputs):
     # constants first so that the node list is topologically sorted
     nodes = [x for x in nodes if x.op_type == 'Constant'] + [x for x in nodes if x.op_type != 'Constant']
@@ -125,7 +137,7 @@ def finish(nodes, name, inputs, outputs):
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
     os.makedirs(out, exist_ok=True)
-    for model in (topk_readout(), dense_readout()):
+    for model in (topk_readout(), dense_readout(), linear_transposed()):
         path = os.path.join(out, model.graph.name + '.onnx')
         onnx.save(model, path)
         print('wrote', os.path.normpath(path), os.path.getsize(path), 'bytes')

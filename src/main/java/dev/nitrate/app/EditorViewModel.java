@@ -1,7 +1,9 @@
 package dev.nitrate.app;
 
 import dev.nitrate.app.exemplars.ExemplarsViewModel;
+import dev.nitrate.app.export.ExportDialog;
 import dev.nitrate.app.export.RenderContext;
+import dev.nitrate.app.export.RenderItem;
 import dev.nitrate.app.export.RenderQueueViewModel;
 import dev.nitrate.app.media.FilmException;
 import dev.nitrate.app.media.FilmInfo;
@@ -171,7 +173,8 @@ public final class EditorViewModel implements AutoCloseable {
         colorizedImage.set(null);
         sourceImage.set(null);
         timeline.load(info.frameCount(), info.framesPerSecond());
-        thumbnails = new ThumbnailCache(services.films(), info.source(), 64, ui, f -> { });
+        thumbnails = new ThumbnailCache(services.films(), info.source(), 64, ui, f -> { },
+                () -> System.nanoTime() - lastScrubRequestNanos < 400_000_000L);
         thumbnailsChanged.accept(thumbnails);
         requestFrame(0);
         detectShots(info);
@@ -339,6 +342,22 @@ public final class EditorViewModel implements AutoCloseable {
         int h = Math.min(info.height(), previewHeight) & ~1;
         int w = (int) Math.round((double) h * info.width() / info.height()) & ~1;
         return new int[] {Math.max(2, w), Math.max(2, h)};
+    }
+
+    // ----- export -----
+
+    /**
+     * Queues an export. A saved project is saved first, so that the render refers to the project's own exemplar
+     * copies and resumes after a restart; an unsaved one renders too, with a notice that it cannot resume.
+     */
+    public RenderItem export(ExportDialog.Request request) {
+        if (projectFile.get() != null) {
+            saveProject(projectFile.get());
+        } else {
+            notice.set("Save the project so that an interrupted export can resume after a restart");
+        }
+        return renders.enqueue(request.output(), request.format(), request.quality(), request.first(), request.end(),
+                request.lumaLock(), request.audio());
     }
 
     // ----- settings, errors, recent files -----

@@ -85,7 +85,8 @@ public final class MainWindow {
         VBox bottom = new VBox(transport(), timeline, new StatusBar(editor));
         BorderPane root = new BorderPane(center, new VBox(menuBar(), toolBar()), null, bottom, null);
         root.getStyleClass().add("editor");
-        Scene scene = new Scene(root, 1600, 1000);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("nitrate.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.setOnDragOver(this::dragOver);
@@ -404,7 +405,7 @@ public final class MainWindow {
         Path suggested = film.source().resolveSibling(film.source().getFileName().toString().replaceAll("\\.[^.]+$", "") + "_color.mp4");
         new ExportDialog(stage, film, suggested, shots.start(shot), shots.end(shot), editor.renders().copiesAudio())
                 .showAndWait()
-                .ifPresent(r -> editor.renders().enqueue(r.output(), r.format(), r.quality(), r.first(), r.end(), r.lumaLock(), r.audio()));
+                .ifPresent(editor::export);
     }
 
     public void settings() {

@@ -26,6 +26,9 @@ import java.util.OptionalLong;
  */
 public final class EngineRenderer implements Renderer {
 
+    /** Frames per spooled segment: the render resumes from the last finished segment (about a second of film). */
+    public static final int SEGMENT_FRAMES = 24;
+
     private final ColorizerFactory colorizers;
 
     public EngineRenderer(ColorizerFactory colorizers) {
@@ -47,7 +50,7 @@ public final class EngineRenderer implements Renderer {
                     exemplars.stream().map(e -> new PinnedExemplar(e.image(), OptionalLong.of(e.frame()))).toList(), fit,
                     Optional.of(new FrameRange(record.firstFrame(), record.endFrame() - 1)),
                     new OutputSpec(record.output(), format(record.format()), crfOf(record.quality()), record.lumaLock(), "medium"),
-                    context.settings().pack(), context.settings().inferenceOptions(), RenderRequest.DEFAULT_SEGMENT_FRAMES);
+                    context.settings().pack(), context.settings().inferenceOptions(), SEGMENT_FRAMES);
             job = new RenderJob(request, colorizers, new RenderListener() {
                 @Override
                 public void progress(dev.nitrate.engine.render.Progress p) {

@@ -76,7 +76,8 @@ public final class CompareWindow {
         BorderPane root = new BorderPane(sides, null, null, bottom, null);
         root.getStyleClass().add("compare");
         root.setId("compare-root");
-        Scene scene = new Scene(root, 1280, 640);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(640, screen.getHeight()));
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
         stage.setOnHidden(e -> {
@@ -114,6 +115,12 @@ public final class CompareWindow {
                 side.choiceProperty().set(new CompareViewModel.Choice(exemplar.getValue(), height.getValue()));
             }
         };
+        side.choiceProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                exemplar.setValue(b.exemplar());
+                height.setValue(b.previewHeight());
+            }
+        });
         exemplar.setOnAction(e -> choose.run());
         height.setOnAction(e -> choose.run());
         Label title = new Label("Side " + name);

@@ -42,7 +42,12 @@ public final class ThumbnailCache implements AutoCloseable {
     private volatile boolean closed;
     private int decoded;
 
-    public ThumbnailCache(FilmOpener opener, Path film, int thumbHeight, Executor uiExecutor, IntConsumer arrived) {
+    private final java.util.function.BooleanSupplier yieldTo;
+
+    /** @param yieldTo while true (the user is scrubbing), decoding waits so that the frame under the playhead comes first */
+    public ThumbnailCache(FilmOpener opener, Path film, int thumbHeight, Executor uiExecutor, IntConsumer arrived,
+                          java.util.function.BooleanSupplier yieldTo) {
+        this.yieldTo = yieldTo;
         this.opener = opener;
         this.film = film;
         this.thumbHeight = thumbHeight;
@@ -86,6 +91,9 @@ public final class ThumbnailCache implements AutoCloseable {
                         return;
                     }
                     frame = queue.pollFirst();
+                }
+                while (yieldTo.getAsBoolean() && !closed) {
+                    Thread.sleep(15);
                 }
                 RgbFrame rgb;
                 try {

@@ -44,7 +44,8 @@ public final class OnnxMemoryKernels implements MemoryKernels {
         }
     }
 
-    private static GraphSource kernel(String file) {
+    /** One of the engine's kernel graphs, from {@code /dev/nitrate/engine/kernels/}. */
+    public static GraphSource kernel(String file) {
         try (InputStream in = OnnxMemoryKernels.class.getResourceAsStream(RESOURCE_ROOT + file)) {
             if (in == null) {
                 throw new IllegalStateException("engine kernel " + RESOURCE_ROOT + file + " is missing from the application");

@@ -60,6 +60,7 @@ public final class PackColorizer implements FrameColorizer {
     private boolean sequenceStarted;
     private volatile boolean cancelled;
     private StageTimings lastTimings = StageTimings.NONE;
+    private GraphSession windowLinearKernel;
 
     PackColorizer(ModelPack pack, PackSessions sessions, MemoryKernels kernels, MemoryParameters memoryParameters,
             int frameWidth, int frameHeight) {
@@ -109,6 +110,32 @@ public final class PackColorizer implements FrameColorizer {
     /** Why a requested CUDA device is not used, or {@code null}. */
     public String fallbackReason() {
         return sessions.fallbackReason();
+    }
+
+    /**
+     * Lets local attention run as {@link dev.nitrate.engine.attention.WindowAttention} (same function as
+     * the pack's graph, checked at load) when the graph's weights can be read; takes ownership of the kernel session.
+     */
+    void enableWindowAttention(GraphSession linearKernel) {
+        windowLinearKernel = linearKernel;
+        if (localAttention == null) {
+            return;
+        }
+        try {
+            var weights = OnnxInitializers.read(pack.graphSource(PackManifest.LOCAL_ATTENTION));
+            var window = LocalAttention.windowPathFor(weights, sessions.session(PackManifest.LOCAL_ATTENTION), linearKernel,
+                    pack.manifest().localAttention().radius(), channels.key(), channels.objects(), channels.value());
+            if (window != null) {
+                localAttention.useWindowPath(window);
+            }
+        } catch (IOException e) {
+            // the graph stays in use
+        }
+    }
+
+    /** How local attention runs: {@code window} (engine path), {@code graph} (the pack's graph) or {@code off}. */
+    public String localAttentionPath() {
+        return localAttention == null ? "off" : localAttention.usesWindowPath() ? "window" : "graph";
     }
 
     /** The memory bank (benchmarks prime it; see {@link EngineBenchmark}). */
@@ -512,6 +539,9 @@ public final class PackColorizer implements FrameColorizer {
 
     @Override
     public void close() {
+        if (windowLinearKernel != null) {
+            windowLinearKernel.close();
+        }
         kernels.close();
         sessions.close();
     }

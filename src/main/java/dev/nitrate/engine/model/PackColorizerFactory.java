@@ -24,7 +24,11 @@ public final class PackColorizerFactory implements ColorizerFactory {
         MemoryKernels kernels = null;
         try {
             kernels = OnnxMemoryKernels.open(opener);
-            return new PackColorizer(pack, sessions, kernels, memory, frameWidth, frameHeight);
+            PackColorizer colorizer = new PackColorizer(pack, sessions, kernels, memory, frameWidth, frameHeight);
+            if (!"graph".equals(System.getProperty("nitrate.localAttention"))) {
+                colorizer.enableWindowAttention(opener.open("linear_transposed", OnnxMemoryKernels.kernel("linear_transposed.onnx")));
+            }
+            return colorizer;
         } catch (PackException | RuntimeException e) {
             if (kernels != null) {
                 kernels.close();

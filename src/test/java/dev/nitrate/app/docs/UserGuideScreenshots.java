@@ -20,17 +20,14 @@ import javax.imageio.ImageIO;
 
 /**
  * Takes the user guide's screenshots from the real editor (run under Xvfb at 1600x1000 with -Dprism.order=sw):
- * {@code UserGuideScreenshots <film> <exemplar> <second exemplar> <output folder>}.
+ * {@code UserGuideScreenshots <output folder>}, on the demo project with the built-in pack.
  */
 public final class UserGuideScreenshots {
 
     private static Path out;
 
     public static void main(String[] args) throws Exception {
-        Path film = Path.of(args[0]);
-        Path exemplar = Path.of(args[1]);
-        Path exemplar2 = Path.of(args[2]);
-        out = Path.of(args[3]);
+        out = Path.of(args[0]);
         Files.createDirectories(out);
         Path appData = Files.createTempDirectory("nitrate-shots");
         Platform.startup(() -> { });
@@ -44,17 +41,14 @@ public final class UserGuideScreenshots {
             w.show();
             return w;
         });
-        fx(() -> editor.openFilm(film));
+        Path demo = dev.nitrate.app.DemoProject.prepare(appData, services.projects()).orElseThrow();
+        fx(() -> editor.openProject(demo));
         waitFor(() -> !editor.detectingShotsProperty().get(), 60);
-        Thread.sleep(1500);
         fx(() -> {
-            window.exemplars().addAll(java.util.List.of(exemplar));
-            editor.timeline().seek(130);
-            window.exemplars().addAll(java.util.List.of(exemplar2));
-            editor.timeline().seek(70);
+            editor.timeline().seek(60);
             return null;
         });
-        Thread.sleep(2500);
+        Thread.sleep(3000);
         shoot(stage.getScene(), "editor.png");
         fx(() -> {
             editor.previewCurrentShot();
@@ -62,8 +56,9 @@ public final class UserGuideScreenshots {
         });
         waitFor(() -> !editor.preview().runningProperty().get(), 300);
         fx(() -> {
-            editor.timeline().seek(71);
-            editor.timeline().seek(70);
+            editor.timeline().seek(61);
+            editor.timeline().seek(60);
+            window.viewer().wipeProperty().set(0.42);
             return null;
         });
         Thread.sleep(1500);
@@ -88,10 +83,18 @@ public final class UserGuideScreenshots {
         });
         Thread.sleep(1000);
         fx(() -> {
-            window.compareWindow().model().run();
+            var model = window.compareWindow().model();
+            var exemplar = editor.exemplars().exemplars().get(0);
+            model.left().choiceProperty().set(new dev.nitrate.app.compare.CompareViewModel.Choice(exemplar, 240));
+            model.right().choiceProperty().set(new dev.nitrate.app.compare.CompareViewModel.Choice(exemplar, 144));
+            model.run();
             return null;
         });
         waitFor(() -> !window.compareWindow().model().runningProperty().get(), 300);
+        fx(() -> {
+            window.compareWindow().model().frameProperty().set(60);
+            return null;
+        });
         Thread.sleep(1000);
         shoot(window.compareWindow().stage().getScene(), "compare.png");
         fx(() -> {

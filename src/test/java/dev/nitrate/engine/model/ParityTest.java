@@ -61,7 +61,7 @@ class ParityTest {
                 MemoryStats stats = colorizer.memoryStats();
                 assertTrue(seq.minOutputStd() < 0 || seq.minOutputStd() > 0.02,
                         "the reference's ab varies within every frame (std " + seq.minOutputStd() + "), so agreement is not trivial");
-                System.out.printf("parity %s %s: %d frames, worst |d ab| %.2e (frame %d), %s%n", dir.getFileName(), seq.file(),
+                System.out.printf("parity %s %s (local attention: %s): %d frames, worst |d ab| %.2e (frame %d), %s%n", dir.getFileName(), seq.file(), colorizer.localAttentionPath(),
                         seq.frames().size(), worst, worstFrame, stats);
                 assertEquals(seq.consolidations(), stats.consolidations(), "consolidations");
                 assertEquals(seq.longTermElements(), stats.longTermElements(), "long-term elements");
