@@ -50,8 +50,8 @@ def graph_specs(cfg):
         "local_attention": ([_spec("query_key", [1, ck, "h", "w"]), _spec("memory_key", [1, ck, "h", "w"]),
                              _spec("memory_value", [1, o, cv, "h", "w"])],
                             [_spec("attention", [1, o, cv, "h", "w"])]),
-        "refiner": ([_spec("lightness", [1, 1, "Hf", "Wf"]), _spec("ab", [1, 2, "H", "W"])],
-                    [_spec("full_ab", [1, 2, "Hf", "Wf"])]),
+        "refiner": ([_spec("lightness", [1, 1, "Hf", "Wf"]), _spec("network_ab", [1, 2, "Hn", "Wn"])],
+                    [_spec("ab", [1, 2, "Hf", "Wf"])]),
     }
 
 

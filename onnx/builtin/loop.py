@@ -160,7 +160,7 @@ def colorize(graphs, cfg, frames_rgb, exemplar_rgb, norm, timing=None):
         h, w = L.shape[-2:]
         if max_area and h * w > max_area:
             s = (max_area / (h * w)) ** 0.5
-            size = (max(1, round(h * s)), max(1, round(w * s)))
+            size = (max(1, int(h * s)), max(1, int(w * s)))      # floor, as the engine's FrameGeometry
             L = F.interpolate(L, size=size, mode="bilinear", align_corners=False, antialias=True)
             ab = F.interpolate(ab, size=size, mode="bilinear", align_corners=False, antialias=True)
         Lp, box = pad_to(L, mult)

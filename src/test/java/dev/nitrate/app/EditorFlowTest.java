@@ -125,6 +125,13 @@ class EditorFlowTest {
         assertTrue(fx(() -> window.viewer().captionProperty().get()).startsWith("Frame 0 / 59   00:00:00:00"));
         assertEquals(film.toAbsolutePath(), fx(() -> editor.recentFiles().get(0)));
         waitUntil(() -> editor.thumbnails().decodedCount() > 0, 20);
+
+        Path sequence = TestMedia.imageSequence(work.resolve("sequence"), dev.nitrate.engine.video.ImageFormat.PNG, 12,
+                i -> TestMedia.numberedGrayFrame(i, 64, 48));
+        assertTrue(fx(() -> editor.openFilm(sequence)), "a folder of pictures opens as a film");
+        assertEquals(12, fx(() -> editor.timeline().frameCountProperty().get()));
+        waitUntil(() -> Integer.valueOf(0).equals(editor.shownFrameProperty().get()) && editor.sourceImageProperty().get() != null
+                && editor.sourceImageProperty().get().getWidth() == 64, 20);
     }
 
     @Test
@@ -321,10 +328,7 @@ class EditorFlowTest {
         assertTrue(fx(() -> editor.saveProject(project)));
         RenderItem item = fx(() -> editor.renders().items().get(0));
         Button cancel = robot.lookup(".render-cancel").match(n -> n.isVisible() && !n.isDisabled()).query();
-        fx(() -> {
-            cancel.fire();
-            return null;
-        });
+        robot.clickOn(cancel);
         try {
             waitUntil(() -> item.stateProperty().get() == RenderItem.State.CANCELLED, 30);
         } catch (java.util.concurrent.TimeoutException e) {

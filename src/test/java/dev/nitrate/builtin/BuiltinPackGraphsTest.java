@@ -182,7 +182,7 @@ class BuiltinPackGraphsTest {
             float[] lightness = new float[200 * 300];
             for (int i = 0; i < lightness.length; i++) lightness[i] = (float) Math.sin(i * 0.01);
             try (OnnxTensor lt = tensor(lightness, 1, 1, 200, 300); OnnxTensor small = tensor(out, 1, 2, height, width)) {
-                float[] full = run(refiner, Map.of("lightness", lt, "ab", small), "full_ab", new long[] {1, 2, 200, 300});
+                float[] full = run(refiner, Map.of("lightness", lt, "network_ab", small), "ab", new long[] {1, 2, 200, 300});
                 for (int i = 0; i < 200 * 300; i += 997) {
                     assertEquals(0.25f, full[i], 1e-4f);
                     assertEquals(-0.4f, full[200 * 300 + i], 1e-4f);

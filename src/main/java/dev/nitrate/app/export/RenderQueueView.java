@@ -50,6 +50,10 @@ public final class RenderQueueView extends VBox {
             cancel.getStyleClass().add("render-cancel");
             detail.getStyleClass().add("muted");
             bar.setMaxWidth(Double.MAX_VALUE);
+            bar.setPrefWidth(80);
+            name.setMinWidth(0);
+            detail.setMinWidth(0);
+            setPrefWidth(0);
             HBox.setHgrow(bar, Priority.ALWAYS);
             HBox row = new HBox(6, bar, cancel);
             row.setAlignment(Pos.CENTER_LEFT);

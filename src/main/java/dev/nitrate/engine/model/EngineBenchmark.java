@@ -73,11 +73,19 @@ public final class EngineBenchmark {
             int t = 1;
             while (ordinary.size() < frames || memory.size() < frames) {
                 colorizer.memoryBank().fillForBenchmark(t, workingFrames, longTermElements);
+                long cpuBefore = processCpuNanos();
+                long wallBefore = System.nanoTime();
                 colorizer.colorize(syntheticFrame(t, width, height));
+                long cpu = processCpuNanos() - cpuBefore;
+                long wall = System.nanoTime() - wallBefore;
                 boolean memoryFrame = t % memEvery == 0;
                 List<StageTimings> bucket = memoryFrame ? memory : ordinary;
                 if (bucket.size() < frames) {
                     bucket.add(colorizer.lastFrameTimings());
+                    if (cpuBefore >= 0) {
+                        System.out.printf(Locale.ROOT, "frame %d (%s): wall %.2f s, process CPU %.2f s%n", t,
+                                memoryFrame ? "memory" : "ordinary", wall / 1e9, cpu / 1e9);
+                    }
                 }
                 t++;
             }
@@ -94,6 +102,18 @@ public final class EngineBenchmark {
             results.add(new Result("mean over a mem_every = " + memEvery + " cycle", frames, cycle));
         }
         return results;
+    }
+
+    /** CPU time of the whole process (all threads, native ones included) from /proc, or -1 where there is none. */
+    static long processCpuNanos() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 10_000_000L;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static List<String> union(Result a, Result b) {

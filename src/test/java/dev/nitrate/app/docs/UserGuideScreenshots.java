@@ -55,6 +55,7 @@ public final class UserGuideScreenshots {
             return null;
         });
         waitFor(() -> !editor.preview().runningProperty().get(), 300);
+        System.out.println(fx(() -> editor.preview().statusProperty().get()));
         fx(() -> {
             editor.timeline().seek(61);
             editor.timeline().seek(60);
@@ -91,6 +92,8 @@ public final class UserGuideScreenshots {
             return null;
         });
         waitFor(() -> !window.compareWindow().model().runningProperty().get(), 300);
+        System.out.println("compare A: " + fx(() -> window.compareWindow().model().left().figuresProperty().get())
+                + " | B: " + fx(() -> window.compareWindow().model().right().figuresProperty().get()));
         fx(() -> {
             window.compareWindow().model().frameProperty().set(60);
             return null;

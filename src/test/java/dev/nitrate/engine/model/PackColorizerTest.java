@@ -173,6 +173,13 @@ class PackColorizerTest {
     }
 
     @Test
+    void localAttentionOfAnotherFormKeepsThePackGraph() throws Exception {
+        try (PackColorizer c = open(toy(), ComputeDevice.CPU, W, H)) {
+            assertEquals("graph", c.localAttentionPath(), "the toy graph has no depthwise conv: the window path must not claim it");
+        }
+    }
+
+    @Test
     void wrongFrameSizeIsRefused() throws Exception {
         try (PackColorizer c = open(toy(), ComputeDevice.CPU, W, H)) {
             c.beginSequence(List.of(exemplar(W, H)), true);

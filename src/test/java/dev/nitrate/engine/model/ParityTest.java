@@ -43,6 +43,7 @@ class ParityTest {
         ParityFixture fixture = ParityFixture.load(dir);
         try (PackColorizer colorizer = new PackColorizerFactory().open(new PackLocation.Folder(fixture.pack()),
                 new InferenceOptions(ComputeDevice.CPU, 2, null), fixture.width(), fixture.height())) {
+            assertEquals("window", colorizer.localAttentionPath(), "ColorMNet's local attention runs on the engine's window path");
             for (ParityFixture.Sequence seq : fixture.sequences()) {
                 colorizer.beginSequence(seq.exemplars(), seq.firstFrameIsExemplar());
                 double worst = 0;
