@@ -48,7 +48,7 @@ if ! $skip_maven; then
     rm -rf target/lib
     profile=()
     [[ $flavour == gpu ]] && profile=(-Pgpu)
-    mvn -B -q "${maven_flags[@]}" "${profile[@]}" package -DskipTests
+    mvn -B -q "${maven_flags[@]}" "${profile[@]}" package -Dmaven.test.skip=true
 fi
 [[ -f target/nitrate.jar && -d target/lib ]] || { echo "build-linux.sh: target/nitrate.jar or target/lib missing (run without --skip-maven)" >&2; exit 1; }
 

@@ -75,6 +75,7 @@ exec_path=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
 icon_path=$(sed -n 's/^Icon=//p' "$desktop")
 check "desktop entry runs the nitrate launcher ($exec_path)" test -x "$root$exec_path"
 check "desktop entry icon exists ($icon_path)" test -s "$root$icon_path"
+check "bin/nitrate is the only launcher" bash -c "test -x '$install/bin/nitrate' && test \$(ls '$install/bin' | wc -l) -eq 1"
 check "postinst links /usr/bin/nitrate" bash -c "dpkg-deb --ctrl-tarfile '$deb' | tar -xO ./postinst | grep -q 'ln -sf /opt/nitrate/bin/nitrate /usr/bin/nitrate'"
 foreign=$(find "$root" \( -name '*.dll' -o -name '*.dylib' -o -name '*.jnilib' \) | head -5)
 check "no Windows or macOS libraries" test -z "$foreign"
@@ -93,7 +94,8 @@ unzip -p "$app_jar" demo/demo-film.mp4 > "$out/demo-film.mp4"
 unzip -p "$app_jar" demo/demo-exemplar.png > "$out/demo-exemplar.png"
 # java.io.tmpdir of its own, to see whether anything is unpacked into it
 mkdir -p "$root/tmp"
-export NITRATE_JAVA_OPTIONS="-Djava.io.tmpdir=$root/tmp"
+# user.home too: Java takes it from /etc/passwd, not from $HOME
+export NITRATE_JAVA_OPTIONS="-Djava.io.tmpdir=$root/tmp -Duser.home=$home"
 run_nitrate() { env -u XDG_CACHE_HOME -u DISPLAY HOME="$home" "$nitrate" "$@"; }
 
 start=$SECONDS
@@ -104,8 +106,8 @@ else
 fi
 sed 's/^/      /' "$out/info.txt"
 
-# the first 60 frames (2 s) of the demo film, its colour frame 0 as the exemplar
-colorize_args=(colorize "$out/demo-film.mp4" --exemplar "$out/demo-exemplar.png" --output "$out/colorized.mp4" --frames "${NITRATE_COLORIZE_FRAMES:-0-59}")
+# the first 30 frames (1 s) of the demo film, its colour frame 0 as the exemplar
+colorize_args=(colorize "$out/demo-film.mp4" --exemplar "$out/demo-exemplar.png" --output "$out/colorized.mp4" --frames "${NITRATE_COLORIZE_FRAMES:-0-29}")
 start=$SECONDS
 if run_nitrate "${colorize_args[@]}" > "$out/colorize.txt" 2>&1; then
     pass "nitrate colorize ($((SECONDS - start)) s)"
@@ -117,8 +119,8 @@ if [[ -s $out/colorized.mp4 ]]; then
     frames=$(ffprobe -v error -select_streams v:0 -count_frames -show_entries stream=nb_read_frames,codec_name,width,height -of csv=p=0 "$out/colorized.mp4")
     echo "      colorized.mp4: $frames (codec,width,height,frames)"
     # mean saturation of a middle frame: a grayscale film has none
-    saturation=$(ffmpeg -v error -ss 1 -i "$out/colorized.mp4" -frames:v 1 -f image2pipe -vcodec png - | convert png:- -colorspace HSL -channel G -separate -format '%[fx:mean]' info:)
-    echo "      mean saturation of the frame at 1 s: $saturation"
+    saturation=$(ffmpeg -v error -ss 0.5 -i "$out/colorized.mp4" -frames:v 1 -f image2pipe -vcodec png - | convert png:- -colorspace HSL -channel G -separate -format '%[fx:mean]' info:)
+    echo "      mean saturation of the frame at 0.5 s: $saturation"
     check "colorized film has colour" awk -v s="$saturation" 'BEGIN { exit !(s > 0.05) }'
 else
     fail "colorize wrote $out/colorized.mp4"
@@ -146,11 +148,20 @@ for _ in $(seq 180); do
 done
 if [[ $window == *"$title_pattern"* ]]; then
     pass "editor shows the demo project after $((SECONDS - start)) s:$(echo "$window" | sed 's/ *0x[0-9a-f]* //')"
-    sleep "${NITRATE_SCREENSHOT_DELAY:-5}"   # let the frame and the timeline thumbnails draw
-    DISPLAY=$display import -window root "$out/editor-1600x1000.png"
-    check "screenshot taken ($out/editor-1600x1000.png)" test -s "$out/editor-1600x1000.png"
-    spread=$(convert "$out/editor-1600x1000.png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
-    check "screenshot is not blank (grey-level spread $spread)" awk -v s="$spread" 'BEGIN { exit !(s > 0.05) }'
+    # the window paints a little after its title changes: wait until the screen is not blank,
+    # then give the frame and the timeline thumbnails a few seconds to draw
+    shot=$out/editor-1600x1000.png
+    spread=0
+    for _ in $(seq 60); do
+        DISPLAY=$display import -window root "$shot"
+        spread=$(convert "$shot" -colorspace Gray -format '%[fx:standard_deviation]' info: | sed 's/.*nan.*/0/')
+        awk -v s="$spread" 'BEGIN { exit !(s > 0.05) }' && break
+        sleep 2
+    done
+    sleep "${NITRATE_SCREENSHOT_DELAY:-5}"
+    DISPLAY=$display import -window root "$shot"
+    spread=$(convert "$shot" -colorspace Gray -format '%[fx:standard_deviation]' info: | sed 's/.*nan.*/0/')
+    check "screenshot is not blank (grey-level spread $spread): $shot" awk -v s="$spread" 'BEGIN { exit !(s > 0.05) }'
 else
     fail "editor did not show '$title_pattern' (last window: ${window:-none}; see $out/editor.log)"
 fi
