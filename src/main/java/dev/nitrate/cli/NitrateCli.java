@@ -16,6 +16,7 @@ public final class NitrateCli implements Runnable {
             InfoCommand::new,
             ShotsCommand::new,
             ColorizeCommand::new,
+            DemoCommand::new,
             EvaluateCommand::new,
             BenchCommand::new);
 

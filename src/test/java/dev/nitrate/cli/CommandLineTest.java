@@ -84,7 +84,7 @@ class CommandLineTest {
     @Test
     void subcommandsAreListedInOnePlace() {
         Set<String> names = NitrateCli.commandLine().getSubcommands().keySet();
-        assertEquals(Set.of("info", "shots", "colorize", "evaluate", "bench"), names.stream().collect(Collectors.toSet()));
+        assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench"), names.stream().collect(Collectors.toSet()));
         assertEquals(NitrateCli.SUBCOMMANDS.size(), names.size());
     }
 
