@@ -28,7 +28,7 @@ public final class LocalAttention {
     private float[] memoryKey;
     private float[] memoryValue;
     private float[] memoryValueByElement;
-    private WindowAttention window;
+    private WindowKernel window;
 
     /** @param valueChannels value channels per object */
     public LocalAttention(GraphSession session, int keyChannels, int objects, int valueChannels, int gridHeight, int gridWidth) {
@@ -44,7 +44,7 @@ public final class LocalAttention {
      * Computes the attention with {@code window} instead of the pack's graph: the same function,
      * faster. See {@link #windowPathFor}.
      */
-    public void useWindowPath(WindowAttention window) {
+    public void useWindowPath(WindowKernel window) {
         this.window = window;
         if (memoryValue != null) {
             memoryValueByElement = WindowAttention.transpose(memoryValue, objects * valueChannels, gridHeight * gridWidth);
@@ -108,9 +108,11 @@ public final class LocalAttention {
      * Builds the fast path from the weights of the pack's local-attention graph (found by their
      * shapes: relative term {@code [(2r+1)^2, CK, 1, 1]} and {@code [(2r+1)^2]}, depthwise
      * {@code [C, 1, 5, 5]}, linear {@code [C, C]} and {@code [C]}) and keeps it only if it reproduces
-     * the graph on a random probe within 1e-4. Returns {@code null} when the graph has another form.
+     * the graph on a random probe within 1e-4. A graph without those weights is tried as the distance
+     * form ({@link DistanceWindowAttention}, also checked against the graph). Returns {@code null}
+     * when the graph has neither form.
      */
-    public static WindowAttention windowPathFor(java.util.Map<String, dev.nitrate.engine.model.OnnxInitializers.Initializer> weights,
+    public static WindowKernel windowPathFor(java.util.Map<String, dev.nitrate.engine.model.OnnxInitializers.Initializer> weights,
             GraphSession graph, GraphSession linear, int radius, int keyChannels, int objects, int valueChannels) {
         int offsets = (2 * radius + 1) * (2 * radius + 1);
         int c = objects * valueChannels;
@@ -120,7 +122,7 @@ public final class LocalAttention {
         float[] proj = find(weights, c, c);
         float[] projB = find(weights, c);
         if (relW == null || relB == null || dw == null || proj == null || projB == null || offsets == c) {
-            return null;
+            return DistanceWindowAttention.fitTo(graph, radius, keyChannels, objects, valueChannels);
         }
         int h = 6;
         int w = 9;

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * the cores); the linear layer runs in the engine's {@code linear_transposed} ONNX kernel.
  * The learned weights come from the pack's {@code local_attention} graph (see {@link LocalAttention}).
  */
-public final class WindowAttention {
+public final class WindowAttention implements WindowKernel {
 
     /** Channels per cache block of the window sum (128 floats x h*w elements stays in L2). */
     private static final int BLOCK = 128;
@@ -71,6 +71,7 @@ public final class WindowAttention {
      * Attention of query key {@code [CK, h*w]} over the memory key {@code [CK, h*w]} and element-major
      * memory values {@code [h*w, C]}; returns {@code [C, h*w]}.
      */
+    @Override
     public float[] compute(float[] query, float[] key, float[] valueByElement, int h, int w) throws OrtException {
         int hw = h * w;
         int window = 2 * radius + 1;

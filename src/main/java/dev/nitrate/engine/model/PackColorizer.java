@@ -121,15 +121,16 @@ public final class PackColorizer implements FrameColorizer {
         if (localAttention == null) {
             return;
         }
+        Map<String, OnnxInitializers.Initializer> weights;
         try {
-            var weights = OnnxInitializers.read(pack.graphSource(PackManifest.LOCAL_ATTENTION));
-            var window = LocalAttention.windowPathFor(weights, sessions.session(PackManifest.LOCAL_ATTENTION), linearKernel,
-                    pack.manifest().localAttention().radius(), channels.key(), channels.objects(), channels.value());
-            if (window != null) {
-                localAttention.useWindowPath(window);
-            }
+            weights = OnnxInitializers.read(pack.graphSource(PackManifest.LOCAL_ATTENTION));
         } catch (IOException e) {
-            // the graph stays in use
+            weights = Map.of();
+        }
+        var window = LocalAttention.windowPathFor(weights, sessions.session(PackManifest.LOCAL_ATTENTION), linearKernel,
+                pack.manifest().localAttention().radius(), channels.key(), channels.objects(), channels.value());
+        if (window != null) {
+            localAttention.useWindowPath(window);
         }
     }
 

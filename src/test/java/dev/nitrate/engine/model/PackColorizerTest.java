@@ -180,6 +180,41 @@ class PackColorizerTest {
     }
 
     @Test
+    void builtinPackRunsItsDistanceAttentionOnTheWindowPathWithTheGraphsResults() throws Exception {
+        int w = 320;
+        int h = 200;
+        List<ChromaPlanes> fast = new ArrayList<>();
+        try (PackColorizer c = open(PackLocation.BUILTIN, ComputeDevice.CPU, w, h)) {
+            assertEquals("window", c.localAttentionPath(), "the built-in pack's distance-form attention is recognised and checked");
+            c.beginSequence(List.of(exemplar(w, h)), true);
+            for (int t = 0; t < 4; t++) {
+                fast.add(c.colorize(frame(t, w, h)));
+            }
+            assertTrue(c.lastFrameTimings().nanosByStage().containsKey("local_attention"));
+        }
+        String previous = System.setProperty("nitrate.localAttention", "graph");
+        try (PackColorizer c = open(PackLocation.BUILTIN, ComputeDevice.CPU, w, h)) {
+            assertEquals("graph", c.localAttentionPath());
+            c.beginSequence(List.of(exemplar(w, h)), true);
+            for (int t = 0; t < 4; t++) {
+                ChromaPlanes slow = c.colorize(frame(t, w, h));
+                float[][] pairs = {fast.get(t).a().values(), slow.a().values(), fast.get(t).b().values(), slow.b().values()};
+                for (int k = 0; k < 4; k += 2) {
+                    for (int i = 0; i < pairs[k].length; i++) {
+                        assertEquals(pairs[k + 1][i], pairs[k][i], 1e-2, "frame " + t + " chroma at " + i);
+                    }
+                }
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty("nitrate.localAttention");
+            } else {
+                System.setProperty("nitrate.localAttention", previous);
+            }
+        }
+    }
+
+    @Test
     void wrongFrameSizeIsRefused() throws Exception {
         try (PackColorizer c = open(toy(), ComputeDevice.CPU, W, H)) {
             c.beginSequence(List.of(exemplar(W, H)), true);
