@@ -28,6 +28,15 @@ public final class CieLab {
     private static final float[] LINEAR_FROM_CODE16 = new float[65536];
     private static final float[] LIGHTNESS_FROM_GRAY16 = new float[65536];
     private static final float[] ENCODE_TABLE = new float[ENCODE_TABLE_SIZE + 2];
+    /** Size of the interpolated table of {@code labF} over [0, 1]. */
+    private static final int F_TABLE_SIZE = 1 << 16;
+    private static final float[] F_TABLE = new float[F_TABLE_SIZE + 2];
+    /** {@code XYZ_FROM_RGB[row][col] * linear(code8) / white[row]}, per row and column: 9 tables of 256. */
+    private static final float[][] XYZ_PART_FROM_CODE8 = new float[9][256];
+    /** Pixels from which the conversions split their work over two threads. */
+    private static final int PARALLEL_PIXELS = 1 << 17;
+    private static final float F_LINEAR_LIMIT = 0.2068966f;
+    private static final float F_OFFSET = 16f / 116f;
 
     static {
         for (int v = 0; v < 65536; v++) {
@@ -37,6 +46,17 @@ public final class CieLab {
         }
         for (int i = 0; i < ENCODE_TABLE.length; i++) {
             ENCODE_TABLE[i] = (float) linearToSrgb(Math.min(1.0, i / (double) ENCODE_TABLE_SIZE));
+        }
+        for (int i = 0; i < F_TABLE.length; i++) {
+            F_TABLE[i] = (float) labF(Math.min(1.0, i / (double) F_TABLE_SIZE));
+        }
+        double[] white = {WHITE_X, WHITE_Y, WHITE_Z};
+        for (int row = 0; row < 3; row++) {
+            for (int col = 0; col < 3; col++) {
+                for (int v = 0; v < 256; v++) {
+                    XYZ_PART_FROM_CODE8[row * 3 + col][v] = (float) (XYZ_FROM_RGB[row][col] * srgbToLinear(v / 255.0) / white[row]);
+                }
+            }
         }
     }
 
@@ -96,24 +116,48 @@ public final class CieLab {
         out[2] = RGB_FROM_XYZ[2][0] * x + RGB_FROM_XYZ[2][1] * y + RGB_FROM_XYZ[2][2] * z;
     }
 
-    /** Converts interleaved 8-bit RGB to Lab. */
+    /** Converts interleaved 8-bit RGB to Lab (through tables; within float rounding of {@link #linearRgbToLab}). */
     public static LabImage fromRgb8(byte[] rgb, int width, int height) {
         int n = checkedPixels(rgb.length, width, height);
         float[] l = new float[n];
         float[] a = new float[n];
         float[] b = new float[n];
-        float[] lab = new float[3];
-        for (int i = 0, j = 0; i < n; i++, j += 3) {
-            linearRgbToLab(
-                    LINEAR_FROM_CODE16[(rgb[j] & 0xFF) * 257],
-                    LINEAR_FROM_CODE16[(rgb[j + 1] & 0xFF) * 257],
-                    LINEAR_FROM_CODE16[(rgb[j + 2] & 0xFF) * 257],
-                    lab);
-            l[i] = lab[0];
-            a[i] = lab[1];
-            b[i] = lab[2];
-        }
+        inChunks(n, (from, to) -> {
+            float[][] t = XYZ_PART_FROM_CODE8;
+            for (int i = from, j = 3 * from; i < to; i++, j += 3) {
+                int r = rgb[j] & 0xFF;
+                int g = rgb[j + 1] & 0xFF;
+                int bl = rgb[j + 2] & 0xFF;
+                float fx = labFTable(t[0][r] + t[1][g] + t[2][bl]);
+                float fy = labFTable(t[3][r] + t[4][g] + t[5][bl]);
+                float fz = labFTable(t[6][r] + t[7][g] + t[8][bl]);
+                l[i] = 116f * fy - 16f;
+                a[i] = 500f * (fx - fy);
+                b[i] = 200f * (fy - fz);
+            }
+        });
         return new LabImage(new FloatPlane(width, height, l), new FloatPlane(width, height, a), new FloatPlane(width, height, b));
+    }
+
+    /** {@code labF} of {@code t} in [0, 1] (clipped) through the interpolated table. */
+    private static float labFTable(float t) {
+        if (!(t > 0)) {
+            return F_TABLE[0];
+        }
+        float position = Math.min(t, 1f) * F_TABLE_SIZE;
+        int index = (int) position;
+        float fraction = position - index;
+        return F_TABLE[index] + fraction * (F_TABLE[index + 1] - F_TABLE[index]);
+    }
+
+    /** Runs {@code work} over [0, n) in one piece, or in two halves on two threads for large images. */
+    private static void inChunks(int n, java.util.function.BiConsumer<Integer, Integer> work) {
+        if (n < PARALLEL_PIXELS) {
+            work.accept(0, n);
+            return;
+        }
+        int half = n / 2;
+        java.util.stream.IntStream.range(0, 2).parallel().forEach(part -> work.accept(part == 0 ? 0 : half, part == 0 ? half : n));
     }
 
     /** Converts interleaved 16-bit RGB to Lab. */
@@ -136,16 +180,25 @@ public final class CieLab {
         return new LabImage(new FloatPlane(width, height, l), new FloatPlane(width, height, a), new FloatPlane(width, height, b));
     }
 
-    /** CIE L of interleaved 8-bit RGB (the grayscale that the model sees of a colour source). */
+    /** CIE L of interleaved 8-bit RGB (the grayscale that the model sees of a colour source); neutral pixels by table. */
     public static FloatPlane lightnessOfRgb8(byte[] rgb, int width, int height) {
         int n = checkedPixels(rgb.length, width, height);
         float[] l = new float[n];
-        for (int i = 0, j = 0; i < n; i++, j += 3) {
-            l[i] = lightnessOfLinear(
-                    LINEAR_FROM_CODE16[(rgb[j] & 0xFF) * 257],
-                    LINEAR_FROM_CODE16[(rgb[j + 1] & 0xFF) * 257],
-                    LINEAR_FROM_CODE16[(rgb[j + 2] & 0xFF) * 257]);
-        }
+        inChunks(n, (from, to) -> {
+            float[] yr = XYZ_PART_FROM_CODE8[3];
+            float[] yg = XYZ_PART_FROM_CODE8[4];
+            float[] yb = XYZ_PART_FROM_CODE8[5];
+            for (int i = from, j = 3 * from; i < to; i++, j += 3) {
+                int r = rgb[j] & 0xFF;
+                int g = rgb[j + 1] & 0xFF;
+                int b = rgb[j + 2] & 0xFF;
+                if (r == g && g == b) {
+                    l[i] = LIGHTNESS_FROM_GRAY16[r * 257];
+                } else {
+                    l[i] = 116f * labFTable(yr[r] + yg[g] + yb[b]) - 16f;
+                }
+            }
+        });
         return new FloatPlane(width, height, l);
     }
 
@@ -167,21 +220,54 @@ public final class CieLab {
         return (float) (116.0 * labF(y / WHITE_Y) - 16.0);
     }
 
-    /** Converts Lab to interleaved 8-bit RGB, clipping to [0, 1] and rounding. */
+    /**
+     * Converts Lab to interleaved 8-bit RGB, clipping to [0, 1] and rounding. Float arithmetic and
+     * the interpolated gamma table: each code is within 0.51 of the exact (double) value before rounding.
+     */
     public static byte[] toRgb8(LabImage image) {
         int n = image.width() * image.height();
         byte[] out = new byte[n * 3];
         float[] l = image.lightness().values();
         float[] a = image.a().values();
         float[] b = image.b().values();
-        double[] rgb = new double[3];
-        for (int i = 0, j = 0; i < n; i++, j += 3) {
-            labToLinearRgb(l[i], a[i], b[i], rgb);
-            out[j] = (byte) Math.round(encode(rgb[0]) * 255f);
-            out[j + 1] = (byte) Math.round(encode(rgb[1]) * 255f);
-            out[j + 2] = (byte) Math.round(encode(rgb[2]) * 255f);
-        }
+        float m00 = (float) (RGB_FROM_XYZ[0][0] * WHITE_X), m01 = (float) (RGB_FROM_XYZ[0][1] * WHITE_Y), m02 = (float) (RGB_FROM_XYZ[0][2] * WHITE_Z);
+        float m10 = (float) (RGB_FROM_XYZ[1][0] * WHITE_X), m11 = (float) (RGB_FROM_XYZ[1][1] * WHITE_Y), m12 = (float) (RGB_FROM_XYZ[1][2] * WHITE_Z);
+        float m20 = (float) (RGB_FROM_XYZ[2][0] * WHITE_X), m21 = (float) (RGB_FROM_XYZ[2][1] * WHITE_Y), m22 = (float) (RGB_FROM_XYZ[2][2] * WHITE_Z);
+        inChunks(n, (from, to) -> {
+            for (int i = from, j = 3 * from; i < to; i++, j += 3) {
+                float fy = (l[i] + 16f) * (1f / 116f);
+                float fx = a[i] * (1f / 500f) + fy;
+                float fz = Math.max(0f, fy - b[i] * (1f / 200f));
+                float x = labFInverseFloat(fx);
+                float y = labFInverseFloat(fy);
+                float z = labFInverseFloat(fz);
+                out[j] = (byte) Math.round(encodeFloat(m00 * x + m01 * y + m02 * z) * 255f);
+                out[j + 1] = (byte) Math.round(encodeFloat(m10 * x + m11 * y + m12 * z) * 255f);
+                out[j + 2] = (byte) Math.round(encodeFloat(m20 * x + m21 * y + m22 * z) * 255f);
+            }
+        });
         return out;
+    }
+
+    private static float labFInverseFloat(float f) {
+        return f > F_LINEAR_LIMIT ? f * f * f : (f - F_OFFSET) * (1f / 7.787f);
+    }
+
+    /** {@link #encode} in float. */
+    private static float encodeFloat(float linear) {
+        if (!(linear > 0f)) {
+            return 0f;
+        }
+        if (linear >= 1f) {
+            return 1f;
+        }
+        if (linear < 0.0031308f) {
+            return 12.92f * linear;
+        }
+        float position = linear * ENCODE_TABLE_SIZE;
+        int index = (int) position;
+        float fraction = position - index;
+        return ENCODE_TABLE[index] + fraction * (ENCODE_TABLE[index + 1] - ENCODE_TABLE[index]);
     }
 
     /** Converts Lab to interleaved 16-bit RGB, clipping to [0, 1] and rounding. */
