@@ -35,6 +35,9 @@ public final class CieLab {
     private static final float[][] XYZ_PART_FROM_CODE8 = new float[9][256];
     /** Pixels from which the conversions split their work over two threads. */
     private static final int PARALLEL_PIXELS = 1 << 17;
+    /** Size of the table from linear light to the nearest 8-bit code (fine enough to stay within 0.51 code). */
+    private static final int CODE8_TABLE_SIZE = 1 << 18;
+    private static final byte[] CODE8_FROM_LINEAR = new byte[CODE8_TABLE_SIZE + 1];
     private static final float F_LINEAR_LIMIT = 0.2068966f;
     private static final float F_OFFSET = 16f / 116f;
 
@@ -46,6 +49,9 @@ public final class CieLab {
         }
         for (int i = 0; i < ENCODE_TABLE.length; i++) {
             ENCODE_TABLE[i] = (float) linearToSrgb(Math.min(1.0, i / (double) ENCODE_TABLE_SIZE));
+        }
+        for (int i = 0; i < CODE8_FROM_LINEAR.length; i++) {
+            CODE8_FROM_LINEAR[i] = (byte) Math.round(255.0 * linearToSrgb(i / (double) CODE8_TABLE_SIZE));
         }
         for (int i = 0; i < F_TABLE.length; i++) {
             F_TABLE[i] = (float) labF(Math.min(1.0, i / (double) F_TABLE_SIZE));
@@ -222,7 +228,7 @@ public final class CieLab {
 
     /**
      * Converts Lab to interleaved 8-bit RGB, clipping to [0, 1] and rounding. Float arithmetic and
-     * the interpolated gamma table: each code is within 0.51 of the exact (double) value before rounding.
+     * a 2^18-entry gamma table: each code is within 0.51 of the exact (double) value before rounding.
      */
     public static byte[] toRgb8(LabImage image) {
         int n = image.width() * image.height();
@@ -241,9 +247,9 @@ public final class CieLab {
                 float x = labFInverseFloat(fx);
                 float y = labFInverseFloat(fy);
                 float z = labFInverseFloat(fz);
-                out[j] = (byte) Math.round(encodeFloat(m00 * x + m01 * y + m02 * z) * 255f);
-                out[j + 1] = (byte) Math.round(encodeFloat(m10 * x + m11 * y + m12 * z) * 255f);
-                out[j + 2] = (byte) Math.round(encodeFloat(m20 * x + m21 * y + m22 * z) * 255f);
+                out[j] = code8(m00 * x + m01 * y + m02 * z);
+                out[j + 1] = code8(m10 * x + m11 * y + m12 * z);
+                out[j + 2] = code8(m20 * x + m21 * y + m22 * z);
             }
         });
         return out;
@@ -253,21 +259,15 @@ public final class CieLab {
         return f > F_LINEAR_LIMIT ? f * f * f : (f - F_OFFSET) * (1f / 7.787f);
     }
 
-    /** {@link #encode} in float. */
-    private static float encodeFloat(float linear) {
+    /** The 8-bit sRGB code of linear light, clipped to [0, 1], from the nearest table entry. */
+    private static byte code8(float linear) {
         if (!(linear > 0f)) {
-            return 0f;
+            return 0;
         }
         if (linear >= 1f) {
-            return 1f;
+            return (byte) 255;
         }
-        if (linear < 0.0031308f) {
-            return 12.92f * linear;
-        }
-        float position = linear * ENCODE_TABLE_SIZE;
-        int index = (int) position;
-        float fraction = position - index;
-        return ENCODE_TABLE[index] + fraction * (ENCODE_TABLE[index + 1] - ENCODE_TABLE[index]);
+        return CODE8_FROM_LINEAR[(int) (linear * CODE8_TABLE_SIZE + 0.5f)];
     }
 
     /** Converts Lab to interleaved 16-bit RGB, clipping to [0, 1] and rounding. */

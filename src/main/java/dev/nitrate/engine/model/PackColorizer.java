@@ -61,6 +61,9 @@ public final class PackColorizer implements FrameColorizer {
     private volatile boolean cancelled;
     private StageTimings lastTimings = StageTimings.NONE;
     private GraphSession windowLinearKernel;
+    private FloatBuffer refinerLightness;
+    private FloatBuffer refinerAb;
+    private float[] refinerScratch;
 
     PackColorizer(ModelPack pack, PackSessions sessions, MemoryKernels kernels, MemoryParameters memoryParameters,
             int frameWidth, int frameHeight) {
@@ -300,27 +303,45 @@ public final class PackColorizer implements FrameColorizer {
         OrtEnvironment env = OrtRuntime.environment();
         int w = geometry.frameWidth();
         int h = geometry.frameHeight();
-        float[] l = new float[w * h];
-        float[] src = fullLightness.values();
-        for (int i = 0; i < l.length; i++) {
-            l[i] = (src[i] - norm.lightnessOffset()) / norm.lightnessScale();
+        int full = w * h;
+        if (refinerLightness == null) {
+            refinerLightness = direct(full);
+            refinerAb = direct(2 * small.width() * small.height());
+            refinerScratch = new float[Math.max(full, 2 * small.width() * small.height())];
         }
+        float[] src = fullLightness.values();
+        float offset = norm.lightnessOffset();
+        float inverseScale = 1f / norm.lightnessScale();
+        float[] scratch = refinerScratch;
+        for (int i = 0; i < full; i++) {
+            scratch[i] = (src[i] - offset) * inverseScale;
+        }
+        refinerLightness.clear();
+        refinerLightness.put(scratch, 0, full);
         int nw = small.width();
         int nh = small.height();
-        float[] smallAb = new float[2 * nw * nh];
-        for (int i = 0; i < nw * nh; i++) {
-            smallAb[i] = small.a().values()[i] / norm.chromaScale();
-            smallAb[nw * nh + i] = small.b().values()[i] / norm.chromaScale();
+        int smallPixels = nw * nh;
+        float inverseChroma = 1f / norm.chromaScale();
+        float[] sa = small.a().values();
+        float[] sb = small.b().values();
+        for (int i = 0; i < smallPixels; i++) {
+            scratch[i] = sa[i] * inverseChroma;
+            scratch[smallPixels + i] = sb[i] * inverseChroma;
         }
-        try (OnnxTensor lt = OnnxTensor.createTensor(env, FloatBuffer.wrap(l), new long[] {1, 1, h, w});
-                OnnxTensor abt = OnnxTensor.createTensor(env, FloatBuffer.wrap(smallAb), new long[] {1, 2, nh, nw});
+        refinerAb.clear();
+        refinerAb.put(scratch, 0, 2 * smallPixels);
+        try (OnnxTensor lt = tensor(env, refinerLightness, 1, 1, h, w);
+                OnnxTensor abt = tensor(env, refinerAb, 1, 2, nh, nw);
                 OrtSession.Result refined = timed(timings, "refiner", PackManifest.REFINER, Map.of("lightness", lt, "network_ab", abt))) {
             FloatBuffer ab = output(refined, "ab").getFloatBuffer();
-            float[] a = new float[w * h];
-            float[] b = new float[w * h];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = ab.get(i) * norm.chromaScale();
-                b[i] = ab.get(w * h + i) * norm.chromaScale();
+            float[] a = new float[full];
+            float[] b = new float[full];
+            ab.get(a);
+            ab.get(b);
+            float chromaScale = norm.chromaScale();
+            for (int i = 0; i < full; i++) {
+                a[i] *= chromaScale;
+                b[i] *= chromaScale;
             }
             return new ChromaPlanes(new FloatPlane(w, h, a), new FloatPlane(w, h, b));
         }

@@ -29,8 +29,9 @@ final class PlaneOps {
         int base = channel * g.paddedPixels();
         for (int y = 0; y < h; y++) {
             int src = base + (y + g.padTop()) * g.paddedWidth() + g.padLeft();
-            for (int x = 0; x < w; x++) {
-                out[y * w + x] = padded.get(src + x) * factor;
+            padded.get(src, out, y * w, w);
+            for (int x = y * w, end = x + w; x < end; x++) {
+                out[x] *= factor;
             }
         }
         return new FloatPlane(w, h, out);
@@ -42,21 +43,32 @@ final class PlaneOps {
             return plane;
         }
         float[] out = new float[width * height];
-        float sx = plane.width() / (float) width;
+        float[] in = plane.values();
+        int inWidth = plane.width();
+        float sx = inWidth / (float) width;
         float sy = plane.height() / (float) height;
+        int[] left = new int[width];
+        int[] right = new int[width];
+        float[] rightWeight = new float[width];
+        for (int x = 0; x < width; x++) {
+            float fx = Math.max(0f, (x + 0.5f) * sx - 0.5f);
+            left[x] = Math.min((int) fx, inWidth - 1);
+            right[x] = Math.min(left[x] + 1, inWidth - 1);
+            rightWeight[x] = fx - left[x];
+        }
         for (int y = 0; y < height; y++) {
             float fy = Math.max(0f, (y + 0.5f) * sy - 0.5f);
             int y0 = Math.min((int) fy, plane.height() - 1);
             int y1 = Math.min(y0 + 1, plane.height() - 1);
             float wy = fy - y0;
+            int row0 = y0 * inWidth;
+            int row1 = y1 * inWidth;
+            int o = y * width;
             for (int x = 0; x < width; x++) {
-                float fx = Math.max(0f, (x + 0.5f) * sx - 0.5f);
-                int x0 = Math.min((int) fx, plane.width() - 1);
-                int x1 = Math.min(x0 + 1, plane.width() - 1);
-                float wx = fx - x0;
-                float top = plane.get(x0, y0) * (1 - wx) + plane.get(x1, y0) * wx;
-                float bottom = plane.get(x0, y1) * (1 - wx) + plane.get(x1, y1) * wx;
-                out[y * width + x] = top * (1 - wy) + bottom * wy;
+                float wx = rightWeight[x];
+                float top = in[row0 + left[x]] * (1 - wx) + in[row0 + right[x]] * wx;
+                float bottom = in[row1 + left[x]] * (1 - wx) + in[row1 + right[x]] * wx;
+                out[o + x] = top * (1 - wy) + bottom * wy;
             }
         }
         return new FloatPlane(width, height, out);
