@@ -73,6 +73,10 @@ public final class SessionOpener {
         if (intraOpThreads > 0) {
             options.setIntraOpNumThreads(intraOpThreads);
         }
+        if (!Boolean.getBoolean("nitrate.ortSpinning")) {
+            // each session has its own pool; spinning workers between runs take the cores from the Java stages
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        }
         return options;
     }
 }
