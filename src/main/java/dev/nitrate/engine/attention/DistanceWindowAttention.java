@@ -22,6 +22,7 @@ public final class DistanceWindowAttention implements WindowKernel {
     private final int channels;
     private final double sharpness;
     private final double outsidePenalty;
+    private Workers workers = new Workers(1);
 
     DistanceWindowAttention(int radius, int keyChannels, int channels, double sharpness, double outsidePenalty) {
         this.radius = radius;
@@ -29,6 +30,11 @@ public final class DistanceWindowAttention implements WindowKernel {
         this.channels = channels;
         this.sharpness = sharpness;
         this.outsidePenalty = outsidePenalty;
+    }
+
+    /** Splits the positions over {@code workers} (owned by the caller). */
+    public void useWorkers(Workers workers) {
+        this.workers = workers;
     }
 
     /** The measured sharpness {@code s}. */
@@ -45,10 +51,18 @@ public final class DistanceWindowAttention implements WindowKernel {
         float[] queryByElement = WindowAttention.transpose(query, ck, hw);
         float[] keyByElement = WindowAttention.transpose(key, ck, hw);
         float[] out = new float[channels * hw];
+        workers.split(hw, (from, to) -> computeRange(queryByElement, keyByElement, valueByElement, h, w, offsets, out, from, to));
+        return out;
+    }
+
+    private void computeRange(float[] queryByElement, float[] keyByElement, float[] valueByElement, int h, int w, int offsets,
+            float[] out, int from, int to) {
+        int hw = h * w;
+        int ck = keyChannels;
         double[] logits = new double[offsets];
         int[] sources = new int[offsets];
         double[] acc = new double[channels];
-        for (int p = 0; p < hw; p++) {
+        for (int p = from; p < to; p++) {
             int y = p / w;
             int x = p % w;
             int qb = p * ck;
@@ -106,7 +120,6 @@ public final class DistanceWindowAttention implements WindowKernel {
                 out[c * hw + p] = (float) (acc[c] * norm);
             }
         }
-        return out;
     }
 
     /**

@@ -51,6 +51,13 @@ public final class LocalAttention {
         }
     }
 
+    /** Lets the window path split its work over {@code workers} (owned by the caller), where the kernel can. */
+    public void useWorkers(Workers workers) {
+        if (window instanceof DistanceWindowAttention distance) {
+            distance.useWorkers(workers);
+        }
+    }
+
     /** True when the fast window path replaces the pack's graph. */
     public boolean usesWindowPath() {
         return window != null;

@@ -61,6 +61,7 @@ public final class PackColorizer implements FrameColorizer {
     private volatile boolean cancelled;
     private StageTimings lastTimings = StageTimings.NONE;
     private GraphSession windowLinearKernel;
+    private final dev.nitrate.engine.attention.Workers workers = dev.nitrate.engine.attention.Workers.forCores(2);
     private FloatBuffer refinerLightness;
     private FloatBuffer refinerAb;
     private float[] refinerScratch;
@@ -134,6 +135,7 @@ public final class PackColorizer implements FrameColorizer {
                 pack.manifest().localAttention().radius(), channels.key(), channels.objects(), channels.value());
         if (window != null) {
             localAttention.useWindowPath(window);
+            localAttention.useWorkers(workers);
         }
     }
 
@@ -561,6 +563,7 @@ public final class PackColorizer implements FrameColorizer {
 
     @Override
     public void close() {
+        workers.close();
         if (windowLinearKernel != null) {
             windowLinearKernel.close();
         }
