@@ -315,9 +315,11 @@ public final class PackColorizer implements FrameColorizer {
         float offset = norm.lightnessOffset();
         float inverseScale = 1f / norm.lightnessScale();
         float[] scratch = refinerScratch;
-        for (int i = 0; i < full; i++) {
-            scratch[i] = (src[i] - offset) * inverseScale;
-        }
+        workers.split(full, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                scratch[i] = (src[i] - offset) * inverseScale;
+            }
+        });
         refinerLightness.clear();
         refinerLightness.put(scratch, 0, full);
         int nw = small.width();
@@ -338,13 +340,16 @@ public final class PackColorizer implements FrameColorizer {
             FloatBuffer ab = output(refined, "ab").getFloatBuffer();
             float[] a = new float[full];
             float[] b = new float[full];
-            ab.get(a);
-            ab.get(b);
             float chromaScale = norm.chromaScale();
-            for (int i = 0; i < full; i++) {
-                a[i] *= chromaScale;
-                b[i] *= chromaScale;
-            }
+            workers.split(full, (from, to) -> {
+                FloatBuffer view = ab.duplicate();
+                view.get(from, a, from, to - from);
+                view.get(full + from, b, from, to - from);
+                for (int i = from; i < to; i++) {
+                    a[i] *= chromaScale;
+                    b[i] *= chromaScale;
+                }
+            });
             return new ChromaPlanes(new FloatPlane(w, h, a), new FloatPlane(w, h, b));
         }
     }
