@@ -64,6 +64,9 @@ final class ColorizeCommand implements Callable<Integer> {
     @Option(names = "--luma-lock", description = "Keep the source's luma exactly (video is then encoded losslessly).")
     boolean lumaLock;
 
+    @Option(names = "--no-audio", description = "Leave the film's audio out of a video output (by default it is copied unchanged).")
+    boolean noAudio;
+
     @Option(names = "--fit", paramLabel = "FIT", defaultValue = "stretch", description = "How exemplars fit the frame: stretch, crop or pad (default: ${DEFAULT-VALUE}).")
     String fit;
 
@@ -174,6 +177,6 @@ final class ColorizeCommand implements Callable<Integer> {
         InferenceOptions inference = new InferenceOptions(ComputeDevice.parse(device), 0, null);
         List<PinnedExemplar> pinned = exemplars.stream().map(PinnedExemplar::parse).toList();
         return new RenderRequest(film, common.openOptions(), pinned, exemplarFit, range,
-                new OutputSpec(output, outputFormat, crf, lumaLock, preset), packLocation, inference, segmentFrames);
+                new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio), packLocation, inference, segmentFrames);
     }
 }

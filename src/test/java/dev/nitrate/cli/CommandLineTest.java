@@ -72,6 +72,21 @@ class CommandLineTest {
     }
 
     @Test
+    void noAudioLeavesTheSoundtrackOut() throws Exception {
+        Path film = TestMedia.filmWithAudio(folder, 12, new Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        Path silent = folder.resolve("out-silent.mkv");
+        CliRunner.Result result = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o", silent.toString(),
+                "--preset", "veryfast", "--no-audio");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(0, Films.probe(silent, FilmOpenOptions.defaults()).audioStreams().size());
+        Path withAudio = folder.resolve("out-sound.mkv");
+        result = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o", withAudio.toString(), "--preset", "veryfast");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(1, Films.probe(withAudio, FilmOpenOptions.defaults()).audioStreams().size());
+    }
+
+    @Test
     void grayscaleExemplarGivesAWarning() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
         Path gray = Renders.solidExemplar(folder.resolve("gray.png"), 128, 128, 128);

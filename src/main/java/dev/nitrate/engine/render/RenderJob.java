@@ -298,7 +298,7 @@ public final class RenderJob {
             counts.add(Math.min(range.last(), start + request.segmentFrames() - 1) - start + 1);
         }
         Optional<AudioSource> audio = Optional.empty();
-        if (info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
+        if (request.output().copyAudio() && info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
             boolean whole = range.first() == 0 && range.last() == info.frameCount() - 1;
             audio = Optional.of(new AudioSource(request.film(), info.audioStreams().stream().map(AudioStreamInfo::streamIndex).toList(),
                     info.frameRate().secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.frameRate().secondsAt(range.last() + 1)));
@@ -365,6 +365,7 @@ public final class RenderJob {
         OutputSpec spec = request.output();
         text.append("fit=").append(request.fit()).append(" range=").append(range).append(" format=").append(spec.format())
                 .append(" crf=").append(spec.crf()).append(" lumaLock=").append(spec.lumaLock()).append(" preset=").append(spec.preset())
+                .append(" audio=").append(spec.copyAudio())
                 .append(" segment=").append(request.segmentFrames()).append('\n');
         text.append("pack=").append(request.pack());
         if (request.pack() instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {

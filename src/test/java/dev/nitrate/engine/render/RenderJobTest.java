@@ -72,6 +72,21 @@ class RenderJobTest {
     }
 
     @Test
+    void audioIsLeftOutWhenCopyAudioIsOff() throws Exception {
+        Path film = TestMedia.filmWithAudio(folder, 40, new Rational(25, 1));
+        Path output = folder.resolve("silent-out.mkv");
+        RenderRequest withAudio = Renders.request(film, orange(), output, OutputFormat.H264, false, Optional.empty(), 16);
+        RenderRequest silent = new RenderRequest(withAudio.film(), withAudio.openOptions(), withAudio.exemplars(), withAudio.fit(),
+                withAudio.frames(), new OutputSpec(output, OutputFormat.H264, 18, false, "veryfast", false), withAudio.pack(),
+                withAudio.inference(), withAudio.segmentFrames());
+        RenderOutcome outcome = Renders.render(silent);
+        assertInstanceOf(RenderOutcome.Completed.class, outcome, outcome.toString());
+        FilmInfo info = Films.probe(output, FilmOpenOptions.defaults());
+        assertEquals(0, info.audioStreams().size());
+        assertEquals(40, info.frameCount());
+    }
+
+    @Test
     void aRealClipKeepsItsAacAudioAndLanguageInMp4() throws Exception {
         Path clip = Path.of("src/test/resources/media/cup.mp4");
         Path output = folder.resolve("cup-colour.mp4");
