@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code nitrate colorize FILM --exemplar IMAGE[@FRAME] ... -o OUT}: renders a colorized film. */
+/** {@code nitrate colorize FILM --exemplar IMAGE[@FRAME][:FIT] ... -o OUT}: renders a colorized film. */
 @Command(name = "colorize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Colorize a film from colour reference images.",
             "Resumable: run the same command again after an interruption and it continues where it stopped."})
@@ -38,8 +38,9 @@ final class ColorizeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILM", description = "A video file, a folder of images or a printf pattern.")
     Path film;
 
-    @Option(names = {"-e", "--exemplar"}, required = true, paramLabel = "IMAGE[@FRAME]",
-            description = "A colour reference, pinned to a frame (default: the first rendered frame). Repeat for several.")
+    @Option(names = {"-e", "--exemplar"}, required = true, paramLabel = "IMAGE[@FRAME][:FIT]",
+            description = {"A colour reference, pinned to a frame (default: the first rendered frame), with its own fit",
+                "(stretch, crop or pad; default: --fit). Repeat for several, e.g. -e wide.png@0:crop -e still.png@240:pad."})
     List<String> exemplars;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
@@ -67,7 +68,7 @@ final class ColorizeCommand implements Callable<Integer> {
     @Option(names = "--no-audio", description = "Leave the film's audio out of a video output (by default it is copied unchanged).")
     boolean noAudio;
 
-    @Option(names = "--fit", paramLabel = "FIT", defaultValue = "stretch", description = "How exemplars fit the frame: stretch, crop or pad (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fit", paramLabel = "FIT", defaultValue = "stretch", description = "How exemplars without their own :FIT fit the frame: stretch, crop or pad (default: ${DEFAULT-VALUE}).")
     String fit;
 
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = VideoEncodeSettings.DEFAULT_PRESET, description = "x264/x265 speed preset (default: ${DEFAULT-VALUE}).")

@@ -42,8 +42,6 @@ public final class EngineRenderer implements Renderer {
 
     @Override
     public Run prepare(RenderRecord record, RenderContext context, Listener listener) {
-        List<ProjectExemplar> exemplars = context.exemplars();
-        ExemplarFit fit = exemplars.isEmpty() ? ExemplarFit.CROP : exemplars.get(0).fit();
         RenderJob job;
         try {
             RenderRequest request = requestFor(record, context);
@@ -72,10 +70,6 @@ public final class EngineRenderer implements Renderer {
                 }
             };
         }
-        boolean mixedFits = exemplars.stream().map(ProjectExemplar::fit).distinct().count() > 1;
-        if (mixedFits) {
-            listener.warning("Exemplars have different fits; this export fits them all with " + fit);
-        }
         RenderJob started = job;
         return new Run() {
             @Override
@@ -97,12 +91,15 @@ public final class EngineRenderer implements Renderer {
         };
     }
 
-    /** The engine's request for a queued export: the project's exemplars, the record's range, format, quality, luma lock and audio. */
+    /**
+     * The engine's request for a queued export: the project's exemplars, each with the fit chosen for it in the
+     * exemplars panel, and the record's range, format, quality, luma lock and audio.
+     */
     static RenderRequest requestFor(RenderRecord record, RenderContext context) {
         List<ProjectExemplar> exemplars = context.exemplars();
-        ExemplarFit fit = exemplars.isEmpty() ? ExemplarFit.CROP : exemplars.get(0).fit();
         return new RenderRequest(context.film().source(), FilmOpenOptions.defaults(),
-                exemplars.stream().map(e -> new PinnedExemplar(e.image(), OptionalLong.of(e.frame()))).toList(), fit,
+                exemplars.stream().map(e -> new PinnedExemplar(e.image(), OptionalLong.of(e.frame()), Optional.of(e.fit()))).toList(),
+                ExemplarFit.CROP,
                 Optional.of(new FrameRange(record.firstFrame(), record.endFrame() - 1)),
                 new OutputSpec(record.output(), format(record.format()), crfOf(record.quality()), record.lumaLock(), "medium",
                         record.audioPassthrough()),

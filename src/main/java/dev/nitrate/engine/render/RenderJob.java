@@ -162,7 +162,7 @@ public final class RenderJob {
                     notes.add(pinned + ": pinned outside the rendered frames " + range + "; it colours nothing in this render");
                     continue;
                 }
-                fitted.add(Exemplars.fit(image, info.width(), info.height(), request.fit()));
+                fitted.add(Exemplars.fit(image, info.width(), info.height(), pinned.fitOr(request.fit())));
                 pinnedFrames.add(frame);
             }
             if (fitted.isEmpty()) {
@@ -360,7 +360,7 @@ public final class RenderJob {
                 .append(' ').append(info.frameCount()).append(' ').append(info.pixelFormat()).append('\n');
         for (PinnedExemplar exemplar : request.exemplars()) {
             text.append("exemplar=").append(exemplar.image().toAbsolutePath().normalize()).append(" sha256=").append(sha256(exemplar.image()))
-                    .append(" frame=").append(exemplar.frameOr(range.first())).append('\n');
+                    .append(" frame=").append(exemplar.frameOr(range.first())).append(" fit=").append(exemplar.fitOr(request.fit())).append('\n');
         }
         OutputSpec spec = request.output();
         text.append("fit=").append(request.fit()).append(" range=").append(range).append(" format=").append(spec.format())

@@ -68,4 +68,14 @@ class EngineRendererTest {
         assertInstanceOf(Renderer.Completed.class, outcome, outcome.toString());
         assertEquals(1, Films.probe(withSound, FilmOpenOptions.defaults()).audioStreams().size());
     }
+
+    @Test
+    void eachExemplarKeepsTheFitChosenForItInTheProject() throws Exception {
+        Path film = folder.resolve("film.mp4");
+        Path image = folder.resolve("ex.png");
+        RenderContext context = context(film, 48, List.of(exemplar(image, 0, ExemplarFit.PAD), exemplar(image, 24, ExemplarFit.STRETCH)));
+        var request = EngineRenderer.requestFor(record("c", folder.resolve("out.mp4"), 48, true), context);
+        assertEquals(List.of(ExemplarFit.PAD, ExemplarFit.STRETCH),
+                request.exemplars().stream().map(e -> e.fitOr(ExemplarFit.CROP)).toList());
+    }
 }
