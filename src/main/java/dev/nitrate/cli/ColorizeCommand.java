@@ -117,6 +117,13 @@ final class ColorizeCommand implements Callable<Integer> {
             }
 
             @Override
+            public void engineOpened(String deviceDescription, PackLocation pack) {
+                bar.finish();
+                err.println(engineLine(request.inference().device(), deviceDescription, pack));
+                err.flush();
+            }
+
+            @Override
             public void warning(String message) {
                 bar.finish();
                 err.println("nitrate: warning: " + message);
@@ -160,6 +167,19 @@ final class ColorizeCommand implements Callable<Integer> {
             result = new CommandResult.Failure(failed.message(), failed.cause());
         }
         return result.exit(err, common.verbose);
+    }
+
+    /**
+     * The one line that says which pack and device render: a warning when the device is not the one asked for
+     * (CUDA that could not load), with the engine's reason, on one line.
+     */
+    static String engineLine(ComputeDevice requested, String deviceDescription, PackLocation pack) {
+        String device = deviceDescription.replaceAll("\\s+", " ").trim();
+        boolean fellBack = requested instanceof ComputeDevice.Cuda && !device.startsWith(requested.toString());
+        if (fellBack) {
+            return "nitrate: warning: " + requested + " was asked for but the render runs on " + device + "; pack " + pack;
+        }
+        return "nitrate: device " + device + ", pack " + pack;
     }
 
     private RenderRequest request() {

@@ -220,6 +220,7 @@ public final class RenderJob {
         long colorizeStarted = System.nanoTime();
         try (FrameColorizer colorizer = factory.open(request.pack(), request.inference(), info.width(), info.height())) {
             activeColorizer = colorizer;
+            listener.engineOpened(colorizer.deviceDescription(), request.pack());
             if (cancelRequested) {
                 throw new CancellationException();
             }
