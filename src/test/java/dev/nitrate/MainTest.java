@@ -24,22 +24,6 @@ class MainTest {
     }
 
     @Test
-    void withoutArgumentsOpensTheEditorOrSaysItIsMissing() throws Exception {
-        boolean editorPresent;
-        try {
-            Class.forName(Main.EDITOR_LAUNCHER);
-            editorPresent = true;
-        } catch (ClassNotFoundException e) {
-            editorPresent = false;
-        }
-        org.junit.jupiter.api.Assumptions.assumeFalse(editorPresent, "the editor is part of this build");
-        Process process = java();
-        String err = new String(process.getErrorStream().readAllBytes());
-        assertEquals(1, process.waitFor());
-        assertTrue(err.contains("no editor") && err.contains("nitrate --help"), err);
-    }
-
-    @Test
     void aBadFilmExitsNonZeroWithOneLine() throws Exception {
         Process process = java("info", "/nonexistent/film.mov");
         String err = new String(process.getErrorStream().readAllBytes());

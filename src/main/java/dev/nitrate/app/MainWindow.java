@@ -245,7 +245,7 @@ public final class MainWindow {
             FilmInfo film = editor.filmProperty().get();
             int frame = time.currentFrameProperty().get();
             return film == null ? "" : film.timecode(frame) + "  ·  " + film.width() + "x" + film.height()
-                    + String.format("  ·  %.3g fps", film.framesPerSecond());
+                    + "  ·  " + film.frameRateText() + " fps";
         }, time.currentFrameProperty(), editor.filmProperty()));
         Label shots = new Label();
         shots.getStyleClass().add("muted");

@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code nitrate colorize FILM --exemplar IMAGE[@FRAME] ... -o OUT}: renders a colorized film. */
+/** {@code nitrate colorize FILM --exemplar IMAGE[@FRAME][:FIT] ... -o OUT}: renders a colorized film. */
 @Command(name = "colorize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Colorize a film from colour reference images.",
             "Resumable: run the same command again after an interruption and it continues where it stopped."})
@@ -38,8 +38,9 @@ final class ColorizeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILM", description = "A video file, a folder of images or a printf pattern.")
     Path film;
 
-    @Option(names = {"-e", "--exemplar"}, required = true, paramLabel = "IMAGE[@FRAME]",
-            description = "A colour reference, pinned to a frame (default: the first rendered frame). Repeat for several.")
+    @Option(names = {"-e", "--exemplar"}, required = true, paramLabel = "IMAGE[@FRAME][:FIT]",
+            description = {"A colour reference, pinned to a frame (default: the first rendered frame), with its own fit",
+                "(stretch, crop or pad; default: --fit). Repeat for several, e.g. -e wide.png@0:crop -e still.png@240:pad."})
     List<String> exemplars;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
@@ -64,7 +65,10 @@ final class ColorizeCommand implements Callable<Integer> {
     @Option(names = "--luma-lock", description = "Keep the source's luma exactly (video is then encoded losslessly).")
     boolean lumaLock;
 
-    @Option(names = "--fit", paramLabel = "FIT", defaultValue = "stretch", description = "How exemplars fit the frame: stretch, crop or pad (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--no-audio", description = "Leave the film's audio out of a video output (by default it is copied unchanged).")
+    boolean noAudio;
+
+    @Option(names = "--fit", paramLabel = "FIT", defaultValue = "stretch", description = "How exemplars without their own :FIT fit the frame: stretch, crop or pad (default: ${DEFAULT-VALUE}).")
     String fit;
 
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = VideoEncodeSettings.DEFAULT_PRESET, description = "x264/x265 speed preset (default: ${DEFAULT-VALUE}).")
@@ -113,6 +117,13 @@ final class ColorizeCommand implements Callable<Integer> {
             }
 
             @Override
+            public void engineOpened(String deviceDescription, PackLocation pack) {
+                bar.finish();
+                err.println(engineLine(request.inference().device(), deviceDescription, pack));
+                err.flush();
+            }
+
+            @Override
             public void warning(String message) {
                 bar.finish();
                 err.println("nitrate: warning: " + message);
@@ -158,6 +169,19 @@ final class ColorizeCommand implements Callable<Integer> {
         return result.exit(err, common.verbose);
     }
 
+    /**
+     * The one line that says which pack and device render: a warning when the device is not the one asked for
+     * (CUDA that could not load), with the engine's reason, on one line.
+     */
+    static String engineLine(ComputeDevice requested, String deviceDescription, PackLocation pack) {
+        String device = deviceDescription.replaceAll("\\s+", " ").trim();
+        boolean fellBack = requested instanceof ComputeDevice.Cuda && !device.startsWith(requested.toString());
+        if (fellBack) {
+            return "nitrate: warning: " + requested + " was asked for but the render runs on " + device + "; pack " + pack;
+        }
+        return "nitrate: device " + device + ", pack " + pack;
+    }
+
     private RenderRequest request() {
         OutputFormat outputFormat = format == null ? OutputFormat.impliedBy(output) : OutputFormat.parse(format);
         ExemplarFit exemplarFit;
@@ -174,6 +198,6 @@ final class ColorizeCommand implements Callable<Integer> {
         InferenceOptions inference = new InferenceOptions(ComputeDevice.parse(device), 0, null);
         List<PinnedExemplar> pinned = exemplars.stream().map(PinnedExemplar::parse).toList();
         return new RenderRequest(film, common.openOptions(), pinned, exemplarFit, range,
-                new OutputSpec(output, outputFormat, crf, lumaLock, preset), packLocation, inference, segmentFrames);
+                new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio), packLocation, inference, segmentFrames);
     }
 }

@@ -125,6 +125,14 @@ class EditorFlowTest {
         assertTrue(fx(() -> window.viewer().captionProperty().get()).startsWith("Frame 0 / 59   00:00:00:00"));
         assertEquals(film.toAbsolutePath(), fx(() -> editor.recentFiles().get(0)));
         waitUntil(() -> editor.thumbnails().decodedCount() > 0, 20);
+        assertTrue(fx(() -> robot.lookup("#transport-position").queryAs(javafx.scene.control.Label.class).getText()).endsWith("  ·  25 fps"));
+
+        Path ntsc = TestMedia.writeVideo(work.resolve("ntsc.mp4"), "mp4", VideoCodec.H264, 64, 48, 6, new Rational(30000, 1001),
+                i -> TestMedia.numberedGrayFrame(i, 64, 48));
+        assertTrue(fx(() -> editor.openFilm(ntsc)));
+        waitUntil(() -> robot.lookup("#transport-position").queryAs(javafx.scene.control.Label.class).getText().contains("64x48"), 20);
+        String transport = fx(() -> robot.lookup("#transport-position").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(transport.endsWith("  ·  29.970 fps"), transport);
 
         Path sequence = TestMedia.imageSequence(work.resolve("sequence"), dev.nitrate.engine.video.ImageFormat.PNG, 12,
                 i -> TestMedia.numberedGrayFrame(i, 64, 48));

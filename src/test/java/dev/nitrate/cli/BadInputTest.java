@@ -56,10 +56,11 @@ class BadInputTest {
         }
     }
 
-    /** The error output without progress-bar redraws; asserts that it is exactly one line. */
+    /** The error output without progress-bar redraws and the line naming device and pack; asserts that it is exactly one line. */
     private static String errorLines(String err) {
         List<String> lines = Arrays.stream(err.split("[\r\n]+")).map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("shots ") && !line.startsWith("colorize ")).toList();
+                .filter(line -> !line.isEmpty() && !line.startsWith("shots ") && !line.startsWith("colorize ")
+                        && !line.startsWith("nitrate: device ")).toList();
         assertEquals(1, lines.size(), "one line: " + lines);
         return lines.get(0);
     }

@@ -72,6 +72,74 @@ class CommandLineTest {
     }
 
     @Test
+    void noAudioLeavesTheSoundtrackOut() throws Exception {
+        Path film = TestMedia.filmWithAudio(folder, 12, new Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        Path silent = folder.resolve("out-silent.mkv");
+        CliRunner.Result result = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o", silent.toString(),
+                "--preset", "veryfast", "--no-audio");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(0, Films.probe(silent, FilmOpenOptions.defaults()).audioStreams().size());
+        Path withAudio = folder.resolve("out-sound.mkv");
+        result = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o", withAudio.toString(), "--preset", "veryfast");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(1, Films.probe(withAudio, FilmOpenOptions.defaults()).audioStreams().size());
+    }
+
+    private static long linesContaining(String text, String part) {
+        return text.lines().filter(line -> line.contains(part)).count();
+    }
+
+    @Test
+    void colorizeSaysOnceWhichDeviceAndPackRender() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 6, new Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        CliRunner.Result result = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("o.mp4").toString(),
+                "--preset", "veryfast", "--segment-frames", "2");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(1, linesContaining(result.err(), "nitrate: device cpu (test stand-in), pack built-in"), result.err());
+        assertEquals(0, linesContaining(result.err(), "warning"), result.err());
+    }
+
+    @Test
+    void demoSaysWhichDeviceAndPackRender() {
+        CliRunner.Result result = CliRunner.run("demo", "--dir", folder.resolve("demo").toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(1, linesContaining(result.err(), "nitrate: device cpu (test stand-in), pack built-in"), result.err());
+        assertTrue(Files.exists(folder.resolve("demo/demo-colorized.mp4")));
+    }
+
+    @Test
+    void aCudaRequestThatFallsBackToTheCpuSaysSoAndWhyOnOneLine() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 3, new Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = NitrateCli.run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("frames").toString(),
+                "--device", "cuda"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        boolean cudaLoads = ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
+        String expected = cudaLoads ? "nitrate: device cuda:0, pack built-in"
+                : "nitrate: warning: cuda:0 was asked for but the render runs on cpu (CUDA device 0 could not be used (";
+        java.util.List<String> lines = err.toString().lines().filter(line -> line.startsWith(expected)).toList();
+        assertEquals(1, lines.size(), err.toString());
+        assertTrue(lines.get(0).endsWith("; pack built-in"), lines.get(0));
+        assertEquals(3, Files.list(folder.resolve("frames")).count());
+    }
+
+    @Test
+    void theEngineLineWarnsOnlyWhenTheDeviceIsNotTheOneAskedFor() {
+        var builtin = dev.nitrate.engine.model.PackLocation.BUILTIN;
+        assertEquals("nitrate: device cpu, pack built-in",
+                ColorizeCommand.engineLine(dev.nitrate.engine.model.ComputeDevice.CPU, "cpu", builtin));
+        assertEquals("nitrate: device cuda:1, pack /packs/x",
+                ColorizeCommand.engineLine(new dev.nitrate.engine.model.ComputeDevice.Cuda(1), "cuda:1",
+                        new dev.nitrate.engine.model.PackLocation.Folder(Path.of("/packs/x"))));
+        assertEquals("nitrate: warning: cuda:0 was asked for but the render runs on cpu (no libcudart); pack built-in",
+                ColorizeCommand.engineLine(new dev.nitrate.engine.model.ComputeDevice.Cuda(0), "cpu (no\nlibcudart)", builtin));
+    }
+
+    @Test
     void grayscaleExemplarGivesAWarning() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
         Path gray = Renders.solidExemplar(folder.resolve("gray.png"), 128, 128, 128);

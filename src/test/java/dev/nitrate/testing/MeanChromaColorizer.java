@@ -85,6 +85,11 @@ public final class MeanChromaColorizer implements FrameColorizer {
     }
 
     @Override
+    public String deviceDescription() {
+        return "cpu (test stand-in)";
+    }
+
+    @Override
     public MemoryStats memoryStats() {
         return new MemoryStats(1, 1, 0, 1, framesSeen, 0, 0);
     }

@@ -42,15 +42,9 @@ public final class EngineRenderer implements Renderer {
 
     @Override
     public Run prepare(RenderRecord record, RenderContext context, Listener listener) {
-        List<ProjectExemplar> exemplars = context.exemplars();
-        ExemplarFit fit = exemplars.isEmpty() ? ExemplarFit.CROP : exemplars.get(0).fit();
         RenderJob job;
         try {
-            RenderRequest request = new RenderRequest(context.film().source(), FilmOpenOptions.defaults(),
-                    exemplars.stream().map(e -> new PinnedExemplar(e.image(), OptionalLong.of(e.frame()))).toList(), fit,
-                    Optional.of(new FrameRange(record.firstFrame(), record.endFrame() - 1)),
-                    new OutputSpec(record.output(), format(record.format()), crfOf(record.quality()), record.lumaLock(), "medium"),
-                    context.settings().pack(), context.settings().inferenceOptions(), SEGMENT_FRAMES);
+            RenderRequest request = requestFor(record, context);
             job = new RenderJob(request, colorizers, new RenderListener() {
                 @Override
                 public void progress(dev.nitrate.engine.render.Progress p) {
@@ -76,10 +70,6 @@ public final class EngineRenderer implements Renderer {
                 }
             };
         }
-        boolean mixedFits = exemplars.stream().map(ProjectExemplar::fit).distinct().count() > 1;
-        if (mixedFits) {
-            listener.warning("Exemplars have different fits; this export fits them all with " + fit);
-        }
         RenderJob started = job;
         return new Run() {
             @Override
@@ -99,6 +89,21 @@ public final class EngineRenderer implements Renderer {
                 started.cancel();
             }
         };
+    }
+
+    /**
+     * The engine's request for a queued export: the project's exemplars, each with the fit chosen for it in the
+     * exemplars panel, and the record's range, format, quality, luma lock and audio.
+     */
+    static RenderRequest requestFor(RenderRecord record, RenderContext context) {
+        List<ProjectExemplar> exemplars = context.exemplars();
+        return new RenderRequest(context.film().source(), FilmOpenOptions.defaults(),
+                exemplars.stream().map(e -> new PinnedExemplar(e.image(), OptionalLong.of(e.frame()), Optional.of(e.fit()))).toList(),
+                ExemplarFit.CROP,
+                Optional.of(new FrameRange(record.firstFrame(), record.endFrame() - 1)),
+                new OutputSpec(record.output(), format(record.format()), crfOf(record.quality()), record.lumaLock(), "medium",
+                        record.audioPassthrough()),
+                context.settings().pack(), context.settings().inferenceOptions(), SEGMENT_FRAMES);
     }
 
     @Override

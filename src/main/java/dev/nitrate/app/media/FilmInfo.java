@@ -17,6 +17,15 @@ public record FilmInfo(Path source, int width, int height, int frameCount, doubl
         }
     }
 
+    /** The frame rate as {@code nitrate info} shows it: a whole number, or three decimals (30000/1001 is 29.970). */
+    public String frameRateText() {
+        long whole = Math.round(framesPerSecond);
+        if (Math.abs(framesPerSecond - whole) < 1e-9) {
+            return Long.toString(whole);
+        }
+        return String.format(java.util.Locale.ROOT, "%.3f", framesPerSecond);
+    }
+
     /** hh:mm:ss:ff of a frame index. */
     public String timecode(int frame) {
         int fps = (int) Math.round(framesPerSecond);

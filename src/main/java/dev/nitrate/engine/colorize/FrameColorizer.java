@@ -49,6 +49,15 @@ public interface FrameColorizer extends AutoCloseable {
     /** Restores a state written by {@link #writeState} of a colorizer with the same pack and settings. */
     void readState(DataInput in) throws IOException;
 
+    /**
+     * Where this colorizer runs, in a few words for a user: the device it actually uses and, when that is not
+     * the device that was asked for, why (for example {@code "cpu (CUDA device 0 could not be used ...)"}).
+     * Colorizers that cannot tell say {@code "unspecified device"}.
+     */
+    default String deviceDescription() {
+        return "unspecified device";
+    }
+
     /** Asks a frame in flight to stop as soon as possible; {@link #colorize} then throws {@link ColorizeException}. */
     void cancel();
 

@@ -116,6 +116,12 @@ public final class PackColorizer implements FrameColorizer {
         return sessions.fallbackReason();
     }
 
+    @Override
+    public String deviceDescription() {
+        String reason = fallbackReason();
+        return reason == null ? device().toString() : device() + " (" + reason + ")";
+    }
+
     /**
      * Lets local attention run as {@link dev.nitrate.engine.attention.WindowAttention} (same function as
      * the pack's graph, checked at load) when the graph's weights can be read; takes ownership of the kernel session.

@@ -11,8 +11,14 @@ import java.util.Objects;
  * @param crf x264/x265 constant rate factor for lossy video (ignored with luma lock, which encodes losslessly)
  * @param lumaLock make the output's luma equal the source's (video: decoded Y exactly; images: BT.709 luma exactly)
  * @param preset the x264/x265 speed preset
+ * @param copyAudio copy the film's audio streams, unchanged, into a video output (image sequences never carry audio)
  */
-public record OutputSpec(Path path, OutputFormat format, int crf, boolean lumaLock, String preset) {
+public record OutputSpec(Path path, OutputFormat format, int crf, boolean lumaLock, String preset, boolean copyAudio) {
+
+    /** An output that copies the film's audio into a video file. */
+    public OutputSpec(Path path, OutputFormat format, int crf, boolean lumaLock, String preset) {
+        this(path, format, crf, lumaLock, preset, true);
+    }
 
     public OutputSpec {
         Objects.requireNonNull(path, "path");

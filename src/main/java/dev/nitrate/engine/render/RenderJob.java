@@ -162,7 +162,7 @@ public final class RenderJob {
                     notes.add(pinned + ": pinned outside the rendered frames " + range + "; it colours nothing in this render");
                     continue;
                 }
-                fitted.add(Exemplars.fit(image, info.width(), info.height(), request.fit()));
+                fitted.add(Exemplars.fit(image, info.width(), info.height(), pinned.fitOr(request.fit())));
                 pinnedFrames.add(frame);
             }
             if (fitted.isEmpty()) {
@@ -220,6 +220,7 @@ public final class RenderJob {
         long colorizeStarted = System.nanoTime();
         try (FrameColorizer colorizer = factory.open(request.pack(), request.inference(), info.width(), info.height())) {
             activeColorizer = colorizer;
+            listener.engineOpened(colorizer.deviceDescription(), request.pack());
             if (cancelRequested) {
                 throw new CancellationException();
             }
@@ -298,7 +299,7 @@ public final class RenderJob {
             counts.add(Math.min(range.last(), start + request.segmentFrames() - 1) - start + 1);
         }
         Optional<AudioSource> audio = Optional.empty();
-        if (info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
+        if (request.output().copyAudio() && info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
             boolean whole = range.first() == 0 && range.last() == info.frameCount() - 1;
             audio = Optional.of(new AudioSource(request.film(), info.audioStreams().stream().map(AudioStreamInfo::streamIndex).toList(),
                     info.frameRate().secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.frameRate().secondsAt(range.last() + 1)));
@@ -360,11 +361,12 @@ public final class RenderJob {
                 .append(' ').append(info.frameCount()).append(' ').append(info.pixelFormat()).append('\n');
         for (PinnedExemplar exemplar : request.exemplars()) {
             text.append("exemplar=").append(exemplar.image().toAbsolutePath().normalize()).append(" sha256=").append(sha256(exemplar.image()))
-                    .append(" frame=").append(exemplar.frameOr(range.first())).append('\n');
+                    .append(" frame=").append(exemplar.frameOr(range.first())).append(" fit=").append(exemplar.fitOr(request.fit())).append('\n');
         }
         OutputSpec spec = request.output();
         text.append("fit=").append(request.fit()).append(" range=").append(range).append(" format=").append(spec.format())
                 .append(" crf=").append(spec.crf()).append(" lumaLock=").append(spec.lumaLock()).append(" preset=").append(spec.preset())
+                .append(" audio=").append(spec.copyAudio())
                 .append(" segment=").append(request.segmentFrames()).append('\n');
         text.append("pack=").append(request.pack());
         if (request.pack() instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {

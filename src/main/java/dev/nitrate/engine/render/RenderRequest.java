@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param film the film (video file, image folder or printf pattern)
  * @param openOptions how to open it (frame rate of image sequences)
  * @param exemplars colour references with the frames they are pinned to
- * @param fit how exemplars are fitted to the frame
+ * @param fit how exemplars are fitted to the frame, unless an exemplar has its own fit
  * @param frames the frames to render, or empty for the whole film
  * @param output where and how to write
  * @param pack the model pack

@@ -100,4 +100,16 @@ class ExemplarsTest {
         assertEquals(new PinnedExemplar(Path.of("a@b.png"), OptionalLong.empty()), PinnedExemplar.parse("a@b.png"));
         assertEquals(new PinnedExemplar(Path.of("ref.png"), OptionalLong.of(120)), PinnedExemplar.parse("ref.png@120"));
     }
+
+    @Test
+    void parsesAnExemplarsOwnFit() {
+        assertEquals(new PinnedExemplar(Path.of("ref.png"), OptionalLong.of(120), java.util.Optional.of(ExemplarFit.CROP)),
+                PinnedExemplar.parse("ref.png@120:crop"));
+        assertEquals(new PinnedExemplar(Path.of("ref.png"), OptionalLong.empty(), java.util.Optional.of(ExemplarFit.PAD)),
+                PinnedExemplar.parse("ref.png:PAD"));
+        assertEquals(new PinnedExemplar(Path.of("c:notafit.png"), OptionalLong.of(3)), PinnedExemplar.parse("c:notafit.png@3"));
+        assertEquals(ExemplarFit.STRETCH, PinnedExemplar.parse("ref.png@1").fitOr(ExemplarFit.STRETCH));
+        assertEquals(ExemplarFit.PAD, PinnedExemplar.parse("ref.png@1:pad").fitOr(ExemplarFit.STRETCH));
+        assertEquals("ref.png@1:pad", PinnedExemplar.parse("ref.png@1:pad").toString());
+    }
 }

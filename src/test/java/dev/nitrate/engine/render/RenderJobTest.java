@@ -72,6 +72,73 @@ class RenderJobTest {
     }
 
     @Test
+    void audioIsLeftOutWhenCopyAudioIsOff() throws Exception {
+        Path film = TestMedia.filmWithAudio(folder, 40, new Rational(25, 1));
+        Path output = folder.resolve("silent-out.mkv");
+        RenderRequest withAudio = Renders.request(film, orange(), output, OutputFormat.H264, false, Optional.empty(), 16);
+        RenderRequest silent = new RenderRequest(withAudio.film(), withAudio.openOptions(), withAudio.exemplars(), withAudio.fit(),
+                withAudio.frames(), new OutputSpec(output, OutputFormat.H264, 18, false, "veryfast", false), withAudio.pack(),
+                withAudio.inference(), withAudio.segmentFrames());
+        RenderOutcome outcome = Renders.render(silent);
+        assertInstanceOf(RenderOutcome.Completed.class, outcome, outcome.toString());
+        FilmInfo info = Films.probe(output, FilmOpenOptions.defaults());
+        assertEquals(0, info.audioStreams().size());
+        assertEquals(40, info.frameCount());
+    }
+
+    /** 160x30: orange at both ends, blue in the middle half, so stretch, crop and pad give different mean colours. */
+    private Path wideExemplar(Path file) throws Exception {
+        int width = 160;
+        int height = 30;
+        byte[] rgb = new byte[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean middle = x >= 40 && x < 120;
+                int i = (y * width + x) * 3;
+                rgb[i] = (byte) (middle ? 30 : 230);
+                rgb[i + 1] = (byte) (middle ? 60 : 120);
+                rgb[i + 2] = (byte) (middle ? 220 : 30);
+            }
+        }
+        dev.nitrate.engine.video.ImageFileWriter.write(new RgbPixels.Rgb8(width, height, rgb), ImageFormat.PNG, file);
+        return file;
+    }
+
+    private byte[] frameBytes(Path frames, int frame) throws Exception {
+        return Files.readAllBytes(frames.resolve(String.format("frame_%06d.png", frame)));
+    }
+
+    @Test
+    void eachExemplarIsFittedWithItsOwnFit() throws Exception {
+        int[] scene = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2};
+        Path film = TestMedia.writeVideo(folder.resolve("two-shots.mp4"), "mp4", VideoCodec.H264, 64, 48, 20, new Rational(25, 1),
+                i -> TestMedia.sceneFrame(scene[i], i, 64, 48));
+        Path wide = wideExemplar(folder.resolve("wide.png"));
+        List<PinnedExemplar> ownFits = List.of(
+                new PinnedExemplar(wide, java.util.OptionalLong.of(0), Optional.of(dev.nitrate.engine.exemplar.ExemplarFit.PAD)),
+                new PinnedExemplar(wide, java.util.OptionalLong.of(12), Optional.of(dev.nitrate.engine.exemplar.ExemplarFit.CROP)));
+        List<PinnedExemplar> defaultFits = List.of(new PinnedExemplar(wide, java.util.OptionalLong.of(0)),
+                new PinnedExemplar(wide, java.util.OptionalLong.of(12)));
+        Path mixed = folder.resolve("mixed");
+        Path allPad = folder.resolve("pad");
+        Path allCrop = folder.resolve("crop");
+        for (var render : List.of(java.util.Map.entry(mixed, ownFits), java.util.Map.entry(allPad, defaultFits), java.util.Map.entry(allCrop, defaultFits))) {
+            RenderRequest base = Renders.request(film, render.getValue(), render.getKey(), OutputFormat.PNG, false, Optional.empty(), 8);
+            dev.nitrate.engine.exemplar.ExemplarFit defaultFit = render.getKey().equals(allCrop)
+                    ? dev.nitrate.engine.exemplar.ExemplarFit.CROP : dev.nitrate.engine.exemplar.ExemplarFit.PAD;
+            if (render.getKey().equals(mixed)) {
+                defaultFit = dev.nitrate.engine.exemplar.ExemplarFit.STRETCH;
+            }
+            RenderOutcome outcome = Renders.render(new RenderRequest(base.film(), base.openOptions(), base.exemplars(), defaultFit, base.frames(),
+                    base.output(), base.pack(), base.inference(), base.segmentFrames()));
+            assertInstanceOf(RenderOutcome.Completed.class, outcome, outcome.toString());
+        }
+        assertFalse(java.util.Arrays.equals(frameBytes(allPad, 5), frameBytes(allCrop, 5)), "pad and crop colour differently");
+        assertArrayEquals(frameBytes(allPad, 5), frameBytes(mixed, 5), "first shot: its exemplar's own fit, pad");
+        assertArrayEquals(frameBytes(allCrop, 15), frameBytes(mixed, 15), "second shot: its exemplar's own fit, crop");
+    }
+
+    @Test
     void aRealClipKeepsItsAacAudioAndLanguageInMp4() throws Exception {
         Path clip = Path.of("src/test/resources/media/cup.mp4");
         Path output = folder.resolve("cup-colour.mp4");
