@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
 /**
  * The demo film and its exemplar that ship inside Nitrate (classpath {@code /demo/}): a short grayscale
@@ -42,7 +43,7 @@ public final class DemoMedia {
             }
             byte[] bytes = in.readAllBytes();
             if (Files.isRegularFile(target) && Files.size(target) == bytes.length
-                    && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    && Arrays.equals(Files.readAllBytes(target), bytes)) {
                 return target;
             }
             Path temp = Files.createTempFile(target.getParent(), ".demo-", ".part");
