@@ -14,8 +14,8 @@ MEDIA = "/work/shared/media"
 PCA_PHOTOS = ("astronaut.png", "coffee.png", "chelsea.png")
 
 DEFAULTS = dict(nsfwjs="/tmp/nsfwjs", k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.02, sharpness=1000.0,
-                dec_radius=0, dec_eps=1e-3, ref_radius=0, ref_eps=1e-3, la=True, la_radius=7,
-                top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=320 * 240)
+                dec_radius=0, dec_eps=1e-3, ref_radius=0, ref_eps=1e-3, la=False, la_radius=7,
+                top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=640 * 480)
 
 
 def _read_rgb(path):

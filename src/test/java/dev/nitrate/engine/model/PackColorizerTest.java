@@ -36,6 +36,19 @@ class PackColorizerTest {
         return new PackColorizerFactory().open(pack, new InferenceOptions(device, 1, SMALL_MEMORY), w, h);
     }
 
+    /** The built-in pack ships its local-attention graph switched off; this copy switches it on. */
+    private PackLocation builtinCopyWithLocalAttention() throws java.io.IOException {
+        Path source = Path.of("src/main/resources/packs/builtin");
+        Path copy = java.nio.file.Files.createDirectories(tmp.resolve("builtin-with-attention"));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(source)) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        TestPacks.editManifest(copy, root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("local_attention")).put("enabled", true));
+        return new PackLocation.Folder(copy);
+    }
+
     private static PackLocation toy() {
         return new PackLocation.Folder(TestPacks.toySource());
     }
@@ -184,7 +197,8 @@ class PackColorizerTest {
         int w = 320;
         int h = 200;
         List<ChromaPlanes> fast = new ArrayList<>();
-        try (PackColorizer c = open(PackLocation.BUILTIN, ComputeDevice.CPU, w, h)) {
+        PackLocation builtinWithAttention = builtinCopyWithLocalAttention();
+        try (PackColorizer c = open(builtinWithAttention, ComputeDevice.CPU, w, h)) {
             assertEquals("window", c.localAttentionPath(), "the built-in pack's distance-form attention is recognised and checked");
             c.beginSequence(List.of(exemplar(w, h)), true);
             for (int t = 0; t < 4; t++) {
@@ -193,7 +207,7 @@ class PackColorizerTest {
             assertTrue(c.lastFrameTimings().nanosByStage().containsKey("local_attention"));
         }
         String previous = System.setProperty("nitrate.localAttention", "graph");
-        try (PackColorizer c = open(PackLocation.BUILTIN, ComputeDevice.CPU, w, h)) {
+        try (PackColorizer c = open(builtinWithAttention, ComputeDevice.CPU, w, h)) {
             assertEquals("graph", c.localAttentionPath());
             c.beginSequence(List.of(exemplar(w, h)), true);
             for (int t = 0; t < 4; t++) {
