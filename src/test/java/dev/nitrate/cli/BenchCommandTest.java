@@ -1,11 +1,11 @@
 package dev.nitrate.cli;
 
+import dev.nitrate.testing.StatelessColorizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.colorize.StageTimings;
 import dev.nitrate.engine.image.ChromaPlanes;
@@ -14,8 +14,6 @@ import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.video.FilmInfo;
 import dev.nitrate.engine.video.FilmOpenOptions;
 import dev.nitrate.engine.video.Films;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -111,7 +109,7 @@ class BenchCommandTest {
         assertTrue(err.toString().contains("--size must look like 854x480"), err.toString());
     }
 
-    private static final class TimedColorizer implements FrameColorizer {
+    private static final class TimedColorizer extends StatelessColorizer {
         @Override
         public void beginSequence(List<LabImage> exemplars, boolean firstFrameIsExemplar) {}
 
@@ -129,17 +127,5 @@ class BenchCommandTest {
         public StageTimings lastFrameTimings() {
             return new StageTimings(Map.of("key_encoder", 7_000_000L));
         }
-
-        @Override
-        public void writeState(DataOutput out) {}
-
-        @Override
-        public void readState(DataInput in) {}
-
-        @Override
-        public void cancel() {}
-
-        @Override
-        public void close() {}
     }
 }

@@ -1,21 +1,17 @@
 package dev.nitrate.cli;
 
+import dev.nitrate.testing.StatelessColorizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nitrate.engine.colorize.FrameColorizer;
-import dev.nitrate.engine.colorize.MemoryStats;
-import dev.nitrate.engine.colorize.StageTimings;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.model.InferenceOptions;
 import dev.nitrate.engine.model.PackException;
 import dev.nitrate.engine.model.PackLocation;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -147,7 +143,7 @@ class EvaluateCommandTest {
         return null;
     }
 
-    private static final class ColorlessColorizer implements FrameColorizer {
+    private static final class ColorlessColorizer extends StatelessColorizer {
         private final List<Boolean> firstFrameIsExemplar;
 
         ColorlessColorizer(List<Boolean> firstFrameIsExemplar) {
@@ -163,27 +159,5 @@ class EvaluateCommandTest {
         public ChromaPlanes colorize(FloatPlane l) {
             return new ChromaPlanes(FloatPlane.zeros(l.width(), l.height()), FloatPlane.zeros(l.width(), l.height()));
         }
-
-        @Override
-        public MemoryStats memoryStats() {
-            return MemoryStats.EMPTY;
-        }
-
-        @Override
-        public StageTimings lastFrameTimings() {
-            return StageTimings.NONE;
-        }
-
-        @Override
-        public void writeState(DataOutput out) {}
-
-        @Override
-        public void readState(DataInput in) {}
-
-        @Override
-        public void cancel() {}
-
-        @Override
-        public void close() {}
     }
 }

@@ -1,10 +1,10 @@
 package dev.nitrate.engine.bench;
 
+import dev.nitrate.testing.StatelessColorizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.colorize.StageTimings;
 import dev.nitrate.engine.image.ChromaPlanes;
@@ -12,8 +12,6 @@ import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.metrics.RgbFrame;
 import dev.nitrate.engine.metrics.RgbFrameSource;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +69,7 @@ class PipelineBenchmarkTest {
     }
 
     /** Reports fixed stage times: key encoder = frame number ms, readout 3 ms, value encoder 4 + frame ms every 5th frame. */
-    static final class CountingColorizer implements FrameColorizer {
+    static final class CountingColorizer extends StatelessColorizer {
         int framesColorized;
         boolean firstFrameIsExemplar;
         private StageTimings last = StageTimings.NONE;
@@ -104,18 +102,6 @@ class PipelineBenchmarkTest {
         public StageTimings lastFrameTimings() {
             return last;
         }
-
-        @Override
-        public void writeState(DataOutput out) {}
-
-        @Override
-        public void readState(DataInput in) {}
-
-        @Override
-        public void cancel() {}
-
-        @Override
-        public void close() {}
     }
 
     static final class SyntheticFilm implements RgbFrameSource {

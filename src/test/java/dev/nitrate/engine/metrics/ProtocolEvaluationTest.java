@@ -1,5 +1,6 @@
 package dev.nitrate.engine.metrics;
 
+import dev.nitrate.testing.StatelessColorizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,13 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
-import dev.nitrate.engine.colorize.MemoryStats;
-import dev.nitrate.engine.colorize.StageTimings;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
-import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +95,7 @@ class ProtocolEvaluationTest {
     }
 
     /** A colorizer whose prediction is a function of the lightness it is given. */
-    static final class ScriptedColorizer implements FrameColorizer {
+    static final class ScriptedColorizer extends StatelessColorizer {
         final Function<FloatPlane, ChromaPlanes> prediction;
         final List<FloatPlane> lightnessSeen = new ArrayList<>();
         List<LabImage> exemplars = List.of();
@@ -119,27 +116,5 @@ class ProtocolEvaluationTest {
             lightnessSeen.add(lightness);
             return prediction.apply(lightness);
         }
-
-        @Override
-        public MemoryStats memoryStats() {
-            return MemoryStats.EMPTY;
-        }
-
-        @Override
-        public StageTimings lastFrameTimings() {
-            return StageTimings.NONE;
-        }
-
-        @Override
-        public void writeState(DataOutput out) {}
-
-        @Override
-        public void readState(DataInput in) {}
-
-        @Override
-        public void cancel() {}
-
-        @Override
-        public void close() {}
     }
 }
