@@ -7,6 +7,7 @@ import dev.nitrate.app.media.FilmReader;
 import dev.nitrate.app.media.Pictures;
 import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.image.ChromaPlanes;
@@ -97,7 +98,7 @@ public final class ColorizeWorker implements AutoCloseable {
                 RgbFrame source = Pictures.resize(reader.frame(index, job.width(), job.height()), job.width(), job.height());
                 FloatPlane lightness = CieLab.lightnessOfRgb8(source.rgb(), job.width(), job.height());
                 ChromaPlanes chroma = colorizer.colorize(lightness);
-                byte[] rgb = CieLab.toRgb8(chroma.withLightness(lightness));
+                byte[] rgb = LumaMatch.toRgb8(chroma.withLightness(lightness), source.rgb());
                 done++;
                 double fps = done / ((System.nanoTime() - start) / 1e9);
                 listener.frame(index, new RgbFrame(index, source.width(), source.height(), source.rgb()),

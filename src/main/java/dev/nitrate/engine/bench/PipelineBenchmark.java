@@ -1,6 +1,7 @@
 package dev.nitrate.engine.bench;
 
 import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
@@ -121,7 +122,7 @@ public final class PipelineBenchmark {
             frameNanos.put(COLORIZE_UNATTRIBUTED, Math.max(0, colorizeNanos - attributed));
 
             t = System.nanoTime();
-            byte[] rgb = CieLab.toRgb8(chroma.withLightness(lightness));
+            byte[] rgb = LumaMatch.toRgb8(chroma.withLightness(lightness), frame.rgb());
             frameNanos.put(TO_RGB, System.nanoTime() - t);
 
             t = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.nitrate.engine.metrics;
 
 import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.image.ChromaPlanes;
@@ -16,11 +17,14 @@ import java.util.function.IntConsumer;
 
 /**
  * The standard evaluation protocol for exemplar-based video colorization: every colour frame
- * is reduced to its CIE L (the grayscale input), the colorizer predicts a and b, the frame's
- * own L is put back, and the result is compared with the colour original. The two trivial
- * baselines are scored on the same frames: {@code gray} (a = b = 0) and {@code static}
- * (frame 0's a and b on every frame). Figures are given per clip and per shot; shots are found
- * with the engine's hard-cut detector ({@link CutDetector}).
+ * is reduced to an 8-bit grayscale frame, its BT.601 luma rounded to the nearest code (what
+ * FFmpeg's {@code format=gray} gives, the grayscale film of the protocol); the colorizer gets that
+ * frame's CIE L and predicts a and b; the result is composed as a render composes it, with the
+ * grayscale frame's luma kept ({@link LumaMatch}), and compared with the colour original. The two
+ * trivial baselines are scored as the protocol defines them, on the original's own L:
+ * {@code gray} (a = b = 0) and {@code static} (frame 0's a and b on every frame). Figures are
+ * given per clip and per shot; shots are found with the engine's hard-cut detector
+ * ({@link CutDetector}).
  */
 public final class ProtocolEvaluation {
 
@@ -83,14 +87,17 @@ public final class ProtocolEvaluation {
                 }
             }
             if (colorizer.isPresent()) {
+                byte[] grayscale = grayscaleFilmFrame(original.rgb());
+                FloatPlane grayLightness = CieLab.lightnessOfRgb8(grayscale, original.width(), original.height());
                 long start = System.nanoTime();
-                ChromaPlanes chroma = colorizer.get().colorize(lightness);
+                ChromaPlanes chroma = colorizer.get().colorize(grayLightness);
                 colorizeNanos += System.nanoTime() - start;
                 if (chroma.width() != original.width() || chroma.height() != original.height()) {
                     throw new ColorizeException("the colorizer returned " + chroma.width() + "x" + chroma.height()
                             + " chroma for a " + original.width() + "x" + original.height() + " frame");
                 }
-                scorers.get(0).add(original, toRgb(lightness, chroma.a(), chroma.b()));
+                byte[] result = LumaMatch.toRgb8(chroma.withLightness(grayLightness), grayscale);
+                scorers.get(0).add(original, new RgbFrame(original.width(), original.height(), result));
             }
             gray.add(original, toRgb(lightness, zeros, zeros));
             still.add(original, toRgb(lightness, staticA, staticB));
@@ -105,6 +112,18 @@ public final class ProtocolEvaluation {
         List<MethodEvaluation> methods = scorers.stream().map(Scorer::result).toList();
         double secondsPerFrame = colorizer.isPresent() ? colorizeNanos / 1e9 / frameIndex : 0;
         return new EvaluationReport(clip.width(), clip.height(), exemplar.toString(), shots, methods, secondsPerFrame);
+    }
+
+    /** The protocol's grayscale input: each pixel's BT.601 luma, rounded, on all three channels. */
+    static byte[] grayscaleFilmFrame(byte[] rgb) {
+        byte[] gray = new byte[rgb.length];
+        for (int i = 0; i < rgb.length; i += 3) {
+            byte luma = (byte) LumaMatch.luma(rgb[i] & 0xFF, rgb[i + 1] & 0xFF, rgb[i + 2] & 0xFF);
+            gray[i] = luma;
+            gray[i + 1] = luma;
+            gray[i + 2] = luma;
+        }
+        return gray;
     }
 
     private static RgbFrame toRgb(FloatPlane lightness, FloatPlane a, FloatPlane b) {

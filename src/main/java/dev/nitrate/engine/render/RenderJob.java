@@ -1,6 +1,6 @@
 package dev.nitrate.engine.render;
 
-import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.exemplar.ExemplarImage;
@@ -249,15 +249,10 @@ public final class RenderJob {
                         FloatPlane lightness = decoded.lightness();
                         ChromaPlanes chroma = colorizer.colorize(lightness);
                         LabImage lab = chroma.withLightness(lightness);
-                        RgbPixels colour = sixteenBit
-                                ? new RgbPixels.Rgb16(info.width(), info.height(), CieLab.toRgb16(lab))
-                                : new RgbPixels.Rgb8(info.width(), info.height(), CieLab.toRgb8(lab));
+                        RgbPixels colour = withSourceLuma(lab, decoded.pixels(), sixteenBit);
                         if (writer != null) {
                             writer.write(new OutputFrame(colour, spec.lumaLock() ? decoded.videoLuma() : Optional.empty()));
                         } else {
-                            if (spec.lumaLock()) {
-                                colour = LumaLock.apply(colour, decoded.pixels());
-                            }
                             ImageFileWriter.write(colour, spec.format().imageFormat().orElseThrow(), frameFile(work, frame));
                         }
                         long done = frame - range.first() + 1;
@@ -280,6 +275,14 @@ public final class RenderJob {
         } finally {
             activeColorizer = null;
         }
+    }
+
+    /** The colorized frame in RGB with the source frame's luma at every pixel ({@link LumaMatch}). */
+    private static RgbPixels withSourceLuma(LabImage lab, RgbPixels source, boolean sixteenBit) {
+        if (sixteenBit) {
+            return new RgbPixels.Rgb16(lab.width(), lab.height(), LumaMatch.toRgb16(lab, source.toRgb16()));
+        }
+        return new RgbPixels.Rgb8(lab.width(), lab.height(), LumaMatch.toRgb8(lab, source.toRgb8()));
     }
 
     private Path frameFile(WorkFolder work, long frame) {

@@ -25,20 +25,26 @@ class ProtocolEvaluationTest {
     private final List<RgbFrame> clip = PngFrames.sequence("gt", 0, 12);
 
     @Test
-    void aColorizerThatPredictsNoColourScoresExactlyAsTheGrayBaseline() throws Exception {
+    void theModelSeesTheGrayscaleFilmAndAColourlessPredictionGivesThatFilmBack() throws Exception {
         ScriptedColorizer colorless = new ScriptedColorizer(l -> new ChromaPlanes(
                 FloatPlane.zeros(l.width(), l.height()), FloatPlane.zeros(l.width(), l.height())));
         EvaluationReport report = evaluate(colorless, EvaluationExemplar.FIRST_FRAME);
 
         assertEquals(List.of("model", "gray", "static"), report.methods().stream().map(MethodEvaluation::method).toList());
-        assertEquals(report.methods().get(1), renamed(report.methods().get(0), "gray"));
         assertEquals(12, colorless.lightnessSeen.size());
         assertTrue(colorless.firstFrameIsExemplar);
         LabImage frame0 = CieLab.fromRgb8(clip.get(0).rgb(), 160, 120);
         assertEquals(1, colorless.exemplars.size());
         assertTrue(java.util.Arrays.equals(frame0.a().values(), colorless.exemplars.get(0).a().values()));
-        assertTrue(java.util.Arrays.equals(frame0.lightness().values(), colorless.lightnessSeen.get(0).values()),
-                "the model sees the original frame's L");
+        for (int f = 0; f < 12; f++) {
+            byte[] grayscale = ProtocolEvaluation.grayscaleFilmFrame(clip.get(f).rgb());
+            assertTrue(java.util.Arrays.equals(CieLab.lightnessOfRgb8(grayscale, 160, 120).values(), colorless.lightnessSeen.get(f).values()),
+                    "frame " + f + ": the model sees the L of the frame's rounded BT.601 luma");
+        }
+        QualityFigures model = report.methods().get(0).clip();
+        assertTrue(model.maxLumaDrift() <= 0.5 + 1e-9, "the result keeps the grayscale film's luma: " + model.maxLumaDrift());
+        assertTrue(model.colourfulness() < 1e-9, "no colour predicted, none added: " + model.colourfulness());
+        assertTrue(report.methods().get(1).clip().maxLumaDrift() > 1, "the gray baseline keeps the original's L, not its luma");
     }
 
     @Test
@@ -59,7 +65,7 @@ class ProtocolEvaluationTest {
             }
         }
         assertTrue(model.clip().meanCiede2000() < 0.5, "only rounding separates the oracle from the truth");
-        assertTrue(model.clip().maxLumaDrift() < 3);
+        assertTrue(model.clip().maxLumaDrift() <= 1 + 1e-9, "luma of the rounded grayscale film: " + model.clip().maxLumaDrift());
     }
 
     @Test
