@@ -102,11 +102,16 @@ def golden(graphs, cfg):
         hidden = torch.zeros(1, cfg["channels"]["objects"], cfg["channels"]["hidden"], *key.shape[-2:])
         value, _ = graphs["value_encoder"](image, ab, f16, hidden)
         att = graphs["local_attention"](key, key, value)
-        out, _ = graphs["decoder"](f16, f8, f4, value + att, hidden)
+        out, state = graphs["decoder"](f16, f8, f4, value + att, hidden)
+        # a second frame with the same lightness whose readout has the opposite chroma: the
+        # decoder's state (temporal stabiliser) decides how much of the first frame's colour stays
+        opposite, _ = graphs["value_encoder"](image, -ab, f16, hidden)
+        steady, _ = graphs["decoder"](f16, f8, f4, opposite, state)
+        stored, _ = graphs["value_encoder"](image, -ab, f16, state)
     def sample(t):   # every GOLDEN_STRIDE-th element of the flattened tensor, rounded
         return [round(v, 6) for v in t.flatten()[::GOLDEN_STRIDE].tolist()]
     return {"height": 64, "width": 96, "stride": GOLDEN_STRIDE, "key": sample(key), "attention": sample(att),
-            "ab": sample(out)}
+            "ab": sample(out), "state": sample(state), "steady_ab": sample(steady), "stored_value": sample(stored)}
 
 
 def sha256(path):

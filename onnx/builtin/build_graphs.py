@@ -13,9 +13,10 @@ import nsfwjs_mobilenet  # noqa: E402
 MEDIA = "/work/shared/media"
 PCA_PHOTOS = ("astronaut.png", "coffee.png", "chelsea.png")
 
-DEFAULTS = dict(nsfwjs="/tmp/nsfwjs", k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.02, sharpness=1000.0,
+DEFAULTS = dict(nsfwjs="/tmp/nsfwjs", k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.1, sharpness=1000.0,
                 dec_radius=0, dec_eps=1e-3, ref_radius=0, ref_eps=1e-3, la=False, la_radius=7,
-                top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=640 * 480)
+                top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=640 * 480,
+                steady_beta=0.95, steady_sigma=0.1, smooth=1)
 
 
 def _read_rgb(path):
@@ -74,18 +75,21 @@ def build(opts=None, photos_dir=MEDIA):
     ck = o["k_sem"] + graphs.THUMB * graphs.THUMB + 2
     shrink = o["sharpness"] * np.sqrt(ck)
     g = dict(key_encoder=graphs.KeyEncoder(backbone, basis, mean, o["w_sem"], o["w_app"], o["w_pos"], shrink).eval(),
-             value_encoder=graphs.ValueEncoder().eval(),
-             decoder=graphs.Decoder(o["dec_radius"], o["dec_eps"]).eval(),
+             value_encoder=graphs.ValueEncoder(o["steady_beta"] > 0).eval(),
+             decoder=graphs.Decoder(o["dec_radius"], o["dec_eps"], o["steady_beta"], o["steady_sigma"],
+                                   o["smooth"]).eval(),
              local_attention=graphs.LocalAttention(o["la_radius"], shrink, ck).eval(),
              refiner=graphs.Refiner(o["ref_radius"], o["ref_eps"]).eval())
     cfg = dict(padding_multiple=32,
                normalisation=dict(lightness_offset=50.0, lightness_scale=50.0, chroma_scale=110.0),
                strides=dict(f16=16, f8=8, f4=4),
-               channels=dict(objects=2, key=ck, value=graphs.VALUE_CH, hidden=1, f16=1, f8=1,
+               channels=dict(objects=2, key=ck, value=graphs.VALUE_CH,
+                             hidden=2 * graphs.SUB * graphs.SUB + 1 if o["steady_beta"] > 0 else 1, f16=1, f8=1,
                              f4=16),
                memory=dict(top_k=o["top_k"], mem_every=o["mem_every"], min_mid_term_frames=o["min_mid"],
                            max_mid_term_frames=o["max_mid"], num_prototypes=o["protos"],
-                           max_long_term_elements=o["max_ltm"], deep_update=True),
+                           max_long_term_elements=o["max_ltm"],
+                           deep_update=not o["steady_beta"] > 0),
                local_attention=dict(enabled=o["la"], radius=o["la_radius"]),
                inference=dict(max_area=o["max_area"]))
     return g, cfg

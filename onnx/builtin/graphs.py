@@ -82,26 +82,66 @@ class KeyEncoder(nn.Module):
         return f16, f8, f4, key, ones * self.shrink, torch.ones_like(key)
 
 
+def half_cells(x):
+    """A map at the network's resolution -> its 1/2-resolution samples per cell: [n, c*SUB*SUB, h, w]."""
+    return F.pixel_unshuffle(F.avg_pool2d(x, CELL // SUB), SUB)
+
+
+def steady_state(chroma, lum_cells, objects):
+    """The hidden state of the temporal stabiliser, per object: [chroma (SUB^2), L (SUB^2), valid (1)]."""
+    n, _, _, h, w = chroma.shape
+    lum = lum_cells[:, None].expand(n, objects, SUB * SUB, h, w)
+    valid = torch.ones_like(chroma[:, :, :1])
+    return torch.cat([chroma, lum, valid], 2)
+
+
 class ValueEncoder(nn.Module):
+    """temporal: the stabiliser is on. The value then stores the chroma the decoder left in the
+    state (exactly what it produced at 1/2 resolution; re-pooling the upsampled ab would blur the
+    colours a little more at every memory frame). Without a state yet (the exemplars) it stores the
+    given ab, pooled to 1/2 resolution."""
+
+    def __init__(self, temporal=False):
+        super().__init__()
+        self.temporal = temporal
+
     def forward(self, image, ab, f16, hidden):
-        chroma = F.pixel_unshuffle(F.avg_pool2d(ab, CELL // SUB), SUB)      # [1, 2*16, h, w]
+        chroma = half_cells(ab)                                           # [1, 2*SUB^2, h, w]
         n, _, h, w = chroma.shape
         chroma = chroma.reshape(n, 2, SUB * SUB, h, w)
-        mass = torch.ones_like(chroma[:, :, :1])
-        value = torch.cat([mass + zero_from(image, f16), chroma], 2)
-        return value, hidden * 0.0
+        mass = torch.ones_like(chroma[:, :, :1]) + zero_from(image, f16)
+        if not self.temporal:
+            return torch.cat([mass, chroma], 2), hidden * 0.0
+        valid = hidden[:, :, 2 * SUB * SUB:]
+        chroma = valid * hidden[:, :, :SUB * SUB] + (1.0 - valid) * chroma
+        return torch.cat([mass, chroma], 2), steady_state(chroma, half_cells(image[:, :1]), 2)
 
 
 class Decoder(nn.Module):
-    def __init__(self, radius, eps):
+    """radius/eps: guided filter (0 = plain bilinear). beta/sigma: temporal stabiliser (beta 0 = off):
+    where a 1/2-resolution pixel's lightness has not changed since the previous frame (3x3 max of
+    |dL'| well under sigma), up to beta of its chroma is taken from the previous frame's result."""
+
+    def __init__(self, radius, eps, beta=0.0, sigma=0.04, smooth=0):
         super().__init__()
-        self.radius, self.eps = radius, eps
+        self.radius, self.eps, self.beta, self.sigma, self.smooth = radius, eps, beta, sigma, smooth
 
     def forward(self, f16, f8, f4, readout, hidden):
         n, o, c, h, w = readout.shape
         mass = readout[:, :, :1].clamp(min=1e-6)
-        chroma = (readout[:, :, 1:] / mass).reshape(n, o * (c - 1), h, w)
-        half = F.pixel_shuffle(chroma.reshape(n * o, c - 1, h, w), SUB).reshape(n, o, h * SUB, w * SUB)
+        chroma = readout[:, :, 1:] / mass                                   # [n, o, SUB^2, h, w]
+        if self.beta > 0:
+            lum_cells = half_cells(F.pixel_shuffle(f4, 4))                  # [n, SUB^2, h, w]
+            prev_chroma = hidden[:, :, :SUB * SUB]
+            prev_lum = hidden[:, 0, SUB * SUB:2 * SUB * SUB]
+            valid = hidden[:, 0, 2 * SUB * SUB:]
+            change = F.pixel_shuffle((lum_cells - prev_lum).abs(), SUB)     # [n, 1, h*SUB, w*SUB]
+            change = F.pixel_unshuffle(F.max_pool2d(change, 3, stride=1, padding=1), SUB)
+            keep = self.beta * torch.exp(-(change / self.sigma) ** 2) * valid
+            chroma = keep[:, None] * prev_chroma + (1.0 - keep[:, None]) * chroma
+            hidden = steady_state(chroma, lum_cells, o)
+        half = F.pixel_shuffle(chroma.reshape(n * o, SUB * SUB, h, w), SUB).reshape(n, o, h * SUB, w * SUB)
+        half = box_mean(half, self.smooth)          # softens the seams between cells read from different places
         up = CELL // SUB
         if self.radius > 0:
             lum = F.pixel_shuffle(f4, 4)

@@ -146,6 +146,7 @@ def colorize(graphs, cfg, frames_rgb, exemplar_rgb, norm, timing=None):
     ke, ve, dec, la = graphs["key_encoder"], graphs["value_encoder"], graphs["decoder"], graphs["local_attention"]
     mult = cfg["padding_multiple"]
     mem = Memory(cfg["memory"])
+    deep = cfg["memory"].get("deep_update", True)   # off: the decoder's hidden output always carries on
     hidden = None
     last_mem = 0
 
@@ -176,14 +177,17 @@ def colorize(graphs, cfg, frames_rgb, exemplar_rgb, norm, timing=None):
                 _, eimg, eab, _, _ = prep(exemplar_rgb)
                 ef16, _, _, ekey, eshrink, _ = ke(eimg)
                 hidden = torch.zeros(1, cfg["channels"]["objects"], cfg["channels"]["hidden"], *key.shape[-2:])
-                value, hidden = ve(eimg, eab, ef16, hidden)
+                value, exemplar_hidden = ve(eimg, eab, ef16, hidden)
+                if deep:
+                    hidden = exemplar_hidden
                 mem.add(ekey, eshrink, value, permanent=True)
             readout = mem.readout(key, sel)
             if t > 0 and cfg["local_attention"]["enabled"]:
                 readout = readout + la(key, mem.last_key, mem.last_value)
             ab, hidden_dec = dec(f16, f8, f4, readout, hidden)
             if t - last_mem >= cfg["memory"]["mem_every"]:
-                value, hidden = ve(img, ab, f16, hidden)
+                value, hidden_ve = ve(img, ab, f16, hidden if deep else hidden_dec)
+                hidden = hidden_ve if deep else hidden_dec
                 mem.add(key, shrink, value)
                 last_mem = t
             else:

@@ -55,6 +55,30 @@ class GraphTest(unittest.TestCase):
         self.assertAlmostEqual(float(out[0, 0, 10, 80]), 0.0, places=5)
         self.assertTrue(torch.allclose(out[0, 1], torch.full((H, W), -0.1), atol=1e-6))
 
+    def test_stabiliser_keeps_colour_where_lightness_stays_and_lets_go_where_it_changes(self):
+        H, W, h, w = 64, 96, 4, 6
+        ve, dec = graphs.ValueEncoder(temporal=True), graphs.Decoder(0, 1e-3, beta=0.9, sigma=0.05)
+        none = torch.zeros(1, 2, 2 * graphs.SUB ** 2 + 1, h, w)
+        lum = torch.zeros(1, 1, H, W)
+        ab = torch.full((1, 2, H, W), 0.3)
+        image = lum.repeat(1, 3, 1, 1)
+        first, _ = ve(image, ab, torch.zeros(1, 1, h, w), none)
+        self.assertTrue(torch.allclose(first[:, :, 1:], torch.full_like(first[:, :, 1:], 0.3)), "no state: ab pooled")
+        f4 = torch.nn.functional.pixel_unshuffle(lum, 4)
+        out1, state = dec(torch.zeros(1, 1, h, w), torch.zeros(1, 1, 8, 12), f4, first, none)
+        self.assertAlmostEqual(float(out1[0, 0, 5, 5]), 0.3, places=5)      # no state: readout as is
+        opposite, _ = ve(image, -ab, torch.zeros(1, 1, h, w), none)
+        moved = lum.clone()
+        moved[..., :, 48:] = 0.5                                              # right half changes
+        out2, state2 = dec(torch.zeros(1, 1, h, w), torch.zeros(1, 1, 8, 12),
+                           torch.nn.functional.pixel_unshuffle(moved, 4), opposite, state)
+        self.assertAlmostEqual(float(out2[0, 0, 30, 10]), 0.9 * 0.3 - 0.1 * 0.3, places=4)   # kept
+        self.assertAlmostEqual(float(out2[0, 0, 30, 90]), -0.3, places=4)                   # let go
+        stored, _ = ve(moved.repeat(1, 3, 1, 1), torch.zeros(1, 2, H, W), torch.zeros(1, 1, h, w), state2)
+        half = torch.nn.functional.pixel_shuffle(stored[0, :1, 1:].reshape(1, -1, h, w), graphs.SUB)
+        self.assertAlmostEqual(float(half[0, 0, 15, 5]), 0.24, places=4)     # the state, not the given ab
+        self.assertAlmostEqual(float(half[0, 0, 15, 45]), -0.3, places=4)
+
     def test_refiner_follows_the_lightness_edge(self):
         Hf, Wf = 64, 64
         light = torch.zeros(1, 1, Hf, Wf)

@@ -143,9 +143,27 @@ class BuiltinPackGraphsTest {
                  OnnxTensor f4 = tensor(enc.get("f4"), 1, channel("f4"), height / 4, width / 4);
                  OnnxTensor rd = tensor(readout, 1, objects, cv, h, w);
                  OnnxTensor hid = tensor(hidden, 1, objects, hiddenCh, h, w)) {
-                float[] out = run(decoder, Map.of("f16", f16, "f8", f8, "f4", f4, "readout", rd, "hidden", hid), "ab",
-                        new long[] {1, 2, height, width});
+                Map<String, OnnxTensor> inputs = Map.of("f16", f16, "f8", f8, "f4", f4, "readout", rd, "hidden", hid);
+                float[] out = run(decoder, inputs, "ab", new long[] {1, 2, height, width});
                 assertClose(numbers(golden, "ab"), out, stride, 1e-3f, "ab");
+                float[] state = run(decoder, inputs, "hidden_out", new long[] {1, objects, hiddenCh, h, w});
+                assertClose(numbers(golden, "state"), state, stride, 1e-3f, "state");
+
+                float[] opposite = ab.clone();
+                for (int i = 0; i < opposite.length; i++) opposite[i] = -opposite[i];
+                try (OnnxTensor oppositeAb = tensor(opposite, 1, 2, height, width);
+                     OnnxTensor stateT = tensor(state, 1, objects, hiddenCh, h, w)) {
+                    float[] oppositeValue = run(valueEncoder, Map.of("image", imageT, "ab", oppositeAb, "f16", f16, "hidden", hid), "value",
+                            new long[] {1, objects, cv, h, w});
+                    try (OnnxTensor oppositeReadout = tensor(oppositeValue, 1, objects, cv, h, w)) {
+                        float[] steady = run(decoder, Map.of("f16", f16, "f8", f8, "f4", f4, "readout", oppositeReadout, "hidden", stateT), "ab",
+                                new long[] {1, 2, height, width});
+                        assertClose(numbers(golden, "steady_ab"), steady, stride, 1e-3f, "steady_ab");
+                    }
+                    float[] stored = run(valueEncoder, Map.of("image", imageT, "ab", oppositeAb, "f16", f16, "hidden", stateT), "value",
+                            new long[] {1, objects, cv, h, w});
+                    assertClose(numbers(golden, "stored_value"), stored, stride, 1e-3f, "stored_value");
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param path the video file, or the folder that will hold the frames
  * @param format the output format
  * @param crf x264/x265 constant rate factor for lossy video (ignored with luma lock, which encodes losslessly)
- * @param lumaLock make the output's luma equal the source's (video: decoded Y exactly; images: BT.709 luma exactly)
+ * @param lumaLock make the output's luma equal the source's (video: decoded Y exactly, lossless encode; images are always exact in BT.601 luma, see LumaMatch)
  * @param preset the x264/x265 speed preset
  * @param copyAudio copy the film's audio streams, unchanged, into a video output (image sequences never carry audio)
  */
