@@ -16,7 +16,7 @@ PCA_PHOTOS = ("astronaut.png", "coffee.png", "chelsea.png")
 DEFAULTS = dict(nsfwjs="/tmp/nsfwjs", k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.1, sharpness=1000.0,
                 dec_radius=0, dec_eps=1e-3, ref_radius=0, ref_eps=1e-3, la=False, la_radius=7,
                 top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=640 * 480,
-                steady_beta=0.95, steady_sigma=0.1, smooth=1, exposure_radius=0)
+                steady_beta=0.95, steady_sigma=0.1, smooth=1, smooth_weight=0.5)
 
 
 def _read_rgb(path):
@@ -77,7 +77,7 @@ def build(opts=None, photos_dir=MEDIA):
     g = dict(key_encoder=graphs.KeyEncoder(backbone, basis, mean, o["w_sem"], o["w_app"], o["w_pos"], shrink).eval(),
              value_encoder=graphs.ValueEncoder(o["steady_beta"] > 0).eval(),
              decoder=graphs.Decoder(o["dec_radius"], o["dec_eps"], o["steady_beta"], o["steady_sigma"],
-                                   o["smooth"], o["exposure_radius"]).eval(),
+                                   o["smooth"], o["smooth_weight"]).eval(),
              local_attention=graphs.LocalAttention(o["la_radius"], shrink, ck).eval(),
              refiner=graphs.Refiner(o["ref_radius"], o["ref_eps"]).eval())
     cfg = dict(padding_multiple=32,

@@ -121,14 +121,13 @@ class Decoder(nn.Module):
     """radius/eps: guided filter (0 = plain bilinear). beta/sigma: temporal stabiliser (beta 0 = off):
     where a 1/2-resolution pixel's lightness has not changed since the previous frame (3x3 max of
     |dL'| well under sigma), up to beta of its chroma is taken from the previous frame's result.
-    exposure_radius > 0: dL' is first reduced by its mean over that radius (1/2-resolution pixels),
-    so a brightness change of the whole neighbourhood does not count as motion. smooth: radius of a
-    box filter on the 1/2-resolution chroma (seams between cells read from different places)."""
+    smooth: radius of a box filter on the 1/2-resolution chroma (seams between cells read from
+    different places), mixed in with smooth_weight."""
 
-    def __init__(self, radius, eps, beta=0.0, sigma=0.04, smooth=0, exposure_radius=0):
+    def __init__(self, radius, eps, beta=0.0, sigma=0.04, smooth=0, smooth_weight=1.0):
         super().__init__()
         self.radius, self.eps, self.beta, self.sigma, self.smooth = radius, eps, beta, sigma, smooth
-        self.exposure_radius = exposure_radius
+        self.smooth_weight = smooth_weight
 
     def forward(self, f16, f8, f4, readout, hidden):
         n, o, c, h, w = readout.shape
@@ -139,16 +138,14 @@ class Decoder(nn.Module):
             prev_chroma = hidden[:, :, :SUB * SUB]
             prev_lum = hidden[:, 0, SUB * SUB:2 * SUB * SUB]
             valid = hidden[:, 0, 2 * SUB * SUB:]
-            change = F.pixel_shuffle(lum_cells - prev_lum, SUB)             # [n, 1, h*SUB, w*SUB]
-            if self.exposure_radius > 0:   # a change shared by the neighbourhood (exposure flicker) is no motion
-                change = change - box_mean(change, self.exposure_radius)
-            change = change.abs()
+            change = F.pixel_shuffle((lum_cells - prev_lum).abs(), SUB)     # [n, 1, h*SUB, w*SUB]
             change = F.pixel_unshuffle(F.max_pool2d(change, 3, stride=1, padding=1), SUB)
             keep = self.beta * torch.exp(-(change / self.sigma) ** 2) * valid
             chroma = keep[:, None] * prev_chroma + (1.0 - keep[:, None]) * chroma
             hidden = steady_state(chroma, lum_cells, o)
         half = F.pixel_shuffle(chroma.reshape(n * o, SUB * SUB, h, w), SUB).reshape(n, o, h * SUB, w * SUB)
-        half = box_mean(half, self.smooth)          # softens the seams between cells read from different places
+        if self.smooth > 0:                        # softens the seams between cells read from different places
+            half = half + self.smooth_weight * (box_mean(half, self.smooth) - half)
         up = CELL // SUB
         if self.radius > 0:
             lum = F.pixel_shuffle(f4, 4)
