@@ -3,15 +3,17 @@
 The "film" is a grayscale camera pan over chelsea.png (6 frames, 8 px apart); the exemplar is the
 colour photo MIRRORED left-right, so no frame of the film equals the exemplar and every colour has
 to be found by correspondence. The image shows exemplar | grayscale frame | result | original.
-Runs the Python loop (loop.py) on the graphs of build_graphs.py.
+Runs the Python loop (loop.py) on the graphs of build_graphs.py, or, with --jar, Nitrate itself
+(`nitrate colorize` with the built-in pack on the gray frames as a PNG sequence).
 
-  /usr/bin/python3 onnx/builtin/photo_demo.py [--media DIR] [--out PNG]
+  /usr/bin/python3 onnx/builtin/photo_demo.py [--media DIR] [--out PNG] [--jar target/nitrate.jar]
 """
 import argparse
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 
@@ -23,10 +25,32 @@ import loop  # noqa: E402
 import vceval  # noqa: E402
 
 
+def write_png(path, rgb):
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s",
+                    f"{rgb.shape[1]}x{rgb.shape[0]}", "-i", "-", path], input=np.ascontiguousarray(rgb).tobytes(),
+                   check=True)
+
+
+def colorize_with_nitrate(jar, gray, exemplar):
+    """The frames colorized by `nitrate colorize` (built-in pack), exemplar pinned to frame 0."""
+    with tempfile.TemporaryDirectory() as work:
+        os.makedirs(os.path.join(work, "film"))
+        for i, frame in enumerate(gray):
+            write_png(os.path.join(work, "film", f"{i:05d}.png"), frame)
+        write_png(os.path.join(work, "exemplar.png"), exemplar)
+        env = dict(os.environ, ORT_DISABLE_TELEMETRY="1")
+        subprocess.run(["java", "-jar", jar, "colorize", os.path.join(work, "film"), "-e",
+                        os.path.join(work, "exemplar.png") + "@0", "-o", os.path.join(work, "out")],
+                       check=True, env=env, stdout=subprocess.DEVNULL)
+        names = sorted(os.listdir(os.path.join(work, "out")))
+        return [next(vceval.frames(os.path.join(work, "out", n), 1)) for n in names]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--media", default="/work/shared/media")
     ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "docs", "images", "builtin-photo-exemplar.png"))
+    ap.add_argument("--jar", help="colorize with this nitrate.jar instead of the Python loop")
     args = ap.parse_args()
     photo = next(vceval.frames(os.path.join(args.media, "chelsea.png"), 1))      # 300 x 451
     fh, fw, step, n = 272, 400, 8, 6
@@ -42,8 +66,11 @@ def main():
     import torch.nn.functional as F
     ex = F.interpolate(torch.from_numpy(ex_lab).permute(2, 0, 1)[None], size=(fh, fw), mode="bilinear",
                        align_corners=False, antialias=True)[0].permute(1, 2, 0).round().clamp(0, 255).byte().numpy()
-    graphs, cfg = build_graphs.build({})
-    outs = list(loop.colorize(graphs, cfg, gray, ex, cfg["normalisation"]))
+    if args.jar:
+        outs = colorize_with_nitrate(args.jar, gray, ex)
+    else:
+        graphs, cfg = build_graphs.build({})
+        outs = list(loop.colorize(graphs, cfg, gray, ex, cfg["normalisation"]))
     last = n - 1
     scores = {"psnr_last_frame": round(vceval.psnr(film[last], outs[last]), 2),
               "psnr_gray_last_frame": round(vceval.psnr(film[last], gray[last]), 2)}
