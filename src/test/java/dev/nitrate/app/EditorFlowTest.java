@@ -212,8 +212,7 @@ class EditorFlowTest {
         assertEquals(List.of(35), fx(() -> List.copyOf(editor.timeline().exemplarFrames())), "marker on the timeline");
         closeDialogs();
 
-        robot.clickOn(robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null)
-                .<javafx.scene.Node>query());
+        robot.clickOn(filledExemplarCell(robot));
         fx(() -> {
             editor.timeline().seek(12);
             return null;
@@ -231,8 +230,7 @@ class EditorFlowTest {
         });
         assertEquals(ExemplarFit.PAD, fx(() -> editor.exemplars().exemplars().get(0).fit()));
 
-        robot.clickOn(robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null)
-                .<javafx.scene.Node>query());
+        robot.clickOn(filledExemplarCell(robot));
         robot.clickOn("#exemplar-remove");
         assertEquals(0, fx(() -> editor.exemplars().exemplars().size()));
         robot.clickOn("#exemplar-undo");
@@ -450,6 +448,16 @@ class EditorFlowTest {
     private static <T extends javafx.scene.Node> T waitForNode(FxRobot robot, String query) throws Exception {
         waitUntil(() -> robot.lookup(query).tryQuery().isPresent(), 10);
         return robot.lookup(query).query();
+    }
+
+    /** The exemplar list's first cell that shows an exemplar, once the list has laid it out. */
+    private static javafx.scene.Node filledExemplarCell(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup(".list-cell").match(EditorFlowTest::isFilledCell).tryQuery().isPresent(), 10);
+        return robot.lookup(".list-cell").match(EditorFlowTest::isFilledCell).query();
+    }
+
+    private static boolean isFilledCell(javafx.scene.Node node) {
+        return node instanceof javafx.scene.control.ListCell<?> cell && cell.getItem() != null;
     }
 
     private static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
