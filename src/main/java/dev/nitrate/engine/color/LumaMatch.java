@@ -24,9 +24,14 @@ public final class LumaMatch {
 
     private LumaMatch() {}
 
-    /** The luma of a pixel, {@code round(0.299 r + 0.587 g + 0.114 b)}, at the pixel's own bit depth. */
+    /** The luma of a pixel, {@code 0.299 r + 0.587 g + 0.114 b}, unrounded, at the pixel's own bit depth. */
+    public static double exactLuma(int r, int g, int b) {
+        return KR * r + KG * g + KB * b;
+    }
+
+    /** The luma of a pixel rounded to a code value, {@code round(0.299 r + 0.587 g + 0.114 b)}. */
     public static int luma(int r, int g, int b) {
-        return (int) Math.round(KR * r + KG * g + KB * b);
+        return (int) Math.round(exactLuma(r, g, b));
     }
 
     /**
@@ -81,7 +86,7 @@ public final class LumaMatch {
      * @param out receives the three code values
      */
     public static void matchPixel(int r, int g, int b, int target, int max, int[] out) {
-        double y = KR * r + KG * g + KB * b;
+        double y = exactLuma(r, g, b);
         double offsetR = r - y;
         double offsetG = g - y;
         double offsetB = b - y;

@@ -1,6 +1,7 @@
 package dev.nitrate.engine.metrics;
 
 import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.image.LabImage;
 
 /**
@@ -182,9 +183,9 @@ public final class FrameMetrics {
         return histograms;
     }
 
-    /** Rec. 601 luma of one pixel of 8-bit codes, the weights vceval.py uses. */
+    /** Rec. 601 luma of one pixel of 8-bit codes, the weights vceval.py uses ({@link LumaMatch#exactLuma}). */
     public static double luma(int r, int g, int b) {
-        return r * 0.299 + g * 0.587 + b * 0.114;
+        return LumaMatch.exactLuma(r, g, b);
     }
 
     /** Luma differences between two frames, in 8-bit codes. */
