@@ -157,7 +157,8 @@ public final class CieLab {
     }
 
     /** Runs {@code work} over [0, n) in one piece, or in two halves on two threads for large images. */
-    private static void inChunks(int n, java.util.function.BiConsumer<Integer, Integer> work) {
+    /** Runs {@code work} on pixel ranges [from, to): the whole range, or two halves in parallel for large frames. */
+    static void inChunks(int n, java.util.function.BiConsumer<Integer, Integer> work) {
         if (n < PARALLEL_PIXELS) {
             work.accept(0, n);
             return;

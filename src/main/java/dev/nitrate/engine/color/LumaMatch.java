@@ -56,27 +56,31 @@ public final class LumaMatch {
     /** Replaces each pixel of {@code rgb} by the nearest colour with the reference pixel's luma. */
     public static void matchInPlace8(byte[] rgb, byte[] referenceRgb) {
         requireSameLength(rgb.length, referenceRgb.length);
-        int[] pixel = new int[3];
-        for (int i = 0; i < rgb.length; i += 3) {
-            int target = luma(referenceRgb[i] & 0xFF, referenceRgb[i + 1] & 0xFF, referenceRgb[i + 2] & 0xFF);
-            matchPixel(rgb[i] & 0xFF, rgb[i + 1] & 0xFF, rgb[i + 2] & 0xFF, target, 255, pixel);
-            rgb[i] = (byte) pixel[0];
-            rgb[i + 1] = (byte) pixel[1];
-            rgb[i + 2] = (byte) pixel[2];
-        }
+        CieLab.inChunks(rgb.length / 3, (from, to) -> {
+            int[] pixel = new int[3];
+            for (int i = 3 * from; i < 3 * to; i += 3) {
+                int target = luma(referenceRgb[i] & 0xFF, referenceRgb[i + 1] & 0xFF, referenceRgb[i + 2] & 0xFF);
+                matchPixel(rgb[i] & 0xFF, rgb[i + 1] & 0xFF, rgb[i + 2] & 0xFF, target, 255, pixel);
+                rgb[i] = (byte) pixel[0];
+                rgb[i + 1] = (byte) pixel[1];
+                rgb[i + 2] = (byte) pixel[2];
+            }
+        });
     }
 
     /** As {@link #matchInPlace8} for 16-bit buffers. */
     public static void matchInPlace16(short[] rgb, short[] referenceRgb) {
         requireSameLength(rgb.length, referenceRgb.length);
-        int[] pixel = new int[3];
-        for (int i = 0; i < rgb.length; i += 3) {
-            int target = luma(referenceRgb[i] & 0xFFFF, referenceRgb[i + 1] & 0xFFFF, referenceRgb[i + 2] & 0xFFFF);
-            matchPixel(rgb[i] & 0xFFFF, rgb[i + 1] & 0xFFFF, rgb[i + 2] & 0xFFFF, target, 65535, pixel);
-            rgb[i] = (short) pixel[0];
-            rgb[i + 1] = (short) pixel[1];
-            rgb[i + 2] = (short) pixel[2];
-        }
+        CieLab.inChunks(rgb.length / 3, (from, to) -> {
+            int[] pixel = new int[3];
+            for (int i = 3 * from; i < 3 * to; i += 3) {
+                int target = luma(referenceRgb[i] & 0xFFFF, referenceRgb[i + 1] & 0xFFFF, referenceRgb[i + 2] & 0xFFFF);
+                matchPixel(rgb[i] & 0xFFFF, rgb[i + 1] & 0xFFFF, rgb[i + 2] & 0xFFFF, target, 65535, pixel);
+                rgb[i] = (short) pixel[0];
+                rgb[i + 1] = (short) pixel[1];
+                rgb[i + 2] = (short) pixel[2];
+            }
+        });
     }
 
     /**

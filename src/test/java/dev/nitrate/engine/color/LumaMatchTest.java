@@ -57,6 +57,24 @@ class LumaMatchTest {
     }
 
     @Test
+    void aFrameLargeEnoughToBeSplitMatchesEveryPixelAsOnItsOwn() {
+        int pixels = 400 * 400;
+        Random random = new Random(3);
+        byte[] colour = new byte[pixels * 3];
+        byte[] reference = new byte[pixels * 3];
+        random.nextBytes(colour);
+        random.nextBytes(reference);
+        byte[] matched = colour.clone();
+        LumaMatch.matchInPlace8(matched, reference);
+        int[] expected = new int[3];
+        for (int i = 0; i < colour.length; i += 3) {
+            int target = LumaMatch.luma(reference[i] & 0xFF, reference[i + 1] & 0xFF, reference[i + 2] & 0xFF);
+            LumaMatch.matchPixel(colour[i] & 0xFF, colour[i + 1] & 0xFF, colour[i + 2] & 0xFF, target, 255, expected);
+            assertArrayEquals(expected, new int[] {matched[i] & 0xFF, matched[i + 1] & 0xFF, matched[i + 2] & 0xFF}, "pixel " + i / 3);
+        }
+    }
+
+    @Test
     void aColourThatCannotReachTheLumaIsDesaturatedNotClipped() {
         int[] out = new int[3];
         LumaMatch.matchPixel(255, 0, 0, 250, 255, out);
