@@ -25,10 +25,10 @@ import loop  # noqa: E402
 import vceval  # noqa: E402
 
 
-def write_png(path, rgb):
+def write_png(path, rgb, filters=()):
     subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s",
-                    f"{rgb.shape[1]}x{rgb.shape[0]}", "-i", "-", path], input=np.ascontiguousarray(rgb).tobytes(),
-                   check=True)
+                    f"{rgb.shape[1]}x{rgb.shape[0]}", "-i", "-", *filters, path],
+                   input=np.ascontiguousarray(rgb).tobytes(), check=True)
 
 
 def colorize_with_nitrate(jar, gray, exemplar):
@@ -75,10 +75,8 @@ def main():
     scores = {"psnr_last_frame": round(vceval.psnr(film[last], outs[last]), 2),
               "psnr_gray_last_frame": round(vceval.psnr(film[last], gray[last]), 2)}
     row = np.concatenate([ex, gray[last], outs[last], film[last]], 1)
-    small = np.ascontiguousarray(row)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s",
-                    f"{small.shape[1]}x{small.shape[0]}", "-i", "-", "-vf", "scale=iw/2:-2:flags=area", args.out], input=small.tobytes(), check=True)
+    write_png(args.out, row, ["-vf", "scale=iw/2:-2:flags=area"])
     print(json.dumps(scores))
 
 
