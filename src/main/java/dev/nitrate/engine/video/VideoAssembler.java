@@ -1,5 +1,6 @@
 package dev.nitrate.engine.video;
 
+import static org.bytedeco.ffmpeg.avformat.AVFormatContext.AVFMT_FLAG_BITEXACT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -60,6 +61,8 @@ public final class VideoAssembler {
         if (result < 0 || muxer.isNull()) {
             throw new MediaException(output, "cannot create a " + containerFormat + " file (" + FfmpegSupport.errorText(result) + ")");
         }
+        // no random ids (Matroska) and no library version: the same render writes the same bytes
+        muxer.flags(muxer.flags() | AVFMT_FLAG_BITEXACT);
         AVFormatContext audioInput = null;
         AVPacket videoPacket = av_packet_alloc();
         AVPacket audioPacket = av_packet_alloc();
