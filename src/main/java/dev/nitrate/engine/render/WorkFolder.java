@@ -180,7 +180,9 @@ final class WorkFolder {
         }
     }
 
+    /** Deletes the folder, its checkpoint first: a deletion cut short leaves a folder that starts over, never one that resumes without its segments. */
     void delete() throws IOException {
+        Files.deleteIfExists(root.resolve("checkpoint.bin"));
         deleteTree(root);
     }
 
