@@ -27,7 +27,7 @@ class RepeatableRenderTest {
     Path folder;
 
     @ParameterizedTest
-    @CsvSource({"H264, out.mp4", "H264, out.mov", "H265, out.mkv", "PNG, out-frames"})
+    @CsvSource({"H264, out.mp4", "H264, out.mov", "H265, out.mkv", "PNG, out-frames", "TIFF, out-tiff"})
     void theSameRequestWritesTheSameBytesEveryTime(OutputFormat format, String outputName) throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 160, 96, 130, new Rational(24000, 1001));
         List<PinnedExemplar> exemplars = List.of(new PinnedExemplar(Renders.solidExemplar(folder.resolve("exemplar.png"), 60, 140, 210), OptionalLong.empty()));
