@@ -101,22 +101,33 @@ public final class OutputGuard {
     }
 
     private void checkAgainstInputs(Path real) throws OutputRefusedException {
+        List<ProtectedInput> present = new java.util.ArrayList<>();
+        List<Path> reals = new java.util.ArrayList<>();
         for (ProtectedInput input : inputs) {
-            Optional<Path> inputReal = RealPaths.existing(input.path());
-            if (inputReal.isEmpty()) {
-                continue;
-            }
-            Path other = inputReal.get();
-            if (real.equals(other) || sameFile(target, input.path())) {
-                throw new OutputRefusedException(typed + " would replace " + input.role() + " " + input.path() + "; choose another name for the output");
-            }
-            if (other.startsWith(real)) {
-                throw new OutputRefusedException(typed + " holds " + input.role() + " " + input.path() + "; choose another name for the output");
-            }
-            if (input.enclosing() && real.startsWith(other)) {
-                throw new OutputRefusedException(typed + " lies inside " + input.role() + " " + input.path() + "; choose a place outside it");
+            RealPaths.existing(input.path()).ifPresent(path -> {
+                present.add(input);
+                reals.add(path);
+            });
+        }
+        for (int i = 0; i < present.size(); i++) {
+            if (real.equals(reals.get(i)) || sameFile(target, present.get(i).path())) {
+                throw refusal("would replace", present.get(i), "; choose another name for the output");
             }
         }
+        for (int i = 0; i < present.size(); i++) {
+            if (reals.get(i).startsWith(real)) {
+                throw refusal("holds", present.get(i), "; choose another name for the output");
+            }
+        }
+        for (int i = 0; i < present.size(); i++) {
+            if (present.get(i).enclosing() && real.startsWith(reals.get(i))) {
+                throw refusal("lies inside", present.get(i), "; choose a place outside it");
+            }
+        }
+    }
+
+    private OutputRefusedException refusal(String relation, ProtectedInput input, String advice) {
+        return new OutputRefusedException(typed + " " + relation + " " + input.role() + " " + input.path() + advice);
     }
 
     private static boolean sameFile(Path a, Path b) {
