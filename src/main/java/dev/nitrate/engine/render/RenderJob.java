@@ -182,14 +182,23 @@ public final class RenderJob {
             }
             work.discardFrom(resumeAt);
             framesKept = resumeAt - range.first();
-            if (resumeAt <= range.last()) {
-                colorize(reader, info, range, plan, fitted, work, jobKey, checkpoint, resumeAt);
-            }
-            report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
-            if (spec.format().isVideo()) {
-                assembleVideo(info, range, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow());
-            } else {
-                publishFrames(guard, work);
+            try {
+                if (resumeAt <= range.last()) {
+                    colorize(reader, info, range, plan, fitted, work, jobKey, checkpoint, resumeAt);
+                }
+                report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
+                if (spec.format().isVideo()) {
+                    assembleVideo(info, range, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow());
+                } else {
+                    publishFrames(guard, work);
+                }
+            } catch (MediaException e) {
+                throw e.file().toAbsolutePath().startsWith(guard.workFolder()) ? new MediaException(guard.typed(), e.problem(), e) : e;
+            } catch (FileSystemException e) {
+                if (e.getFile() != null && Path.of(e.getFile()).toAbsolutePath().startsWith(guard.workFolder())) {
+                    throw new MediaException(guard.typed(), "cannot write (" + reason(e) + ")", e);
+                }
+                throw e;
             }
             if (!work.delete()) {
                 listener.warning(guard.workFolder() + " holds files Nitrate did not write; it was left in place");
