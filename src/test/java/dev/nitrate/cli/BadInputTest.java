@@ -446,7 +446,7 @@ class BadInputTest {
     void corruptFrameInAnImageFolder() throws Exception {
         Path scans = TestMedia.imageSequence(folder.resolve("scans"), ImageFormat.PNG, 4, i -> TestMedia.numberedGrayFrame(i, 64, 48));
         Files.writeString(scans.resolve("frame_00002.png"), "water damage");
-        assertOneLineFailure(colorize(scans), "frame_00002.png", "");
+        assertOneLineFailure(colorize(scans), "frame_00002.png", "no image can be decoded");
     }
 
     @Test
@@ -519,7 +519,12 @@ class BadInputTest {
     @Test
     void packThatIsAFile() throws Exception {
         Path file = Files.writeString(folder.resolve("pack.zip"), "zipped pack");
-        assertOneLineFailure(colorizeWithPack(file), "pack.zip", "pack folder does not exist");
+        assertOneLineFailure(colorizeWithPack(file), "pack.zip", "is a file, not a pack folder");
+    }
+
+    @Test
+    void packFolderThatDoesNotExist() throws Exception {
+        assertOneLineFailure(colorizeWithPack(folder.resolve("packs/colormnet")), "colormnet", "pack folder does not exist");
     }
 
     @Test
