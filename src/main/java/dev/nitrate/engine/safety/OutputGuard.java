@@ -65,22 +65,25 @@ public final class OutputGuard {
      * @throws OutputRefusedException with one line when writing there could harm anything
      */
     public static OutputGuard claim(Path typed, Shape shape, boolean overwrite, List<ProtectedInput> inputs) throws OutputRefusedException {
-        Path target = typed.toAbsolutePath().normalize();
-        Path folder = target.getParent();
-        if (folder == null || target.getFileName() == null) {
+        Path absolute = typed.toAbsolutePath();
+        Path typedFolder = absolute.getParent();
+        if (typedFolder != null && !Files.isDirectory(typedFolder)) {
+            throw new OutputRefusedException(typedFolder.normalize() + ": "
+                    + (Files.exists(typedFolder) ? "is not a folder; cannot write the output there" : "output folder does not exist"));
+        }
+        Path target = RealPaths.withoutLastLink(absolute);
+        if (target.getParent() == null || target.getFileName() == null) {
             throw new OutputRefusedException(typed + " exists; choose another name or pass --overwrite");
         }
-        if (!Files.isDirectory(folder)) {
-            throw new OutputRefusedException(folder + ": " + (Files.exists(folder) ? "is not a folder; cannot write the output there" : "output folder does not exist"));
-        }
         OutputGuard guard = new OutputGuard(typed, target, shape, overwrite, List.copyOf(inputs));
-        guard.checkAgainstInputs(RealPaths.of(typed.toAbsolutePath()));
+        guard.checkAgainstInputs(RealPaths.of(absolute));
+        guard.checkAgainstInputs(target);
         guard.checkExisting();
         guard.checkWorkFolder();
         return guard;
     }
 
-    /** The output, absolute. */
+    /** The output where the system puts it: links and {@code ..} in its folders resolved, a link at its own name not followed. */
     public Path target() {
         return target;
     }
@@ -273,7 +276,7 @@ public final class OutputGuard {
      */
     public void publishFile(Path finished) throws OutputRefusedException, IOException {
         requireWorkFile(finished);
-        checkAgainstInputs(RealPaths.of(typed.toAbsolutePath()));
+        checkAgainstInputs(RealPaths.of(target));
         Optional<BasicFileAttributes> existing = attributes(target);
         if (existing.isEmpty()) {
             try {
@@ -302,7 +305,7 @@ public final class OutputGuard {
         }
         requireOwnWorkFolder();
         OwnedFolders.markOutputFolder(absolute, workFolder);
-        checkAgainstInputs(RealPaths.of(typed.toAbsolutePath()));
+        checkAgainstInputs(RealPaths.of(target));
         if (attributes(target).isEmpty()) {
             try {
                 Files.move(absolute, target);

@@ -33,6 +33,20 @@ final class RealPaths {
         }
     }
 
+    /**
+     * The path the system writes to for an absolute path: its folders resolved to their real path (links, {@code .}
+     * and {@code ..} as the system resolves them), its last name kept as it is, so that a link there is seen, not followed.
+     * A path ending in {@code .} or {@code ..} is a folder and resolves whole.
+     */
+    static Path withoutLastLink(Path absolute) {
+        Path name = absolute.getFileName();
+        Path parent = absolute.getParent();
+        if (name == null || parent == null || name.toString().equals(".") || name.toString().equals("..")) {
+            return of(absolute);
+        }
+        return of(parent).resolve(name);
+    }
+
     /** The real path of an existing file or folder, or empty when there is nothing there. */
     static Optional<Path> existing(Path path) {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
