@@ -110,6 +110,24 @@ class CommandLineTest {
     }
 
     @Test
+    void aSecondDemoWritesANewFileAndKeepsTheFirst() throws Exception {
+        assertEquals(0, CliRunner.run("demo", "--dir", folder.resolve("demo").toString()).exitCode());
+        String first = SourceSafetyTest.sha256(folder.resolve("demo/demo-colorized.mp4"));
+        Files.writeString(folder.resolve("demo/notes.txt"), "mine");
+        CliRunner.Result again = CliRunner.run("demo", "--dir", folder.resolve("demo").toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(Files.exists(folder.resolve("demo/demo-colorized-2.mp4")));
+        assertEquals(first, SourceSafetyTest.sha256(folder.resolve("demo/demo-colorized.mp4")));
+        assertEquals("mine", Files.readString(folder.resolve("demo/notes.txt")));
+
+        Files.writeString(folder.resolve("demo/demo-exemplar.png"), "the user's own picture under the demo's name");
+        CliRunner.Result refused = CliRunner.run("demo", "--dir", folder.resolve("demo").toString());
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("demo-exemplar.png exists and is not Nitrate's demo file"), refused.err());
+        assertEquals("the user's own picture under the demo's name", Files.readString(folder.resolve("demo/demo-exemplar.png")));
+    }
+
+    @Test
     void aCudaRequestThatFallsBackToTheCpuSaysSoAndWhyOnOneLine() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 3, new Rational(25, 1));
         Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
