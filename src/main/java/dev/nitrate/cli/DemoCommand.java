@@ -59,11 +59,13 @@ final class DemoCommand implements Callable<Integer> {
         return root.execute(args.toArray(String[]::new));
     }
 
-    /** The first name for the result that nothing uses yet: each demo run writes a new file and replaces none. */
+    /**
+     * The first name for the result that nothing uses yet: each finished demo keeps its file and a new run writes
+     * another; an interrupted one resumes, because its name is still free.
+     */
     static Path freeName(Path folder) {
         Path candidate = folder.resolve("demo-colorized.mp4");
-        for (int n = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(candidate.resolveSibling("." + candidate.getFileName() + ".nitrate-work"), LinkOption.NOFOLLOW_LINKS); n++) {
+        for (int n = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); n++) {
             candidate = folder.resolve("demo-colorized-" + n + ".mp4");
         }
         return candidate;
