@@ -2,6 +2,7 @@ package dev.nitrate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nitrate.engine.video.FieldOrder;
@@ -67,8 +68,10 @@ class SourceFidelityTest {
             for (String extension : List.of("mov", "mp4", "mkv")) {
                 String stem = film.getFileName().toString().replace('.', '-');
                 Path whole = folder.resolve(stem + "-whole." + extension);
-                colorize(film, whole);
-                assertEquals(Optional.of("01:00:00:00"), Films.probe(whole, FilmOpenOptions.defaults()).timecode(), whole.toString());
+                assertEquals(List.of(), warnings(colorize(film, whole)), "a progressive constant-rate film with a timecode loses nothing");
+                FilmInfo written = Films.probe(whole, FilmOpenOptions.defaults());
+                assertEquals(Optional.of("01:00:00:00"), written.timecode(), whole.toString());
+                assertFalse(written.isVariableFrameRate(), whole + " is read back at a constant rate");
                 Path part = folder.resolve(stem + "-from10." + extension);
                 colorize(film, part, "--frames", "10-19");
                 assertEquals(Optional.of("01:00:00:10"), Films.probe(part, FilmOpenOptions.defaults()).timecode(), part.toString());
@@ -143,6 +146,11 @@ class SourceFidelityTest {
             assertEquals(UNEVEN.length, info.frameCount());
             assertEquals(0.16, info.secondsAt(3), 1e-9);
             List<Double> source = relative(MediaProbe.packets(film, true).seconds());
+            CliRunner.Result shown = CliRunner.run("info", film.toString());
+            assertTrue(shown.out().contains(" fps), variable: frames are unevenly spaced"), shown.out());
+            CliRunner.Result frames = colorize(film, folder.resolve(film.getFileName() + "-frames"));
+            assertEquals(List.of(WARNING + film + " has a variable frame rate (16 frames in 0.920 s, 17.391 fps on average): a PNG sequence has no"
+                    + " timestamps; the frames are written in order and their timing is lost"), warnings(frames));
             for (String extension : List.of("mkv", "mp4", "mov")) {
                 Path output = folder.resolve(film.getFileName() + "-out." + extension);
                 CliRunner.Result result = colorize(film, output);
