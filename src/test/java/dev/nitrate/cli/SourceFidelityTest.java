@@ -83,6 +83,15 @@ class SourceFidelityTest {
     }
 
     @Test
+    void aDropFrameTimecodeStaysDropFrame() throws Exception {
+        Path film = MediaProbe.writeTimedVideo(folder.resolve("df.mov"), "mov", "libx264", avutil.AV_PIX_FMT_YUV420P, 64, 48,
+                new Rational(30000, 1001), evenSlots(20), "00:00:59;20", 0, 0);
+        Path output = folder.resolve("df-out.mov");
+        colorize(film, output, "--frames", "12-19");
+        assertEquals(Optional.of("00:01:00;04"), Films.probe(output, FilmOpenOptions.defaults()).timecode());
+    }
+
+    @Test
     void dropFrameTimecodeCountsAcrossTheDroppedNumbers() {
         Rational ntsc = new Rational(30000, 1001);
         assertEquals(Optional.of("00:01:00;02"), Timecodes.plusFrames("00:00:59;29", ntsc, 1));
@@ -132,6 +141,21 @@ class SourceFidelityTest {
         CliRunner.Result frames = colorize(topFirst, folder.resolve("tff-frames"), "--format", "tiff");
         assertEquals(List.of(WARNING + topFirst + " is interlaced, top field first: a TIFF sequence cannot flag it; the frames are written whole,"
                 + " both fields interleaved"), warnings(frames));
+    }
+
+    @Test
+    void lumaLockStaysExactWhenH264CodesInterlaced() throws Exception {
+        Path film = MediaProbe.writeTimedVideo(folder.resolve("tff.mkv"), "matroska", "ffv1", avutil.AV_PIX_FMT_YUV420P, 64, 48,
+                new Rational(25, 1), evenSlots(10), null, 2, 0);
+        Path output = folder.resolve("locked.mov");
+        colorize(film, output, "--luma-lock");
+        assertEquals(FieldOrder.TOP_FIRST, Films.probe(output, FilmOpenOptions.defaults()).fieldOrder());
+        List<byte[]> source = MediaProbe.decodeLuma(film);
+        List<byte[]> written = MediaProbe.decodeLuma(output);
+        assertEquals(source.size(), written.size());
+        for (int f = 0; f < source.size(); f++) {
+            assertArrayEquals(source.get(f), written.get(f), "frame " + f);
+        }
     }
 
     private static final long[] UNEVEN = {0, 1, 2, 4, 5, 8, 9, 10, 13, 14, 15, 16, 18, 19, 21, 22};
