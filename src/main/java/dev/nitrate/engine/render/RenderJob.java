@@ -176,6 +176,7 @@ public final class RenderJob {
                 throw new MediaException(outputFolder, "cannot write to the output folder (" + reason(e) + ")", e);
             }
             notes.forEach(listener::warning);
+            SourceFidelity.warnings(request.film(), info, range, spec.format()).forEach(listener::warning);
             List<Shot> shots = work.readShots().orElse(null);
             if (shots == null) {
                 long shotsStarted = System.nanoTime();
@@ -235,7 +236,8 @@ public final class RenderJob {
                 try {
                     if (spec.format().isVideo()) {
                         writer = VideoSegmentWriter.create(work.partial(segmentFile), VideoSegmentWriter.SEGMENT_CONTAINER, new VideoEncodeSettings(
-                                spec.format().codec().orElseThrow(), spec.crf(), spec.lumaLock(), spec.preset(), info.width(), info.height(), info.frameRate()));
+                                spec.format().codec().orElseThrow(), spec.crf(), spec.lumaLock(), spec.preset(), info.width(), info.height(), info.frameRate()),
+                                info.fieldOrder());
                     }
                     for (long frame = segmentStart; frame <= segmentEnd; frame++) {
                         if (cancelRequested) {
@@ -305,11 +307,12 @@ public final class RenderJob {
         if (request.output().copyAudio() && info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
             boolean whole = range.first() == 0 && range.last() == info.frameCount() - 1;
             audio = Optional.of(new AudioSource(request.film(), info.audioStreams().stream().map(AudioStreamInfo::streamIndex).toList(),
-                    info.frameRate().secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.frameRate().secondsAt(range.last() + 1)));
+                    info.secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.secondsAt(range.last() + 1)));
         }
         Path temporary = output.resolveSibling("." + output.getFileName() + ".nitrate-partial");
         try {
-            VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio);
+            VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio,
+                    SourceFidelity.videoMetadata(info, range));
             Files.move(temporary, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (MediaException e) {
             Files.deleteIfExists(temporary);

@@ -53,7 +53,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 final class FfmpegInput implements AutoCloseable {
 
     /** The video packets of a file, as found by a demux-only pass. */
-    record PacketIndex(long[] sortedPts, long[] sortedKeyPts, boolean timestampsReliable, boolean truncated) {
+    record PacketIndex(long[] sortedPts, long[] sortedKeyPts, boolean timestampsReliable, boolean truncated, long endPts) {
         int frameCount() {
             return sortedPts.length;
         }
@@ -256,6 +256,7 @@ final class FfmpegInput implements AutoCloseable {
         int keyCount = 0;
         boolean reliable = true;
         boolean truncated = false;
+        long endPts = Long.MIN_VALUE;
         while (true) {
             int result = av_read_frame(format, packet);
             if (result < 0) {
@@ -279,6 +280,9 @@ final class FfmpegInput implements AutoCloseable {
                     pts = Arrays.copyOf(pts, count * 2);
                 }
                 pts[count++] = timestamp;
+                if (timestamp != AV_NOPTS_VALUE) {
+                    endPts = Math.max(endPts, timestamp + Math.max(0, packet.duration()));
+                }
                 if ((packet.flags() & AV_PKT_FLAG_KEY) != 0) {
                     if (keyCount == keys.length) {
                         keys = Arrays.copyOf(keys, keyCount * 2);
@@ -303,7 +307,7 @@ final class FfmpegInput implements AutoCloseable {
         if (countsSamples && declared > 0 && packetsIncludingDiscarded < declared) {
             truncated = true;
         }
-        return new PacketIndex(sorted, sortedKeys, reliable && keyCount > 0, truncated);
+        return new PacketIndex(sorted, sortedKeys, reliable && keyCount > 0, truncated, endPts);
     }
 
     /** Seeks so that decoding starts at the key frame at or before the given video timestamp. */

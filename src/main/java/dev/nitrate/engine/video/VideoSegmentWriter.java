@@ -97,6 +97,10 @@ public final class VideoSegmentWriter implements AutoCloseable {
         yuv.width(settings.width());
         yuv.height(settings.height());
         av_frame_get_buffer(yuv, 32);
+        FieldOrder fieldOrder = FieldOrder.fromFfmpeg(encoder.field_order());
+        if (fieldOrder.isInterlaced()) {
+            yuv.flags(yuv.flags() | FfmpegSupport.FRAME_FLAG_INTERLACED | (fieldOrder == FieldOrder.TOP_FIRST ? FfmpegSupport.FRAME_FLAG_TOP_FIELD_FIRST : 0));
+        }
     }
 
     /**
@@ -105,6 +109,11 @@ public final class VideoSegmentWriter implements AutoCloseable {
      * @param containerFormat FFmpeg's muxer name, e.g. {@link #SEGMENT_CONTAINER} or {@code mp4}
      */
     public static VideoSegmentWriter create(Path file, String containerFormat, VideoEncodeSettings settings) throws MediaException {
+        return create(file, containerFormat, settings, FieldOrder.UNKNOWN);
+    }
+
+    /** As {@link #create(Path, String, VideoEncodeSettings)}, flagging the field order; H.264 is then coded interlaced (MBAFF). */
+    public static VideoSegmentWriter create(Path file, String containerFormat, VideoEncodeSettings settings, FieldOrder fieldOrder) throws MediaException {
         FfmpegSupport.init();
         AVCodec codec = avcodec_find_encoder_by_name(settings.codec().encoderName());
         if (codec == null || codec.isNull()) {
@@ -129,6 +138,10 @@ public final class VideoSegmentWriter implements AutoCloseable {
             encoder.colorspace(AVCOL_SPC_BT709);
             encoder.color_primaries(AVCOL_PRI_BT709);
             encoder.color_trc(AVCOL_TRC_BT709);
+            encoder.field_order(fieldOrder.ffmpegValue());
+            if (fieldOrder.isInterlaced() && settings.codec() == VideoCodec.H264) {
+                encoder.flags(encoder.flags() | org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_INTERLACED_DCT);
+            }
             if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
                 encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             }
