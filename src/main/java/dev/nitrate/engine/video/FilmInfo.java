@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param timecode the start timecode recorded in the file, if any
  * @param interlaced whether the video is stored as interlaced fields
  * @param audioStreams the audio streams, in container order
+ * @param colour the colour range, primaries, transfer and matrix the first frame is tagged with
  */
 public record FilmInfo(
         Path source,
@@ -35,10 +36,19 @@ public record FilmInfo(
         long frameCount,
         Optional<String> timecode,
         boolean interlaced,
-        List<AudioStreamInfo> audioStreams) {
+        List<AudioStreamInfo> audioStreams,
+        ColourTags colour) {
+
+    /** A film whose colour description is not known. */
+    public FilmInfo(Path source, SourceKind kind, String container, String codec, int width, int height, int bitDepth, String pixelFormat,
+            Rational frameRate, long frameCount, Optional<String> timecode, boolean interlaced, List<AudioStreamInfo> audioStreams) {
+        this(source, kind, container, codec, width, height, bitDepth, pixelFormat, frameRate, frameCount, timecode, interlaced, audioStreams,
+                ColourTags.UNSPECIFIED);
+    }
 
     public FilmInfo {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(colour, "colour");
         Objects.requireNonNull(frameRate, "frameRate");
         timecode = Objects.requireNonNull(timecode, "timecode");
         audioStreams = List.copyOf(audioStreams);

@@ -98,7 +98,8 @@ final class VideoFileReader implements FilmReader {
             int[] grid = packets.timestampsReliable() && input.containerName().equals("avi") ? frameGrid(packets.sortedPts(), input.videoStream().time_base(), rate) : null;
             long frameCount = grid == null ? packets.frameCount() : grid.length;
             FilmInfo info = new FilmInfo(file, SourceKind.VIDEO_FILE, input.containerName(), input.codecName(), width, height, bitDepth,
-                    FfmpegSupport.pixelFormatName(pixelFormat), rate, frameCount, input.timecode(), interlaced, input.audioStreams());
+                    FfmpegSupport.pixelFormatName(pixelFormat), rate, frameCount, input.timecode(), interlaced, input.audioStreams(),
+                    ColourTags.of(input.frame()));
             input.close();
             input = FfmpegInput.open(file);
             return new VideoFileReader(input, packets, info, new RgbExtractor(bitDepth > 8, options.withVideoLuma()), grid);

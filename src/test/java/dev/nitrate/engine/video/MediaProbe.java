@@ -96,7 +96,13 @@ public final class MediaProbe {
         List<byte[]> frames = new ArrayList<>();
         try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults().withVideoLuma(true))) {
             for (long i = 0; i < reader.info().frameCount(); i++) {
-                frames.add(reader.read(i).videoLuma().orElseThrow());
+                LumaPlane luma = reader.read(i).videoLuma().orElseThrow();
+                int[] eightBit = luma.convertedTo(8, luma.fullRange());
+                byte[] bytes = new byte[eightBit.length];
+                for (int k = 0; k < bytes.length; k++) {
+                    bytes[k] = (byte) eightBit[k];
+                }
+                frames.add(bytes);
             }
         }
         return frames;
