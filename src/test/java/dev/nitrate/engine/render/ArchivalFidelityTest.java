@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
 import dev.nitrate.engine.model.InferenceOptions;
@@ -190,6 +191,28 @@ class ArchivalFidelityTest {
                 }
             }
             assertTrue(notEightBit > width * height, "16-bit values kept, not 8-bit ones scaled up (" + notEightBit + ")");
+        }
+    }
+
+    @Test
+    void anEightBitPngSequenceToFfv1KeepsItsLumaExactly() throws Exception {
+        Path frames = TestMedia.imageSequence(folder.resolve("pngs"), ImageFormat.PNG, 3, i -> TestMedia.numberedGrayFrame(i, 64, 48));
+        Path output = folder.resolve("pngs.mov");
+        render(frames, output, OutputFormat.FFV1, true);
+        try (FilmReader source = Films.open(frames, FilmOpenOptions.defaults()); FilmReader written = Films.open(output, FilmOpenOptions.defaults())) {
+            assertEquals("ffv1", written.info().codec());
+            assertEquals(8, written.info().bitDepth());
+            boolean coloured = false;
+            for (int f = 0; f < 3; f++) {
+                byte[] s = source.read(f).pixels().toRgb8();
+                byte[] w = written.read(f).pixels().toRgb8();
+                for (int i = 0; i < s.length; i += 3) {
+                    assertEquals(LumaMatch.luma(s[i] & 0xFF, s[i + 1] & 0xFF, s[i + 2] & 0xFF), LumaMatch.luma(w[i] & 0xFF, w[i + 1] & 0xFF, w[i + 2] & 0xFF),
+                            "frame " + f + " pixel " + i / 3);
+                    coloured |= w[i] != w[i + 2];
+                }
+            }
+            assertTrue(coloured, "the output is colorized");
         }
     }
 
