@@ -86,6 +86,9 @@ public enum OutputFormat {
                 if (this != FFV1) {
                     notes.add(film.source() + " is RGB; the video is converted to YUV with the BT.709 matrix and tagged " + written.describe());
                 }
+            } else if (source.hasUnconvertibleMatrix()) {
+                notes.add(film.source() + " uses a colour matrix Nitrate cannot convert to (" + source.describe() + "); the output is tagged "
+                        + written.describe());
             } else if (!source.unstated().isEmpty()) {
                 notes.add(film.source() + " does not state its colour " + String.join(", ", source.unstated()) + "; the output is tagged "
                         + written.describe());

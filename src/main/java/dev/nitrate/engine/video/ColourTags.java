@@ -5,8 +5,13 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_UNSPECIFIED;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_NCL;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT470BG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_FCC;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_RGB;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE240M;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_UNSPECIFIED;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_UNSPECIFIED;
@@ -15,6 +20,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_RGB;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -68,6 +74,15 @@ public record ColourTags(int range, int primaries, int transfer, int matrix) {
         }
     }
 
+    /** The matrices FFmpeg's scaler converts RGB with. */
+    private static final Set<Integer> CONVERTIBLE_MATRICES = Set.of(AVCOL_SPC_BT709, AVCOL_SPC_FCC, AVCOL_SPC_BT470BG, AVCOL_SPC_SMPTE170M,
+            AVCOL_SPC_SMPTE240M, AVCOL_SPC_BT2020_NCL);
+
+    /** Whether the source states a YUV matrix that Nitrate cannot convert RGB with (e.g. YCgCo); such an output uses BT.709. */
+    public boolean hasUnconvertibleMatrix() {
+        return matrix != AVCOL_SPC_UNSPECIFIED && matrix != AVCOL_SPC_RGB && !CONVERTIBLE_MATRICES.contains(matrix);
+    }
+
     /** Whether the source is stored as RGB (image files, RGB video). */
     public boolean isRgb() {
         return matrix == AVCOL_SPC_RGB;
@@ -80,14 +95,14 @@ public record ColourTags(int range, int primaries, int transfer, int matrix) {
 
     /**
      * The tags of a YUV output made from this source: each known value kept, each unknown one (and the matrix of an RGB
-     * source) from {@link #BT709_LIMITED}.
+     * source, or one that cannot be converted with) from {@link #BT709_LIMITED}.
      */
     public ColourTags forYuvOutput() {
         return new ColourTags(
                 range == AVCOL_RANGE_JPEG ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG,
                 primaries == AVCOL_PRI_UNSPECIFIED ? BT709_LIMITED.primaries : primaries,
                 transfer == AVCOL_TRC_UNSPECIFIED ? BT709_LIMITED.transfer : transfer,
-                matrix == AVCOL_SPC_UNSPECIFIED || matrix == AVCOL_SPC_RGB ? BT709_LIMITED.matrix : matrix);
+                CONVERTIBLE_MATRICES.contains(matrix) ? matrix : BT709_LIMITED.matrix);
     }
 
     /** The names of the values this source does not state (range, primaries, transfer, matrix), for a message. */

@@ -59,7 +59,7 @@ import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Encodes frames to one video file in a container chosen by format name: H.264 or H.265 as {@code yuv420p} (8 bits) or
- * {@code yuv420p10le}, FFV1 as {@code yuv444p} or planar RGB at 8 to 16 bits, tagged with the source's colour description
+ * {@code yuv420p10le}, FFV1 as {@code yuv444p} or RGB ({@code bgr0}, {@code gbrp10le} to {@code gbrp16le}) at 8 to 16 bits, tagged with the source's colour description
  * ({@link VideoEncodeSettings#outputTags()}). The render job writes its spool segments with it. The single owner of its
  * encoder, muxer, scaler and frame; a file not {@link #finish() finished} is incomplete.
  */
@@ -105,6 +105,9 @@ public final class VideoSegmentWriter implements AutoCloseable {
 
     /** The pixel format the encoder is fed, e.g. {@code yuv420p10le}. */
     static int pixelFormat(VideoEncodeSettings settings) {
+        if (settings.storesRgb() && settings.bitDepth() == 8) {
+            return av_get_pix_fmt("bgr0");
+        }
         String depth = settings.bitDepth() == 8 ? "" : settings.bitDepth() + "le";
         String layout = settings.storesRgb() ? "gbrp" : settings.codec() == VideoCodec.FFV1 ? "yuv444p" : "yuv420p";
         return av_get_pix_fmt(layout + depth);

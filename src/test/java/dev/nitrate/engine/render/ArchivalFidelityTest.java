@@ -232,6 +232,27 @@ class ArchivalFidelityTest {
     }
 
     @Test
+    void theVideoIsConvertedWithTheMatrixItIsTaggedWith() throws Exception {
+        ColourTags bt601 = new ColourTags(AVCOL_RANGE_MPEG, AVCOL_PRI_SMPTE170M, AVCOL_TRC_SMPTE170M, AVCOL_SPC_SMPTE170M);
+        Path film = ColourMedia.writeFilm(folder.resolve("sd.mkv"), "matroska", "ffv1", "yuv444p", WIDTH, HEIGHT, 2, bt601);
+        Path video = folder.resolve("sd.mkv.out.mkv");
+        Path frames = folder.resolve("sd-frames");
+        render(film, video, OutputFormat.FFV1, true);
+        render(film, frames, OutputFormat.PNG, false);
+        try (FilmReader written = Films.open(video, FilmOpenOptions.defaults()); FilmReader reference = Films.open(frames, FilmOpenOptions.defaults())) {
+            double worst = 0;
+            for (int f = 0; f < 2; f++) {
+                byte[] w = written.read(f).pixels().toRgb8();
+                byte[] r = reference.read(f).pixels().toRgb8();
+                for (int i = 0; i < w.length; i++) {
+                    worst = Math.max(worst, Math.abs((w[i] & 0xFF) - (r[i] & 0xFF)));
+                }
+            }
+            assertTrue(worst <= 3, "decoded with its BT.601 tags, the video shows the colours of the PNG frames; worst difference " + worst);
+        }
+    }
+
+    @Test
     void anUntaggedSourceSaysWhatIsWritten() throws Exception {
         ColourTags untagged = ColourTags.UNSPECIFIED;
         Path film = ColourMedia.writeFilm(folder.resolve("plain.mkv"), "matroska", "libx264", "yuv420p", WIDTH, HEIGHT, 2, untagged);
