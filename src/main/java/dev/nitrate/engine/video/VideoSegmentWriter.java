@@ -59,8 +59,8 @@ import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Encodes frames to one video file in a container chosen by format name: H.264 or H.265 as {@code yuv420p} (8 bits) or
- * {@code yuv420p10le}, FFV1 as {@code yuv444p} or RGB ({@code bgr0}, {@code gbrp10le} to {@code gbrp16le}) at 8 to 16 bits, tagged with the source's colour description
- * ({@link VideoEncodeSettings#outputTags()}). The render job writes its spool segments with it. The single owner of its
+ * {@code yuv420p10le}, FFV1 as {@code yuv444p} or RGB ({@code bgr0}, {@code gbrp10le} to {@code gbrp16le}) at 8 to 16
+ * bits, tagged with the source's colour description ({@link VideoEncodeSettings#outputTags()}). The render job writes its spool segments with it. The single owner of its
  * encoder, muxer, scaler and frame; a file not {@link #finish() finished} is incomplete.
  */
 public final class VideoSegmentWriter implements AutoCloseable {
@@ -147,22 +147,23 @@ public final class VideoSegmentWriter implements AutoCloseable {
             if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
                 encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             }
-            if (settings.codec() == VideoCodec.FFV1) {
-                encoder.gop_size(1);
-                encoder.thread_count(1);
-                av_dict_set(options, "level", "3", 0);
-                av_dict_set(options, "slicecrc", "1", 0);
-            } else {
-                av_dict_set(options, "preset", settings.preset(), 0);
-            }
-            if (settings.codec() == VideoCodec.FFV1) {
-                // lossless by design; no rate options
-            } else if (settings.codec() == VideoCodec.H264) {
-                av_dict_set(options, settings.lossless() ? "qp" : "crf", settings.lossless() ? "0" : Integer.toString(settings.crf()), 0);
-            } else {
-                av_dict_set(options, "x265-params", settings.lossless() ? "log-level=none:lossless=1" : "log-level=none", 0);
-                if (!settings.lossless()) {
-                    av_dict_set(options, "crf", Integer.toString(settings.crf()), 0);
+            switch (settings.codec()) {
+                case FFV1 -> {
+                    encoder.gop_size(1);
+                    encoder.thread_count(1);
+                    av_dict_set(options, "level", "3", 0);
+                    av_dict_set(options, "slicecrc", "1", 0);
+                }
+                case H264 -> {
+                    av_dict_set(options, "preset", settings.preset(), 0);
+                    av_dict_set(options, settings.lossless() ? "qp" : "crf", settings.lossless() ? "0" : Integer.toString(settings.crf()), 0);
+                }
+                case H265 -> {
+                    av_dict_set(options, "preset", settings.preset(), 0);
+                    av_dict_set(options, "x265-params", settings.lossless() ? "log-level=none:lossless=1" : "log-level=none", 0);
+                    if (!settings.lossless()) {
+                        av_dict_set(options, "crf", Integer.toString(settings.crf()), 0);
+                    }
                 }
             }
             result = avcodec_open2(encoder, codec, options);
