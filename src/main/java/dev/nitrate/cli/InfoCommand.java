@@ -72,6 +72,7 @@ final class InfoCommand implements Callable<Integer> {
         map.put("durationSeconds", info.durationSeconds());
         map.put("timecode", info.timecode().orElse(null));
         map.put("interlaced", info.interlaced());
+        map.put("colour", info.colour().describe());
         List<Map<String, Object>> audio = new ArrayList<>();
         for (AudioStreamInfo stream : info.audioStreams()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -91,6 +92,7 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Kind:        %s (%s)%n", info.kind() == dev.nitrate.engine.video.SourceKind.VIDEO_FILE ? "video file" : "image sequence", info.container());
         out.printf(Locale.ROOT, "Video:       %s, %dx%d, %s, %d bit, %s%n", info.codec(), info.width(), info.height(), info.pixelFormat(),
                 info.bitDepth(), info.interlaced() ? "interlaced" : "progressive");
+        out.printf(Locale.ROOT, "Colour:      %s%n", info.colour().describe());
         out.printf(Locale.ROOT, "Frame rate:  %s (%s fps)%n", info.frameRate(), info.frameRate().display());
         out.printf(Locale.ROOT, "Frames:      %d%n", info.frameCount());
         out.printf(Locale.ROOT, "Duration:    %s (%.3f s)%n", ProgressBar.clock(info.durationSeconds()), info.durationSeconds());

@@ -60,6 +60,19 @@ class ArchivalFormatsCliTest {
     }
 
     @Test
+    void infoShowsTheColourTags() throws Exception {
+        ColourTags fullRange601 = new ColourTags(org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG, org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_SMPTE170M,
+                org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_SMPTE170M, org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M);
+        Path full = ColourMedia.writeFilm(folder.resolve("full.mp4"), "mp4", "libx264", "yuvj420p", 64, 48, 2, fullRange601);
+        CliRunner.Result text = CliRunner.run("info", full.toString());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("Colour:      range=pc primaries=smpte170m transfer=smpte170m matrix=smpte170m"), text.out());
+        CliRunner.Result json = CliRunner.run("info", film.toString(), "--json");
+        assertTrue(json.out().contains("\"colour\" : \"range=tv primaries=bt709 transfer=bt709 matrix=bt709\"")
+                || json.out().contains("\"colour\":\"range=tv primaries=bt709 transfer=bt709 matrix=bt709\""), json.out());
+    }
+
+    @Test
     void ffv1IntoAnMp4IsRefusedInOneLineBeforeAnyWork() throws Exception {
         Path output = folder.resolve("archive.mp4");
         CliRunner.Result result = colorize(output, "ffv1");
