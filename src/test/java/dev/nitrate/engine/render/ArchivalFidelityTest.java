@@ -100,8 +100,8 @@ class ArchivalFidelityTest {
         render(film, output, OutputFormat.H264, true);
         ColourMedia.DecodedLuma written = ColourMedia.decodeLuma(output);
 
+        assertEquals(0.0, maxDisplayedDifference(source, written, 8), "Y as displayed, per pixel, in 8-bit steps");
         assertEquals(AVCOL_RANGE_JPEG, written.tags().range(), "the output is tagged full range");
-        assertEquals(0.0, maxDisplayedDifference(source, written, 8), "Y as displayed, per pixel");
         for (int f = 0; f < source.frames().size(); f++) {
             assertTrue(java.util.Arrays.equals(source.frames().get(f), written.frames().get(f)), "frame " + f + ": the Y plane itself");
         }
