@@ -96,14 +96,16 @@ class ArchivalFidelityTest {
         assertTrue(source.fullRange(), "the source decodes as full range");
         assertTrue(hasValuesIn(source, 0, 15) && hasValuesIn(source, 236, 255), "the source uses Y outside 16-235");
 
-        Path output = folder.resolve("locked.mp4");
-        render(film, output, OutputFormat.H264, true);
-        ColourMedia.DecodedLuma written = ColourMedia.decodeLuma(output);
+        for (OutputFormat format : List.of(OutputFormat.H264, OutputFormat.H265)) {
+            Path output = folder.resolve("locked-" + format.cliName() + ".mp4");
+            render(film, output, format, true);
+            ColourMedia.DecodedLuma written = ColourMedia.decodeLuma(output);
 
-        assertEquals(0.0, maxDisplayedDifference(source, written, 8), "Y as displayed, per pixel, in 8-bit steps");
-        assertEquals(AVCOL_RANGE_JPEG, written.tags().range(), "the output is tagged full range");
-        for (int f = 0; f < source.frames().size(); f++) {
-            assertTrue(java.util.Arrays.equals(source.frames().get(f), written.frames().get(f)), "frame " + f + ": the Y plane itself");
+            assertEquals(0.0, maxDisplayedDifference(source, written, 8), format + ": Y as displayed, per pixel, in 8-bit steps");
+            assertEquals(AVCOL_RANGE_JPEG, written.tags().range(), format + ": the output is tagged full range");
+            for (int f = 0; f < source.frames().size(); f++) {
+                assertTrue(java.util.Arrays.equals(source.frames().get(f), written.frames().get(f)), format + " frame " + f + ": the Y plane itself");
+            }
         }
     }
 
