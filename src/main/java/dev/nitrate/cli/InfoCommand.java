@@ -76,6 +76,7 @@ final class InfoCommand implements Callable<Integer> {
         map.put("fieldOrder", info.fieldOrder().name().toLowerCase(Locale.ROOT));
         map.put("variableFrameRate", info.isVariableFrameRate());
         map.put("missingFrames", info.missingNumbers().stream().map(Object::toString).toList());
+        map.put("colour", info.colour().describe());
         List<Map<String, Object>> audio = new ArrayList<>();
         for (AudioStreamInfo stream : info.audioStreams()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -95,6 +96,7 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Kind:        %s (%s)%n", info.kind() == dev.nitrate.engine.video.SourceKind.VIDEO_FILE ? "video file" : "image sequence", info.container());
         out.printf(Locale.ROOT, "Video:       %s, %dx%d, %s, %d bit, %s%n", info.codec(), info.width(), info.height(), info.pixelFormat(),
                 info.bitDepth(), info.fieldOrder().description());
+        out.printf(Locale.ROOT, "Colour:      %s%n", info.colour().describe());
         out.printf(Locale.ROOT, "Frame rate:  %s (%s fps)%s%n", info.frameRate(), info.frameRate().display(),
                 info.isVariableFrameRate() ? ", variable: frames are unevenly spaced" : "");
         out.printf(Locale.ROOT, "Frames:      %d%n", info.frameCount());

@@ -28,7 +28,6 @@ import dev.nitrate.engine.video.RgbPixels;
 import dev.nitrate.engine.video.SourceKind;
 import dev.nitrate.engine.video.VideoAssembler;
 import dev.nitrate.engine.video.VideoCodec;
-import dev.nitrate.engine.video.VideoEncodeSettings;
 import dev.nitrate.engine.video.VideoSegmentWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,6 +129,9 @@ public final class RenderJob {
         if (spec.format().isVideo() && container.isEmpty()) {
             throw new MediaException(output, "a video output needs a .mp4, .mov or .mkv name");
         }
+        if (container.isPresent() && spec.format().containerProblem(container.get()).isPresent()) {
+            throw new MediaException(output, spec.format().containerProblem(container.get()).get());
+        }
         if (!spec.format().isVideo() && Files.isRegularFile(output)) {
             throw new MediaException(output, "is a file; a " + spec.format() + " sequence is written into a folder");
         }
@@ -140,6 +142,7 @@ public final class RenderJob {
         boolean videoLuma = spec.lumaLock() && spec.format().isVideo();
         try (FilmReader reader = Films.open(request.film(), request.openOptions().withVideoLuma(videoLuma))) {
             FilmInfo info = reader.info();
+            spec.format().fidelityNotes(info).forEach(listener::warning);
             FrameRange range = request.frames().orElse(new FrameRange(0, info.frameCount() - 1));
             if (range.last() >= info.frameCount()) {
                 throw new MediaException(request.film(), "frame range " + range + " is outside the film (frames 0-" + (info.frameCount() - 1) + ")");
@@ -235,9 +238,8 @@ public final class RenderJob {
                 Path segmentFile = work.segmentFile(segmentStart);
                 try {
                     if (spec.format().isVideo()) {
-                        writer = VideoSegmentWriter.create(work.partial(segmentFile), VideoSegmentWriter.SEGMENT_CONTAINER, new VideoEncodeSettings(
-                                spec.format().codec().orElseThrow(), spec.crf(), spec.lumaLock(), spec.preset(), info.width(), info.height(), info.frameRate()),
-                                info.fieldOrder());
+                        writer = VideoSegmentWriter.create(work.partial(segmentFile), VideoSegmentWriter.SEGMENT_CONTAINER,
+                                spec.format().encodeSettings(info, spec.crf(), spec.lumaLock(), spec.preset()), info.fieldOrder());
                     }
                     for (long frame = segmentStart; frame <= segmentEnd; frame++) {
                         if (cancelRequested) {

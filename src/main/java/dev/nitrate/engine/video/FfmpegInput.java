@@ -106,6 +106,7 @@ final class FfmpegInput implements AutoCloseable {
                 throw new MediaException(file, audio ? "has no video stream (audio only)" : "has no video stream");
             }
             AVCodecParameters parameters = format.streams(video).codecpar();
+            restoreColourTags(format.streams(video));
             AVCodec codec = avcodec_find_decoder(parameters.codec_id());
             if (codec == null || codec.isNull()) {
                 String name = FfmpegSupport.string(avcodec_get_name(parameters.codec_id()));
@@ -135,6 +136,20 @@ final class FfmpegInput implements AutoCloseable {
                 avformat_close_input(format);
             }
         }
+    }
+
+    /** NUT has no colour fields: a segment written by {@link VideoSegmentWriter} keeps its tags in stream metadata. */
+    private static void restoreColourTags(AVStream stream) {
+        AVCodecParameters parameters = stream.codecpar();
+        Optional<ColourTags> kept = metadata(stream.metadata(), ColourTags.METADATA_KEY).flatMap(ColourTags::fromMetadata);
+        if (kept.isEmpty() || !new ColourTags(parameters.color_range(), parameters.color_primaries(), parameters.color_trc(),
+                parameters.color_space()).equals(ColourTags.UNSPECIFIED)) {
+            return;
+        }
+        parameters.color_range(kept.get().range());
+        parameters.color_primaries(kept.get().primaries());
+        parameters.color_trc(kept.get().transfer());
+        parameters.color_space(kept.get().matrix());
     }
 
     static void checkReadableFile(Path file) throws MediaException {

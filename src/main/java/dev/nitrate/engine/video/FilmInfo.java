@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param audioStreams the audio streams, in container order
  * @param variableTiming each frame's timestamp when the frames are not evenly spaced (variable frame rate); empty at a constant rate
  * @param missingNumbers numbers missing from a numbered image sequence (its present frames are read in order, the gaps closed up)
+ * @param colour the colour range, primaries, transfer and matrix the first frame is tagged with
  */
 public record FilmInfo(
         Path source,
@@ -39,10 +40,12 @@ public record FilmInfo(
         FieldOrder fieldOrder,
         List<AudioStreamInfo> audioStreams,
         Optional<FrameTimes> variableTiming,
-        List<NumberGap> missingNumbers) {
+        List<NumberGap> missingNumbers,
+        ColourTags colour) {
 
     public FilmInfo {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(colour, "colour");
         Objects.requireNonNull(frameRate, "frameRate");
         timecode = Objects.requireNonNull(timecode, "timecode");
         Objects.requireNonNull(fieldOrder, "fieldOrder");

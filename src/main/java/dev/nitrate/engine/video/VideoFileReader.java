@@ -105,7 +105,7 @@ final class VideoFileReader implements FilmReader {
                     : Optional.empty();
             FilmInfo info = new FilmInfo(file, SourceKind.VIDEO_FILE, input.containerName(), input.codecName(), width, height, bitDepth,
                     FfmpegSupport.pixelFormatName(pixelFormat), rate, frameCount, input.timecode(), fieldOrder, input.audioStreams(),
-                    variableTiming, List.of());
+                    variableTiming, List.of(), ColourTags.of(input.frame()));
             input.close();
             input = FfmpegInput.open(file);
             return new VideoFileReader(input, packets, info, new RgbExtractor(bitDepth > 8, options.withVideoLuma()), grid);

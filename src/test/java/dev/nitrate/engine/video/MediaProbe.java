@@ -164,7 +164,13 @@ public final class MediaProbe {
         List<byte[]> frames = new ArrayList<>();
         try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults().withVideoLuma(true))) {
             for (long i = 0; i < reader.info().frameCount(); i++) {
-                frames.add(reader.read(i).videoLuma().orElseThrow());
+                LumaPlane luma = reader.read(i).videoLuma().orElseThrow();
+                int[] eightBit = luma.convertedTo(8, luma.fullRange());
+                byte[] bytes = new byte[eightBit.length];
+                for (int k = 0; k < bytes.length; k++) {
+                    bytes[k] = (byte) eightBit[k];
+                }
+                frames.add(bytes);
             }
         }
         return frames;
@@ -226,6 +232,10 @@ public final class MediaProbe {
         encoder.time_base(FfmpegSupport.rational(rate.denominator(), rate.numerator()));
         encoder.framerate(FfmpegSupport.rational(rate.numerator(), rate.denominator()));
         encoder.field_order(fieldOrder);
+        encoder.color_range(org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG);
+        encoder.color_primaries(org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709);
+        encoder.color_trc(org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709);
+        encoder.colorspace(org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709);
         if (timecode != null) {
             AVDictionary metadata = new AVDictionary(null);
             org.bytedeco.ffmpeg.global.avutil.av_dict_set(metadata, "timecode", timecode, 0);
