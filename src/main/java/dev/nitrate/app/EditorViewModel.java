@@ -142,6 +142,7 @@ public final class EditorViewModel implements AutoCloseable {
             loadFilm(info);
         });
         recentFiles.add(path.toAbsolutePath());
+        notice.set("New untitled project for " + info.source().getFileName());
         return true;
     }
 
@@ -216,6 +217,7 @@ public final class EditorViewModel implements AutoCloseable {
             renders.load(project.renders());
         });
         recentFiles.add(target);
+        notice.set("Opened " + target.getFileName());
         return true;
     }
 
