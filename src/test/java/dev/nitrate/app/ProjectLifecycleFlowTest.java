@@ -172,6 +172,30 @@ class ProjectLifecycleFlowTest {
     }
 
     @Test
+    void anEditNotYetAutosavedGoesIntoItsOwnProjectWhenAFilmIsOpenedAndNothingAfter(FxRobot robot) throws Exception {
+        Path folderA = Files.createDirectories(work.resolve("project-a"));
+        Path projectA = folderA.resolve("reel-a.nitrate");
+        assertTrue(fx(() -> editor.openFilm(filmA)));
+        waitForFilm(filmA);
+        addExemplar(green, 25);
+        assertTrue(fx(() -> editor.saveProject(projectA)));
+        String firstSave = ProjectStore.sha256(projectA);
+        addExemplar(red, 3);
+        assertEquals("• reel-a.nitrate — Nitrate", fx(stage::getTitle));
+
+        assertTrue(fx(() -> editor.openFilm(filmB)), "a saved project with a pending edit does not ask");
+        assertEquals(2, new ProjectStore().open(projectA).exemplars().size(), "A's own edit went into A");
+        assertEquals(filmA.toAbsolutePath(), new ProjectStore().open(projectA).film());
+        assertEquals(firstSave, ProjectStore.sha256(ProjectStore.backupOf(projectA)), ".bak is A's previous save");
+        Map<String, String> left = checksums(folderA);
+        waitForFilm(filmB);
+        addExemplar(green, 4);
+        waitForAutosave();
+        Thread.sleep(4000);
+        assertEquals(left, checksums(folderA), "after leaving it, nothing is written for project A");
+    }
+
+    @Test
     void theDemoProjectStaysAsShippedWhenAFilmIsOpenedFromIt(FxRobot robot) throws Exception {
         Path appData = work.resolve("appdata");
         Path demo = DemoProject.prepare(appData, new ProjectStore()).orElseThrow();
