@@ -47,7 +47,8 @@ final class ColorizeCommand implements Callable<Integer> {
             description = "A new .mp4/.mov/.mkv file, or a new folder for PNG/TIFF frames (see --overwrite).")
     Path output;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "h264, h265, png or tiff (default: from OUT: h264 for a video name, else png).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "h264, h265 (8-bit), h265-10 (10-bit), ffv1 (lossless, the source's depth up to 16 bits; .mkv or .mov), png or tiff "
+            + "(default: from OUT: h264 for a video name, else png). A format with fewer bits than the film says so.")
     String format;
 
     @Option(names = "--pack", paramLabel = "DIR", description = "Model pack folder (default: the built-in pack).")

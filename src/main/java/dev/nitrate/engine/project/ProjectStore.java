@@ -33,8 +33,10 @@ import java.util.Locale;
  * settings and render queue are stored as plain values.
  *
  * <p>Saving never destroys the last good copy: the JSON goes to a temporary file in the same folder which is
- * then renamed over the project atomically, and the previous file, if it was a valid project, is kept as
- * {@code <name>.nitrate.bak}.
+ * then renamed over the project atomically. The backup {@code <name>.nitrate.bak} is only ever written here, when
+ * a save replaces an existing project file: it becomes a byte copy of that same file's previous content, if that
+ * was a valid project (a damaged file never replaces the backup). A save whose content equals the file's leaves
+ * the file and its backup untouched.
  */
 public final class ProjectStore {
 
@@ -190,6 +192,10 @@ public final class ProjectStore {
     }
 
     private void writeAtomically(Path target, byte[] bytes) throws IOException {
+        if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+                && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+            return;
+        }
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

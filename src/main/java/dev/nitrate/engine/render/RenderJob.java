@@ -30,7 +30,6 @@ import dev.nitrate.engine.video.RgbPixels;
 import dev.nitrate.engine.video.SourceKind;
 import dev.nitrate.engine.video.VideoAssembler;
 import dev.nitrate.engine.video.VideoCodec;
-import dev.nitrate.engine.video.VideoEncodeSettings;
 import dev.nitrate.engine.video.VideoSegmentWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -129,6 +128,7 @@ public final class RenderJob {
         try (FilmReader reader = Films.open(request.film(), request.openOptions().withVideoLuma(videoLuma))) {
             FilmInfo info = reader.info();
             RenderPreflight.checkFrameSize(request, info);
+            spec.format().fidelityNotes(info).forEach(listener::warning);
             FrameRange range = request.frames().orElse(new FrameRange(0, info.frameCount() - 1));
             if (range.last() >= info.frameCount()) {
                 throw new MediaException(request.film(), "frame range " + range + " is outside the film (frames 0-" + (info.frameCount() - 1) + ")");
@@ -165,6 +165,7 @@ public final class RenderJob {
                 throw new MediaException(output.getParent(), "cannot write to the output folder (" + reason(e) + ")", e);
             }
             notes.forEach(listener::warning);
+            SourceFidelity.warnings(request.film(), info, range, spec.format()).forEach(listener::warning);
             List<Shot> shots = work.readShots().orElse(null);
             if (shots == null) {
                 long shotsStarted = System.nanoTime();
@@ -234,8 +235,8 @@ public final class RenderJob {
                 Path segmentFile = work.segmentFile(segmentStart);
                 try {
                     if (spec.format().isVideo()) {
-                        writer = VideoSegmentWriter.create(work.partial(segmentFile), VideoSegmentWriter.SEGMENT_CONTAINER, new VideoEncodeSettings(
-                                spec.format().codec().orElseThrow(), spec.crf(), spec.lumaLock(), spec.preset(), info.width(), info.height(), info.frameRate()));
+                        writer = VideoSegmentWriter.create(work.partial(segmentFile), VideoSegmentWriter.SEGMENT_CONTAINER,
+                                spec.format().encodeSettings(info, spec.crf(), spec.lumaLock(), spec.preset()), info.fieldOrder());
                     }
                     for (long frame = segmentStart; frame <= segmentEnd; frame++) {
                         if (cancelRequested) {
@@ -305,11 +306,12 @@ public final class RenderJob {
         if (request.output().copyAudio() && info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
             boolean whole = range.first() == 0 && range.last() == info.frameCount() - 1;
             audio = Optional.of(new AudioSource(request.film(), info.audioStreams().stream().map(AudioStreamInfo::streamIndex).toList(),
-                    info.frameRate().secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.frameRate().secondsAt(range.last() + 1)));
+                    info.secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.secondsAt(range.last() + 1)));
         }
         Path temporary = guard.assemblyFile();
         try {
-            VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio);
+            VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio,
+                    SourceFidelity.videoMetadata(info, range));
             guard.publishFile(temporary);
         } catch (MediaException e) {
             guard.deleteWorkFile(temporary);

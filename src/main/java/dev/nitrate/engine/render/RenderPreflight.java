@@ -39,6 +39,9 @@ final class RenderPreflight {
         if (spec.format().isVideo() && container.isEmpty()) {
             throw new MediaException(output, "a video output needs a .mp4, .mov or .mkv name");
         }
+        if (container.isPresent() && spec.format().containerProblem(container.get()).isPresent()) {
+            throw new MediaException(output, spec.format().containerProblem(container.get()).get());
+        }
         Optional<VideoCodec> codec = spec.format().codec();
         if (codec.isPresent() && !codec.get().isAvailable()) {
             throw new MediaException(output, "this FFmpeg build has no " + codec.get().encoderName() + " encoder");
@@ -48,12 +51,13 @@ final class RenderPreflight {
         return new Cleared(guard, container, codec);
     }
 
-    /** Refuses a film whose frame size the chosen encoder cannot take, naming the user's film. */
+    /** Refuses a film whose frame size the chosen encoder cannot take (4:2:0 needs an even width and height), naming the user's film. */
     static void checkFrameSize(RenderRequest request, FilmInfo info) throws MediaException {
-        Optional<VideoCodec> codec = request.output().format().codec();
-        if (codec.isPresent() && (info.width() % 2 != 0 || info.height() % 2 != 0)) {
-            throw new MediaException(request.film(), "is " + info.width() + "x" + info.height() + "; " + codec.get().encoderName()
-                    + " in 4:2:0 needs an even width and height: render it with --format png or --format tiff");
+        OutputFormat format = request.output().format();
+        boolean subsampled = format == OutputFormat.H264 || format == OutputFormat.H265 || format == OutputFormat.H265_10;
+        if (subsampled && (info.width() % 2 != 0 || info.height() % 2 != 0)) {
+            throw new MediaException(request.film(), "is " + info.width() + "x" + info.height() + "; " + format.cliName()
+                    + " (4:2:0) needs an even width and height: render it with --format ffv1 (in .mkv), png or tiff");
         }
     }
 
