@@ -307,7 +307,7 @@ public final class EditorViewModel implements AutoCloseable {
             notice.set("Save the project so that an interrupted export can resume after a restart");
         }
         return renders.enqueue(request.output(), request.format(), request.quality(), request.first(), request.end(),
-                request.lumaLock(), request.audio());
+                request.lumaLock(), request.audio(), request.overwrite());
     }
 
     // ----- settings, errors, recent files -----

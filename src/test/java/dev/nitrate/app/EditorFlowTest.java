@@ -367,6 +367,22 @@ class EditorFlowTest {
         robot.clickOn("#export-ok");
         Label error = robot.lookup("#export-error").query();
         assertTrue(fx(error::getText).contains("does not exist"), fx(error::getText));
+
+        Path earlier = Files.writeString(work.resolve("earlier.mp4"), "an export the archivist kept");
+        fx(() -> {
+            again.setText(earlier.toString());
+            return null;
+        });
+        robot.clickOn("#export-ok");
+        assertTrue(fx(error::getText).contains("exists"), fx(error::getText));
+        assertEquals(1, (int) fx(() -> editor.renders().items().size()), "nothing queued");
+        assertEquals("an export the archivist kept", Files.readString(earlier));
+        robot.clickOn("#export-overwrite");
+        robot.clickOn("#export-ok");
+        waitUntil(() -> editor.renders().items().size() == 2, 10);
+        assertTrue(fx(() -> editor.renders().items().get(1).recordProperty().get().overwrite()), "the render may replace the file");
+        waitUntil(() -> editor.renders().items().get(1).stateProperty().get() == RenderItem.State.DONE, 60);
+        assertTrue(Files.size(earlier) > 1000, "replaced by the export");
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class ProjectStore {
             }
             List<RenderJson> renderJson = project.renders().stream().map(r -> new RenderJson(r.id(),
                     relative(folder, r.output()), r.format(), r.quality(), r.firstFrame(), r.endFrame(), r.lumaLock(),
-                    r.audioPassthrough(), r.framesDone(), r.checkpoint() == null ? null : relative(folder, r.checkpoint())))
+                    r.audioPassthrough(), r.framesDone(), r.checkpoint() == null ? null : relative(folder, r.checkpoint()),
+                    r.overwrite() ? Boolean.TRUE : null))
                     .toList();
             ProjectSettings s = project.settings();
             SettingsJson settingsJson = new SettingsJson(
@@ -138,7 +139,7 @@ public final class ProjectStore {
             for (RenderJson r : nullToEmpty(doc.renders())) {
                 renders.add(new RenderRecord(r.id(), folder.resolve(r.output()).normalize(), r.format(), r.quality(),
                         r.firstFrame(), r.endFrame(), r.lumaLock(), r.audioPassthrough(), r.framesDone(),
-                        r.checkpoint() == null ? null : folder.resolve(r.checkpoint()).normalize()));
+                        r.checkpoint() == null ? null : folder.resolve(r.checkpoint()).normalize(), Boolean.TRUE.equals(r.overwrite())));
             }
             Path film = doc.film() == null ? null : folder.resolve(doc.film()).normalize();
             return new Project(film, exemplars, settings, renders);
@@ -263,5 +264,5 @@ public final class ProjectStore {
     record SettingsJson(String pack, String device, int previewHeight, InferenceOptions.MemoryOverrides memory) {}
 
     record RenderJson(String id, String output, ExportFormat format, int quality, int firstFrame, int endFrame,
-                      boolean lumaLock, boolean audioPassthrough, int framesDone, String checkpoint) {}
+                      boolean lumaLock, boolean audioPassthrough, int framesDone, String checkpoint, Boolean overwrite) {}
 }

@@ -39,7 +39,7 @@ class ProjectStoreTest {
         ProjectSettings settings = new ProjectSettings(new PackLocation.Folder(dir.resolve("pack")), new ComputeDevice.Cuda(1),
                 360, new InferenceOptions.MemoryOverrides(30, 5, null, null, 128, 10000));
         RenderRecord render = new RenderRecord("r1", dir.resolve("out"), ExportFormat.PNG_SEQUENCE, 90, 0, 100, true,
-                false, 40, dir.resolve("out/.checkpoint"));
+                false, 40, dir.resolve("out/.checkpoint"), true);
         return new Project(film, List.of(exemplar), settings, List.of(render));
     }
 
