@@ -88,12 +88,13 @@ public final class NativeCache {
 
     /**
      * ONNX Runtime 1.29's loader makes an {@code onnxruntime-java*} folder in the temporary folder at start-up and only
-     * marks it for deletion at exit, so a killed process leaves it behind. With the libraries in the cache folder
-     * nothing is written into it and it is never used again: this removes it, after ONNX Runtime has started, if it is
-     * empty. Anything else (a folder with files, a loader without that field) is left as it is.
+     * marks it for deletion at exit, so every run leaves it behind (empty after a normal exit, with ONNX Runtime's
+     * 28 MB in it after a kill). When the libraries come from {@value #ORT_NATIVE_PATH} (the cache folder or the
+     * installed launcher's folder) nothing is written into it and it is never used again: this removes it, after ONNX
+     * Runtime has started, if it is empty. Anything else (a folder with files, a loader without that field) is left.
      */
     public static void removeOrtStartupFolder() {
-        if (!(install().ortNatives() instanceof OrtNatives.Cached)) {
+        if (install().ortNatives() instanceof OrtNatives.Unavailable) {
             return;
         }
         try {
