@@ -7,7 +7,16 @@
 set -eu
 cd "$(dirname "$0")/.."
 OUT=${1:-target/full-parity}
-rm -rf "$OUT"
+# Only a folder this script made before (it holds the marker) is emptied; anything else is refused.
+if [ -e "$OUT" ]; then
+    if [ ! -f "$OUT/.nitrate-parity" ]; then
+        echo "run_full_parity.sh: $OUT exists and was not made by this script; choose another folder" >&2
+        exit 1
+    fi
+    rm -rf "$OUT"
+fi
+mkdir -p "$OUT"
+touch "$OUT/.nitrate-parity"
 /usr/bin/python3 onnx/reference/make_parity_fixture.py --modules colormnet-full --out "$OUT" \
     --clip src/test/resources/media/cup.mp4 \
     --width 300 --height 110 --frames 10 --separate-exemplar-frames 0 \
