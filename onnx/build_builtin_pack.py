@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 """Build Nitrate's built-in model pack (nitrate-pack/1) from its sources.
 
-  python3 onnx/build_builtin_pack.py --nsfwjs DIR --out src/main/resources/packs/builtin [--photos DIR]
+  python3 onnx/build_builtin_pack.py --nsfwjs DIR --out src/main/resources/packs/builtin --photos PHOTOS
 
 DIR is the unpacked npm package nsfwjs 4.4.0 (`npm pack nsfwjs@4.4.0 && tar xzf nsfwjs-4.4.0.tgz`),
 whose MobileNetV2 layers Conv1..block_10 are ImageNet weights; --photos holds astronaut.png,
-coffee.png and chelsea.png (scikit-image's sample photos) from which the projection of MobileNet's
-features into the key is fitted (PCA). Design and measurements: docs/builtin-pack.md.
+coffee.png and chelsea.png (scikit-image's sample photos; not in the repository) from which the
+projection of MobileNet's features into the key is fitted (PCA). Design and measurements: docs/builtin-pack.md.
 """
 import argparse
 import hashlib
@@ -125,7 +125,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--nsfwjs", required=True, help="unpacked nsfwjs 4.4.0 package")
     ap.add_argument("--out", required=True, help="pack folder to write")
-    ap.add_argument("--photos", default="/work/shared/media", help="folder with astronaut/coffee/chelsea.png")
+    ap.add_argument("--photos", required=True, help="folder with astronaut/coffee/chelsea.png (see onnx/builtin/SOURCES.md)")
     ap.add_argument("--options", default="{}", help="JSON overriding build_graphs.DEFAULTS (experiments)")
     ap.add_argument("--golden", help="also write reference outputs for the Java test to this JSON file")
     args = ap.parse_args(argv)

@@ -7,13 +7,13 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import external  # noqa: E402
 import graphs  # noqa: E402
 import nsfwjs_mobilenet  # noqa: E402
 
-MEDIA = "/work/shared/media"
 PCA_PHOTOS = ("astronaut.png", "coffee.png", "chelsea.png")
 
-DEFAULTS = dict(nsfwjs="/tmp/nsfwjs", k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.1, sharpness=1000.0,
+DEFAULTS = dict(nsfwjs=None, k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.1, sharpness=1000.0,
                 dec_radius=0, dec_eps=1e-3, ref_radius=0, ref_eps=1e-3, la=False, la_radius=7,
                 top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=640 * 480,
                 steady_beta=0.95, steady_sigma=0.1, smooth=1, smooth_weight=0.5)
@@ -61,8 +61,10 @@ def semantic_basis(backbone, k, photos_dir):
 _cache = {}
 
 
-def build(opts=None, photos_dir=MEDIA):
+def build(opts, photos_dir):
+    """The torch graphs and manifest numbers; photos_dir holds the PCA photographs (PCA_PHOTOS)."""
     o = dict(DEFAULTS, **(opts or {}))
+    o["nsfwjs"] = external.nsfwjs_folder(o["nsfwjs"])
     key = (o["nsfwjs"], o["k_sem"])
     if key not in _cache:
         layers, weights = nsfwjs_mobilenet.load_package(o["nsfwjs"])

@@ -7,11 +7,14 @@ consolidation into prototypes when working memory is full; local attention again
 memory frame, added to the readout. The graphs are the torch modules of graphs.py (the same ones
 that are exported to ONNX).
 
-  loop.py CLIP OUT.mkv [--max N] [--exemplar IMG] [--size WxH]
+  NSFWJS=PKG PYTHONPATH=TOOLS loop.py CLIP OUT.mkv --media DIR [--max N] [--exemplar IMG] [--size WxH]
+PKG is the unpacked nsfwjs package, TOOLS the folder of vceval.py, DIR the folder of the PCA photographs
+(or set NITRATE_MEDIA); see external.py.
 The output L is the clip's own L (only chroma is predicted).
 """
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -20,8 +23,10 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, "/work/shared/tools")
-import vceval  # noqa: E402  (colour conversion identical to the scorer's: scikit-image's)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import external  # noqa: E402
+
+vceval = external.import_vceval()  # colour conversion identical to the scorer's: scikit-image's
 
 
 class Memory:
@@ -210,11 +215,11 @@ def main():
     ap.add_argument("--exemplar")
     ap.add_argument("--pack-config", default=None, help="json of build options")
     ap.add_argument("--cache", help="file to keep backbone features in between runs")
+    ap.add_argument("--media", help="folder with astronaut/coffee/chelsea.png (default: $NITRATE_MEDIA)")
     args = ap.parse_args()
-    sys.path.insert(0, __file__.rsplit("/", 1)[0])
     import build_graphs
     opts = json.loads(args.pack_config) if args.pack_config else {}
-    graphs, cfg = build_graphs.build(opts)
+    graphs, cfg = build_graphs.build(opts, photos_dir=external.media_folder(args.media))
     torch.set_num_threads(1)
     if args.cache:
         graphs["key_encoder"].backbone = CachingBackbone(graphs["key_encoder"].backbone, args.cache)

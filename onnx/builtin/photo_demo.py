@@ -6,7 +6,9 @@ to be found by correspondence. The image shows exemplar | grayscale frame | resu
 Runs the Python loop (loop.py) on the graphs of build_graphs.py, or, with --jar, Nitrate itself
 (`nitrate colorize` with the built-in pack on the gray frames as a PNG sequence).
 
-  /usr/bin/python3 onnx/builtin/photo_demo.py [--media DIR] [--out PNG] [--jar target/nitrate.jar]
+  NSFWJS=PKG PYTHONPATH=TOOLS /usr/bin/python3 onnx/builtin/photo_demo.py --media DIR [--out PNG] [--jar target/nitrate.jar]
+PKG is the unpacked nsfwjs package (only without --jar), TOOLS the folder of vceval.py, DIR the folder of
+chelsea.png and the PCA photographs (or set NITRATE_MEDIA); see external.py.
 """
 import argparse
 import json
@@ -19,10 +21,11 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, "/work/shared/tools")
 import build_graphs  # noqa: E402
+import external  # noqa: E402
 import loop  # noqa: E402
-import vceval  # noqa: E402
+
+vceval = external.import_vceval()
 
 
 def write_png(path, rgb, filters=()):
@@ -48,11 +51,12 @@ def colorize_with_nitrate(jar, gray, exemplar):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--media", default="/work/shared/media")
+    ap.add_argument("--media", help="folder with chelsea.png and the PCA photographs (default: $NITRATE_MEDIA)")
     ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "docs", "images", "builtin-photo-exemplar.png"))
     ap.add_argument("--jar", help="colorize with this nitrate.jar instead of the Python loop")
     args = ap.parse_args()
-    photo = next(vceval.frames(os.path.join(args.media, "chelsea.png"), 1))      # 300 x 451
+    media = external.media_folder(args.media)
+    photo = next(vceval.frames(os.path.join(media, "chelsea.png"), 1))      # 300 x 451
     fh, fw, step, n = 272, 400, 8, 6
     film = [photo[14:14 + fh, i * step:i * step + fw] for i in range(n)]
     gray = []
@@ -69,7 +73,7 @@ def main():
     if args.jar:
         outs = colorize_with_nitrate(args.jar, gray, ex)
     else:
-        graphs, cfg = build_graphs.build({})
+        graphs, cfg = build_graphs.build({}, photos_dir=media)
         outs = list(loop.colorize(graphs, cfg, gray, ex, cfg["normalisation"]))
     last = n - 1
     scores = {"psnr_last_frame": round(vceval.psnr(film[last], outs[last]), 2),

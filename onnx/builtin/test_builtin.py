@@ -93,9 +93,9 @@ class GraphTest(unittest.TestCase):
 
 
 class MobileNetTest(unittest.TestCase):
-    @unittest.skipUnless(os.path.isdir(os.environ.get("NSFWJS", "/tmp/nsfwjs")), "nsfwjs package not unpacked")
+    @unittest.skipUnless(os.path.isdir(os.environ.get("NSFWJS", "")), "NSFWJS does not name an unpacked nsfwjs package")
     def test_converted_backbone_has_mobilenet_shapes_and_statistics(self):
-        layers, weights = nsfwjs_mobilenet.load_package(os.environ.get("NSFWJS", "/tmp/nsfwjs"))
+        layers, weights = nsfwjs_mobilenet.load_package(os.environ["NSFWJS"])
         self.assertEqual(weights["Conv1/kernel"].shape, (3, 3, 3, 32))
         net = nsfwjs_mobilenet.KerasMobileNetV2(layers, weights, taps=["block_5_add"]).eval()
         with torch.no_grad():

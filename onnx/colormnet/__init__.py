@@ -1,5 +1,5 @@
 """Our own PyTorch implementation of ColorMNet (ECCV 2024), written from
-/work/shared/docs/colormnet-facts.md; parameter names match the released checkpoint."""
+../shared/docs/colormnet-facts.md; parameter names match the released checkpoint."""
 from .config import ColorMNetConfig, FULL, TINY, config_by_name
 from .model import ColorMNet
 

@@ -3,9 +3,13 @@
 input frames from real footage, and the reference loop's ab outputs, so that the Java engine's
 ParityTest checks parity without Python.
 
-  /usr/bin/python3 onnx/reference/make_parity_fixture.py --modules colormnet-tiny \
+  /usr/bin/python3 onnx/reference/make_parity_fixture.py --clip CLIP --modules colormnet-tiny \
       --out src/test/resources/parity/colormnet-tiny
-  /usr/bin/python3 onnx/reference/make_parity_fixture.py --modules toy --out src/test/resources/parity/toy
+  /usr/bin/python3 onnx/reference/make_parity_fixture.py --clip CLIP --modules toy --out src/test/resources/parity/toy
+
+CLIP is any film FFmpeg reads. The committed fixtures were made from box.mp4 of the project's media
+folder (opencv-doc 4.6.0), which is not in the repository; onnx/run_full_parity.sh uses the committed
+src/test/resources/media/cup.mp4. The second sequence's other exemplar is frame 30 of that cup.mp4.
 
 Fixture layout: pack/ (a nitrate-pack/1 folder), fixture.json (sizes, sequences, quantisation) and one
 seqN.bin per sequence, little-endian: per exemplar L (uint16, L*600), a and b (int16, x100); per
@@ -29,7 +33,7 @@ from reference_loop import ReferenceColorizer  # noqa: E402
 L_SCALE = 600.0
 AB_SCALE = 100.0
 OUT_SCALE = 30000.0
-MEDIA = '/work/shared/media'
+TEST_MEDIA = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'src', 'test', 'resources', 'media')
 
 
 def srgb_to_lab(rgb8):
@@ -136,7 +140,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--modules', default='toy')
     ap.add_argument('--out', required=True)
-    ap.add_argument('--clip', default=os.path.join(MEDIA, 'box.mp4'))
+    ap.add_argument('--clip', required=True, help='the film whose frames the fixture uses')
     ap.add_argument('--width', type=int, default=128)
     ap.add_argument('--height', type=int, default=72)
     ap.add_argument('--frames', type=int, default=44)
@@ -176,7 +180,7 @@ def main():
                       'consolidations': ref.memory.consolidations, 'long_term_elements': ref.memory.lt})
     if args.separate_exemplar_frames > 0:
         n = args.separate_exemplar_frames
-        other = quantised_lab(read_frames(os.path.join(MEDIA, 'cup.mp4'), args.width, args.height, 1, start=30)[0])
+        other = quantised_lab(read_frames(os.path.join(TEST_MEDIA, 'cup.mp4'), args.width, args.height, 1, start=30)[0])
         exemplars = [labs[-1], other]
         print('sequence 1: two separate exemplars,', n, 'frames')
         outs = run_sequence(ref, exemplars, [l for l, _, _ in labs[:n]], False)

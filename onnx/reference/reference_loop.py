@@ -1,5 +1,5 @@
 """Reference of ColorMNet's whole inference loop in PyTorch, following the facts file
-(/work/shared/docs/colormnet-facts.md) and the released code's memory boundaries.
+(../shared/docs/colormnet-facts.md) and the released code's memory boundaries.
 
 It runs graph modules with the pack's contract (see pack_writer.INPUTS/OUTPUTS): the exporter's
 onnx/colormnet/graphs.py:build_graph_modules(model) or the toy modules. The Java engine

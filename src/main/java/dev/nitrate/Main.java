@@ -1,6 +1,7 @@
 package dev.nitrate;
 
 import dev.nitrate.cli.NitrateCli;
+import dev.nitrate.engine.natives.NativeCache;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +12,26 @@ import java.nio.charset.StandardCharsets;
 public final class Main {
 
     static final String EDITOR_LAUNCHER = "dev.nitrate.app.EditorLauncher";
+    private static final String JAVAFX_CACHE_DIR = "javafx.cachedir";
 
     private Main() {}
 
     public static void main(String[] args) {
+        useNativeCache();
         if (args.length == 0) {
             System.exit(openEditor(args));
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(NitrateCli.run(args, out, err));
+    }
+
+    /** Before anything loads ONNX Runtime, JavaCPP or JavaFX: their native libraries go to the cache folder, not the temporary folder. */
+    static void useNativeCache() {
+        NativeCache.Setup setup = NativeCache.install();
+        if (System.getProperty(JAVAFX_CACHE_DIR) == null) {
+            System.setProperty(JAVAFX_CACHE_DIR, setup.folder().resolve("openjfx").toString());
+        }
     }
 
     private static int openEditor(String[] args) {

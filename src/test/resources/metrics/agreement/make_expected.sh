@@ -2,16 +2,16 @@
 # Computes expected.json ONCE with the independent scorer vceval.py (numpy + ffmpeg).
 # The Java tests read expected.json and the PNG frames; they need neither Python nor ../shared.
 #
-# How the inputs were made (ffmpeg 5.1, Debian 12), from /work/shared/media (licences in SOURCES.md):
+# How the inputs were made (ffmpeg 5.1, Debian 12), from the project's media folder ../shared/media (licences in SOURCES.md there):
 #   ffmpeg -i cup.mp4 -vf "select='between(n,40,45)',scale=160:120:flags=bicubic" -vsync 0 -pix_fmt rgb24 -start_number 0 gt/%05d.png
 #   ffmpeg -i box.mp4 -vf "select='between(n,100,105)',scale=160:120:flags=bicubic" -vsync 0 -pix_fmt rgb24 -start_number 6 gt/%05d.png
 #   ffmpeg -start_number 0 -i gt/%05d.png -vf "hue=H='0.5*sin(2*n)':s='0.6+0.2*cos(n)'" -pix_fmt rgb24 -start_number 0 out/%05d.png
 # gt/ is a 12-frame colour clip with a hard cut before frame 6; out/ is a "colorized" version whose hue
 # and saturation wobble from frame to frame.
 #
-# Run from this folder:  sh make_expected.sh /work/shared/tools/vceval.py > expected.json
+# Run from this folder:  sh make_expected.sh PATH/TO/vceval.py > expected.json   (e.g. ../../../../../../shared/tools/vceval.py)
 set -e
-VCEVAL=${1:-/work/shared/tools/vceval.py}
+VCEVAL=${1:?usage: sh make_expected.sh PATH/TO/vceval.py > expected.json}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 mkdir "$TMP/gt0" "$TMP/gt1" "$TMP/out0" "$TMP/out1"

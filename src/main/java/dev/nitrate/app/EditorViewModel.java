@@ -8,55 +8,47 @@ import dev.nitrate.app.export.RenderQueueViewModel;
 import dev.nitrate.app.media.FilmException;
 import dev.nitrate.app.media.FilmInfo;
 import dev.nitrate.app.media.FilmReader;
-import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.preview.ColorizeJob;
 import dev.nitrate.app.preview.ColorizeWorker;
 import dev.nitrate.app.preview.ExemplarSelection;
 import dev.nitrate.app.preview.PreviewViewModel;
 import dev.nitrate.app.settings.DeviceProbe;
-import dev.nitrate.app.timeline.LatestWinsScheduler;
 import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.ThumbnailCache;
 import dev.nitrate.app.timeline.TimelineViewModel;
-import dev.nitrate.engine.project.Autosaver;
 import dev.nitrate.engine.project.Project;
 import dev.nitrate.engine.project.ProjectExemplar;
 import dev.nitrate.engine.project.ProjectFileException;
 import dev.nitrate.engine.project.ProjectSettings;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 
 /**
  * The editor's state and actions, without any window: the film, the playhead and what the viewer shows, the
- * exemplars, previews, the render queue, the project file and its autosave. All methods run on the UI thread.
+ * exemplars, previews, the render queue, and the project ({@link ProjectSession}). Opening a film starts a new,
+ * untitled project; opening either never writes the project left behind beyond its own pending autosave.
+ * All methods run on the UI thread.
  */
 public final class EditorViewModel implements AutoCloseable {
 
     /** Radius of "preview around the playhead", in frames. */
     public static final int PREVIEW_RADIUS = 24;
-    private static final int MAX_VIEW_WIDTH = 1920;
-    /** Two decoders, so the frame under a stopped playhead starts decoding while an overtaken one finishes. */
-    private static final int SCRUB_WORKERS = Integer.getInteger("nitrate.scrubWorkers", 2);
 
     private final Services services;
     private final Executor ui;
@@ -66,32 +58,21 @@ public final class EditorViewModel implements AutoCloseable {
     private final RenderQueueViewModel renders;
     private final ColorizeWorker previewWorker;
     private final ScheduledExecutorService background;
-    private final LatestWinsScheduler<FrameRequest, RgbFrame> scrubber;
-    private final Autosaver autosaver;
+    private final FilmViewModel viewer;
+    private final ProjectSession session;
+    private final RecentFiles recentFiles;
 
-    private final ObjectProperty<FilmInfo> film = new SimpleObjectProperty<>();
-    private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>();
     private final ObjectProperty<ProjectSettings> settings = new SimpleObjectProperty<>(ProjectSettings.DEFAULTS);
     private final ObjectProperty<DeviceProbe.DeviceStatus> device = new SimpleObjectProperty<>();
-    private final ObjectProperty<Image> sourceImage = new SimpleObjectProperty<>();
     private final ObjectProperty<Image> colorizedImage = new SimpleObjectProperty<>();
-    private final StringProperty caption = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
     private final StringProperty lastError = new SimpleStringProperty();
-    private final BooleanProperty dirty = new SimpleBooleanProperty(false);
-    private final BooleanProperty detectingShots = new SimpleBooleanProperty(false);
-    private final LongProperty lastScrubLatencyNanos = new SimpleLongProperty(-1);
-    private final ObjectProperty<Integer> shownFrame = new SimpleObjectProperty<>();
-    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final List<Consumer<String>> errorListeners = new ArrayList<>();
-    private ThumbnailCache thumbnails;
-    private Consumer<ThumbnailCache> thumbnailsChanged = c -> { };
-    private volatile long lastScrubRequestNanos;
-    private volatile Project autosaveSnapshot = Project.empty();
-    private volatile Path autosaveTarget;
-    private volatile boolean shotDetectionCancelled;
-
-    private record FrameRequest(Path film, int frame) {}
+    private Predicate<String> mayDropUnsavedWork = film -> {
+        report("The project for " + film + " is not saved: save it before opening another.");
+        return false;
+    };
+    private boolean loading;
 
     public EditorViewModel(Services services, Executor ui) {
         this.services = services;
@@ -110,23 +91,12 @@ public final class EditorViewModel implements AutoCloseable {
             }
         }));
         renders = new RenderQueueViewModel(services.renderer(), ui, this::renderQueueChanged);
-        renders.setContext(() -> new RenderContext(film.get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
-        scrubber = new LatestWinsScheduler<>("scrub", SCRUB_WORKERS, Duration.ofMillis(4), new FrameDecoder(), ui, this::showFrame,
-                e -> report(e.getMessage()));
-        autosaver = new Autosaver(services.projects(), () -> autosaveSnapshot, () -> autosaveTarget,
-                services.appData().resolve("recovery").resolve("untitled.nitrate"), background, Duration.ofSeconds(3),
-                outcome -> ui.execute(() -> {
-                    if (outcome instanceof Autosaver.Saved saved) {
-                        notice.set("Autosaved to " + saved.file().getFileName());
-                        if (saved.file().equals(projectFile.get())) {
-                            dirty.set(false);
-                        }
-                    } else if (outcome instanceof Autosaver.Failed failed) {
-                        notice.set("Autosave failed: " + failed.error().getMessage());
-                    }
-                }));
+        renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
+        viewer = new FilmViewModel(services, ui, background, timeline, this::report, notice::set,
+                frame -> colorizedImage.set(preview.cached(frame)));
+        session = new ProjectSession(services.projects(), services.appData(), background, ui, notice::set);
+        recentFiles = new RecentFiles(services.appData(), notice::set);
 
-        timeline.currentFrameProperty().addListener((o, a, b) -> requestFrame(b.intValue()));
         preview.onFrameArrived(frame -> {
             if (frame == timeline.currentFrameProperty().get()) {
                 colorizedImage.set(preview.cached(frame));
@@ -145,12 +115,15 @@ public final class EditorViewModel implements AutoCloseable {
             changed();
         });
         device.set(services.devices().probe(settings.get().device()));
-        loadRecentFiles();
     }
 
     // ----- film and project -----
 
-    /** Opens a film (video file or image-sequence folder) into the current project. */
+    /**
+     * Opens a film (video file or image-sequence folder) as a new, untitled project with no exemplars and the
+     * current settings. Unsaved work in an untitled project is first offered to the user
+     * ({@link #onUnsavedWork}); a saved project keeps its file as its last autosave left it.
+     */
     public boolean openFilm(Path path) {
         FilmInfo info;
         try (FilmReader reader = services.films().open(path.toAbsolutePath())) {
@@ -159,74 +132,92 @@ public final class EditorViewModel implements AutoCloseable {
             report(e.getMessage());
             return false;
         }
-        loadFilm(info);
-        addRecent(path.toAbsolutePath());
-        changed();
+        if (!mayLeaveProject()) {
+            return false;
+        }
+        session.begin(null);
+        load(() -> {
+            exemplars.load(List.of());
+            renders.load(List.of());
+            loadFilm(info);
+        });
+        recentFiles.add(path.toAbsolutePath());
+        notice.set("New untitled project for " + info.source().getFileName());
         return true;
     }
 
-    private void loadFilm(FilmInfo info) {
-        if (thumbnails != null) {
-            thumbnails.close();
+    /**
+     * Decides what happens to unsaved work when another film or project is opened: the predicate gets the film's
+     * name, may save the project, and answers whether opening goes ahead.
+     */
+    public void onUnsavedWork(Predicate<String> mayDropOrSave) {
+        mayDropUnsavedWork = mayDropOrSave;
+    }
+
+    private boolean mayLeaveProject() {
+        if (!session.hasUnsavedWork(currentProject())) {
+            return true;
         }
-        shotDetectionCancelled = true;
-        film.set(info);
+        FilmInfo info = film().get();
+        return mayDropUnsavedWork.test(info == null ? "the untitled project" : info.source().getFileName().toString());
+    }
+
+    private void loadFilm(FilmInfo info) {
         preview.invalidate();
         colorizedImage.set(null);
-        sourceImage.set(null);
-        timeline.load(info.frameCount(), info.framesPerSecond());
-        thumbnails = new ThumbnailCache(services.films(), info.source(), 64, ui, f -> { },
-                () -> System.nanoTime() - lastScrubRequestNanos < 400_000_000L);
-        thumbnailsChanged.accept(thumbnails);
-        requestFrame(0);
-        detectShots(info);
+        viewer.load(info);
     }
 
-    private void detectShots(FilmInfo info) {
-        detectingShots.set(true);
-        shotDetectionCancelled = false;
-        background.execute(() -> {
-            try (FilmReader reader = services.films().open(info.source())) {
-                Shots shots = services.shotDetector().detect(reader, n -> { }, () -> shotDetectionCancelled);
-                ui.execute(() -> {
-                    if (info.equals(film.get()) && !shotDetectionCancelled) {
-                        timeline.shotsProperty().set(shots);
-                    }
-                    detectingShots.set(false);
-                });
-            } catch (FilmException | RuntimeException e) {
-                ui.execute(() -> {
-                    detectingShots.set(false);
-                    notice.set("Shot detection failed: " + e.getMessage());
-                });
-            }
-        });
-    }
-
-    /** Opens a {@code .nitrate} project; on failure the current work stays as it is. */
-    public boolean openProject(Path file) {
-        Project project;
+    /** Loads another project's state without counting it as an edit. */
+    private void load(Runnable loader) {
+        loading = true;
         try {
-            project = services.projects().open(file);
+            loader.run();
+        } finally {
+            loading = false;
+        }
+    }
+
+    /** Opens a {@code .nitrate} project; on failure, or when the user cancels, the current work stays as it is. */
+    public boolean openProject(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        if (target.equals(session.fileProperty().get())) {
+            session.flush();
+        }
+        Project project;
+        FilmInfo info = null;
+        try {
+            project = services.projects().open(target);
         } catch (ProjectFileException e) {
             report(e.getMessage());
             return false;
         }
         if (project.film() != null) {
             try (FilmReader reader = services.films().open(project.film())) {
-                loadFilm(reader.info());
+                info = reader.info();
             } catch (FilmException e) {
                 report("The project's film cannot be opened: " + e.getMessage());
                 return false;
             }
         }
-        projectFile.set(file.toAbsolutePath());
-        settings.set(project.settings());
-        exemplars.load(project.exemplars());
-        renders.load(project.renders());
-        addRecent(file.toAbsolutePath());
-        autosaveTarget = projectFile.get();
-        dirty.set(false);
+        if (!mayLeaveProject()) {
+            return false;
+        }
+        session.begin(target);
+        FilmInfo projectFilm = info;
+        load(() -> {
+            if (projectFilm != null) {
+                loadFilm(projectFilm);
+            } else {
+                viewer.unload();
+                colorizedImage.set(null);
+            }
+            settings.set(project.settings());
+            exemplars.load(project.exemplars());
+            renders.load(project.renders());
+        });
+        recentFiles.add(target);
+        notice.set("Opened " + target.getFileName());
         return true;
     }
 
@@ -238,12 +229,9 @@ public final class EditorViewModel implements AutoCloseable {
     public boolean saveProject(Path file) {
         Path target = file.getFileName().toString().endsWith(".nitrate") ? file : file.resolveSibling(file.getFileName() + ".nitrate");
         try {
-            Project saved = services.projects().save(currentProject(), target);
-            projectFile.set(target.toAbsolutePath());
-            autosaveTarget = projectFile.get();
+            Project saved = session.save(currentProject(), target);
             exemplars.exemplars().setAll(saved.exemplars());
-            addRecent(target.toAbsolutePath());
-            dirty.set(false);
+            recentFiles.add(target.toAbsolutePath());
             notice.set("Saved " + target.getFileName());
             return true;
         } catch (ProjectFileException e) {
@@ -253,70 +241,19 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     public Project currentProject() {
-        return new Project(film.get() == null ? null : film.get().source(), exemplars.snapshot(), settings.get(),
+        return new Project(film().get() == null ? null : film().get().source(), exemplars.snapshot(), settings.get(),
                 renders.records());
     }
 
     private void changed() {
-        dirty.set(true);
-        autosaveSnapshot = currentProject();
-        autosaver.changed();
+        if (!loading) {
+            session.edited(currentProject());
+        }
     }
 
     private void renderQueueChanged() {
-        autosaveSnapshot = currentProject();
-        autosaver.changed();
-    }
-
-    // ----- viewer -----
-
-    private void requestFrame(int frame) {
-        FilmInfo info = film.get();
-        if (info == null) {
-            return;
-        }
-        lastScrubRequestNanos = System.nanoTime();
-        scrubber.submit(new FrameRequest(info.source(), frame));
-        colorizedImage.set(preview.cached(frame));
-        caption.set(String.format("Frame %d / %d   %s   Shot %d", frame, info.frameCount() - 1, info.timecode(frame),
-                timeline.currentShot() + 1));
-    }
-
-    private void showFrame(RgbFrame frame) {
-        if (film.get() == null || frame.index() != timeline.currentFrameProperty().get()) {
-            return;
-        }
-        sourceImage.set(Pictures.toImage(frame));
-        colorizedImage.set(preview.cached(frame.index()));
-        shownFrame.set(frame.index());
-        lastScrubLatencyNanos.set(System.nanoTime() - lastScrubRequestNanos);
-    }
-
-    /** Decodes scrub requests; each scrub thread owns its own reader. */
-    private final class FrameDecoder implements LatestWinsScheduler.Work<FrameRequest, RgbFrame> {
-        private final ThreadLocal<FilmReader> readers = new ThreadLocal<>();
-
-        @Override
-        public RgbFrame run(FrameRequest request, java.util.function.BooleanSupplier stale) throws FilmException {
-            FilmReader reader = readers.get();
-            if (reader == null || !reader.info().source().equals(request.film())) {
-                if (reader != null) {
-                    reader.close();
-                }
-                readers.remove();
-                reader = services.films().open(request.film());
-                readers.set(reader);
-            }
-            return reader.frame(request.frame(), MAX_VIEW_WIDTH, MAX_VIEW_WIDTH);
-        }
-
-        @Override
-        public void workerFinished() {
-            FilmReader reader = readers.get();
-            if (reader != null) {
-                reader.close();
-                readers.remove();
-            }
+        if (!loading) {
+            session.renderQueueChanged(currentProject());
         }
     }
 
@@ -336,7 +273,7 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     private void startPreview(int first, int end, String what) {
-        FilmInfo info = film.get();
+        FilmInfo info = film().get();
         if (info == null) {
             report("Open a film first.");
             return;
@@ -364,13 +301,13 @@ public final class EditorViewModel implements AutoCloseable {
      * copies and resumes after a restart; an unsaved one renders too, with a notice that it cannot resume.
      */
     public RenderItem export(ExportDialog.Request request) {
-        if (projectFile.get() != null) {
-            saveProject(projectFile.get());
+        if (session.fileProperty().get() != null) {
+            saveProject(session.fileProperty().get());
         } else {
             notice.set("Save the project so that an interrupted export can resume after a restart");
         }
         return renders.enqueue(request.output(), request.format(), request.quality(), request.first(), request.end(),
-                request.lumaLock(), request.audio());
+                request.lumaLock(), request.audio(), request.overwrite());
     }
 
     // ----- settings, errors, recent files -----
@@ -389,50 +326,15 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     public void onThumbnailsChanged(Consumer<ThumbnailCache> listener) {
-        thumbnailsChanged = listener;
-        if (thumbnails != null) {
-            listener.accept(thumbnails);
-        }
+        viewer.onThumbnailsChanged(listener);
     }
 
-    private void loadRecentFiles() {
-        Path list = services.appData().resolve("recent.txt");
-        try {
-            if (Files.isRegularFile(list)) {
-                recentFiles.setAll(Files.readAllLines(list).stream().filter(s -> !s.isBlank()).map(Path::of).limit(10).toList());
-            }
-        } catch (IOException | RuntimeException e) {
-            notice.set("Recent files could not be read: " + e.getMessage());
-        }
-    }
-
-    private void addRecent(Path path) {
-        recentFiles.remove(path);
-        recentFiles.add(0, path);
-        if (recentFiles.size() > 10) {
-            recentFiles.remove(10, recentFiles.size());
-        }
-        try {
-            Files.createDirectories(services.appData());
-            Files.write(services.appData().resolve("recent.txt"), recentFiles.stream().map(Path::toString).toList());
-        } catch (IOException e) {
-            notice.set("Recent files could not be saved: " + e.getMessage());
-        }
-    }
-
-    /** Saves the autosave at once and releases background work (on exit). */
+    /** Saves the pending autosave at once and releases background work (on exit). */
     @Override
     public void close() {
-        shotDetectionCancelled = true;
-        if (dirty.get()) {
-            autosaveSnapshot = currentProject();
-            autosaver.saveNow();
-        }
+        session.close();
         renders.close();
-        scrubber.close();
-        if (thumbnails != null) {
-            thumbnails.close();
-        }
+        viewer.close();
         previewWorker.close();
         background.shutdownNow();
     }
@@ -458,11 +360,15 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     public ObjectProperty<FilmInfo> filmProperty() {
-        return film;
+        return film();
     }
 
-    public ObjectProperty<Path> projectFileProperty() {
-        return projectFile;
+    private ObjectProperty<FilmInfo> film() {
+        return viewer.filmProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> projectFileProperty() {
+        return session.fileProperty();
     }
 
     public ObjectProperty<ProjectSettings> settingsProperty() {
@@ -474,7 +380,7 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     public ObjectProperty<Image> sourceImageProperty() {
-        return sourceImage;
+        return viewer.sourceImageProperty();
     }
 
     public ObjectProperty<Image> colorizedImageProperty() {
@@ -482,7 +388,7 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     public StringProperty captionProperty() {
-        return caption;
+        return viewer.captionProperty();
     }
 
     public StringProperty noticeProperty() {
@@ -493,27 +399,32 @@ public final class EditorViewModel implements AutoCloseable {
         return lastError;
     }
 
-    public BooleanProperty dirtyProperty() {
-        return dirty;
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return session.dirtyProperty();
     }
 
     public BooleanProperty detectingShotsProperty() {
-        return detectingShots;
+        return viewer.detectingShotsProperty();
     }
 
     public LongProperty lastScrubLatencyNanosProperty() {
-        return lastScrubLatencyNanos;
+        return viewer.lastScrubLatencyNanosProperty();
     }
 
     public ObjectProperty<Integer> shownFrameProperty() {
-        return shownFrame;
+        return viewer.shownFrameProperty();
     }
 
     public ObservableList<Path> recentFiles() {
-        return recentFiles;
+        return recentFiles.files();
+    }
+
+    /** Where an untitled project is autosaved. */
+    public Path recoveryFile() {
+        return session.recoveryFile();
     }
 
     public ThumbnailCache thumbnails() {
-        return thumbnails;
+        return viewer.thumbnails();
     }
 }

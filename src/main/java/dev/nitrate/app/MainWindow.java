@@ -44,8 +44,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /** The editor window: menus and tool bar, viewer, side panels, transport, timeline and status bar. */
@@ -59,11 +57,13 @@ public final class MainWindow {
     private final TimelineView timeline;
     private final ExemplarsView exemplars;
     private final Menu recentMenu = new Menu("Open Recent");
+    private final FileDialogs files;
     private CompareWindow compare;
 
     public MainWindow(EditorViewModel editor, Stage stage) {
         this.editor = editor;
         this.stage = stage;
+        this.files = new FileDialogs(editor, stage);
         TimelineViewModel time = editor.timeline();
         timeline = new TimelineView(time);
         exemplars = new ExemplarsView(editor);
@@ -72,7 +72,6 @@ public final class MainWindow {
             timeline.setFilm((double) film.width() / film.height(), cache);
             time.zoomToFit(Math.max(600, timeline.getWidth() > 0 ? timeline.getWidth() : stage.getWidth() - 40));
         });
-        editor.services();
 
         viewer.sourceProperty().bind(editor.sourceImageProperty());
         viewer.colorizedProperty().bind(editor.colorizedImageProperty());
@@ -101,6 +100,7 @@ public final class MainWindow {
             }
         });
         editor.onError(this::showError);
+        editor.onUnsavedWork(files::mayDropOrSave);
         editor.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
 
@@ -135,11 +135,11 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem openFilm = item("Open Film…", "Shortcut+O", this::chooseFilm);
-        MenuItem openSequence = item("Open Image Sequence…", null, this::chooseSequence);
-        MenuItem openProject = item("Open Project…", "Shortcut+Shift+O", this::chooseProject);
-        MenuItem save = item("Save Project", "Shortcut+S", this::save);
-        MenuItem saveAs = item("Save Project As…", "Shortcut+Shift+S", this::saveAs);
+        MenuItem openFilm = item("Open Film…", "Shortcut+O", files::chooseFilm);
+        MenuItem openSequence = item("Open Image Sequence…", null, files::chooseSequence);
+        MenuItem openProject = item("Open Project…", "Shortcut+Shift+O", files::chooseProject);
+        MenuItem save = item("Save Project", "Shortcut+S", files::save);
+        MenuItem saveAs = item("Save Project As…", "Shortcut+Shift+S", files::saveAs);
         MenuItem export = item("Export…", "Shortcut+E", this::export);
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
         Menu file = new Menu("File", null, openFilm, openSequence, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
@@ -177,10 +177,10 @@ public final class MainWindow {
     }
 
     private ToolBar toolBar() {
-        Button openFilm = Icons.button("mdi2m-movie-open-outline", "Open a film or image sequence (Ctrl+O)", this::chooseFilm);
+        Button openFilm = Icons.button("mdi2m-movie-open-outline", "Open a film or image sequence (Ctrl+O)", files::chooseFilm);
         openFilm.setId("tool-open-film");
-        Button openProject = Icons.button("mdi2f-folder-open", "Open a project (Ctrl+Shift+O)", this::chooseProject);
-        Button save = Icons.button("mdi2c-content-save", "Save the project (Ctrl+S)", this::save);
+        Button openProject = Icons.button("mdi2f-folder-open", "Open a project (Ctrl+Shift+O)", files::chooseProject);
+        Button save = Icons.button("mdi2c-content-save", "Save the project (Ctrl+S)", files::save);
         save.setId("tool-save");
         Button previewShot = Icons.labelled("mdi2p-palette", "Preview shot", editor::previewCurrentShot);
         previewShot.setId("preview-shot");
@@ -340,58 +340,6 @@ public final class MainWindow {
     private static boolean isPicture(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         return Files.isRegularFile(path) && PICTURES.stream().anyMatch(name::endsWith);
-    }
-
-    private void chooseFilm() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open film");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Films", "*.mp4", "*.mov", "*.mkv", "*.avi", "*.webm", "*.mxf", "*.m4v"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            editor.openFilm(file.toPath());
-        }
-    }
-
-    private void chooseSequence() {
-        File dir = new DirectoryChooser().showDialog(stage);
-        if (dir != null) {
-            editor.openFilm(dir.toPath());
-        }
-    }
-
-    private void chooseProject() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open project");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Nitrate projects", "*.nitrate"));
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            editor.openProject(file.toPath());
-        }
-    }
-
-    private void save() {
-        if (editor.projectFileProperty().get() != null) {
-            editor.saveProject(editor.projectFileProperty().get());
-        } else {
-            saveAs();
-        }
-    }
-
-    private void saveAs() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save project");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Nitrate projects", "*.nitrate"));
-        FilmInfo film = editor.filmProperty().get();
-        if (film != null && film.source().getParent() != null) {
-            chooser.setInitialDirectory(film.source().getParent().toFile());
-            chooser.setInitialFileName(film.source().getFileName().toString().replaceAll("\\.[^.]+$", "") + ".nitrate");
-        }
-        File file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            editor.saveProject(file.toPath());
-        }
     }
 
     public void export() {

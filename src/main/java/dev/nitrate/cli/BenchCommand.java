@@ -15,13 +15,18 @@ import dev.nitrate.engine.model.ComputeDevice;
 import dev.nitrate.engine.model.InferenceOptions;
 import dev.nitrate.engine.model.PackException;
 import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.safety.OutputGuard;
+import dev.nitrate.engine.safety.OutputRefusedException;
+import dev.nitrate.engine.safety.ProtectedInput;
 import dev.nitrate.engine.video.VideoCodec;
 import dev.nitrate.engine.video.VideoEncodeSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -106,11 +111,22 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("bench: --frames and --warmup must be >= 1, --threads >= 0");
             return EvaluateCommand.FAILED;
         }
-        Path encoded = output;
-        try {
-            if (encoded == null) {
-                encoded = Files.createTempFile("nitrate-bench-", ".mp4");
+        OutputGuard guard = null;
+        if (output != null) {
+            try {
+                List<ProtectedInput> inputs = new ArrayList<>(List.of(ProtectedInput.file(film, "the film")));
+                if (pack != null) {
+                    inputs.add(ProtectedInput.folder(pack, "the model pack"));
+                }
+                guard = OutputGuard.claim(output, OutputGuard.Shape.FILE, false, inputs);
+            } catch (OutputRefusedException e) {
+                err.println("bench: " + e.getMessage());
+                return EvaluateCommand.FAILED;
             }
+        }
+        Path encoded = null;
+        try {
+            encoded = guard == null ? Files.createTempFile("nitrate-bench-", ".mp4") : guard.openWorkFolder().resolve(guard.assemblyFile().getFileName());
             PackLocation location = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
             InferenceOptions options = new InferenceOptions(ComputeDevice.parse(device), threads, null);
             BenchReport report;
@@ -138,6 +154,9 @@ public final class BenchCommand implements Callable<Integer> {
                     err.print("\r                    \r");
                 }
             }
+            if (guard != null) {
+                guard.publishFile(encoded);
+            }
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
             } else {
@@ -145,16 +164,21 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (IOException | ColorizeException | PackException | IllegalArgumentException e) {
+        } catch (IOException | ColorizeException | PackException | IllegalArgumentException | OutputRefusedException e) {
             err.println("bench: " + e.getMessage());
             return EvaluateCommand.FAILED;
         } finally {
-            if (output == null && encoded != null) {
-                try {
+            try {
+                if (guard != null) {
+                    if (encoded != null && Files.exists(encoded)) {
+                        guard.deleteWorkFile(encoded);
+                    }
+                    guard.removeWorkFolder();
+                } else if (encoded != null) {
                     Files.deleteIfExists(encoded);
-                } catch (IOException e) {
-                    err.println("bench: could not delete " + encoded + ": " + e.getMessage());
                 }
+            } catch (IOException e) {
+                err.println("bench: could not delete " + encoded + ": " + e.getMessage());
             }
         }
     }

@@ -44,10 +44,11 @@ final class ColorizeCommand implements Callable<Integer> {
     List<String> exemplars;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "A .mp4/.mov/.mkv file, or a folder for PNG/TIFF frames.")
+            description = "A new .mp4/.mov/.mkv file, or a new folder for PNG/TIFF frames (see --overwrite).")
     Path output;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "h264, h265, png or tiff (default: from OUT: h264 for a video name, else png).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "h264, h265 (8-bit), h265-10 (10-bit), ffv1 (lossless, the source's depth up to 16 bits; .mkv or .mov), png or tiff "
+            + "(default: from OUT: h264 for a video name, else png). A format with fewer bits than the film says so.")
     String format;
 
     @Option(names = "--pack", paramLabel = "DIR", description = "Model pack folder (default: the built-in pack).")
@@ -73,6 +74,10 @@ final class ColorizeCommand implements Callable<Integer> {
 
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = VideoEncodeSettings.DEFAULT_PRESET, description = "x264/x265 speed preset (default: ${DEFAULT-VALUE}).")
     String preset;
+
+    @Option(names = "--overwrite", description = {"Replace OUT if it exists: a file, or a folder of frames Nitrate wrote.",
+        "Never a folder holding anything else, and never an input."})
+    boolean overwrite;
 
     @Option(names = "--segment-frames", paramLabel = "N", defaultValue = "" + RenderRequest.DEFAULT_SEGMENT_FRAMES, hidden = true)
     int segmentFrames;
@@ -198,6 +203,6 @@ final class ColorizeCommand implements Callable<Integer> {
         InferenceOptions inference = new InferenceOptions(ComputeDevice.parse(device), 0, null);
         List<PinnedExemplar> pinned = exemplars.stream().map(PinnedExemplar::parse).toList();
         return new RenderRequest(film, common.openOptions(), pinned, exemplarFit, range,
-                new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio), packLocation, inference, segmentFrames);
+                new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio, overwrite), packLocation, inference, segmentFrames);
     }
 }

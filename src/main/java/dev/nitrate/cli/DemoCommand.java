@@ -2,6 +2,8 @@ package dev.nitrate.cli;
 
 import dev.nitrate.engine.demo.DemoMedia;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
     Path folder;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Result file or image folder (default: DIR/demo-colorized.mp4).")
+            description = "Result file or image folder (default: DIR/demo-colorized.mp4, or the first free DIR/demo-colorized-N.mp4).")
     Path output;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, cuda or cuda:N.")
@@ -44,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Failures.report(spec.commandLine().getErr(), folder + ": " + e.getMessage(), e, verbose);
         }
-        Path result = output != null ? output : folder.resolve("demo-colorized.mp4");
+        Path result = output != null ? output : freeName(folder);
         List<String> args = new ArrayList<>(List.of(
                 "colorize", demo.film().toString(),
                 "--exemplar", demo.exemplar() + "@0",
@@ -55,5 +57,17 @@ final class DemoCommand implements Callable<Integer> {
         }
         CommandLine root = spec.root().commandLine();
         return root.execute(args.toArray(String[]::new));
+    }
+
+    /**
+     * The first name for the result that nothing uses yet: each finished demo keeps its file and a new run writes
+     * another; an interrupted one resumes, because its name is still free.
+     */
+    static Path freeName(Path folder) {
+        Path candidate = folder.resolve("demo-colorized.mp4");
+        for (int n = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); n++) {
+            candidate = folder.resolve("demo-colorized-" + n + ".mp4");
+        }
+        return candidate;
     }
 }

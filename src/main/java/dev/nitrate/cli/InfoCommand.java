@@ -6,6 +6,7 @@ import dev.nitrate.engine.video.AudioStreamInfo;
 import dev.nitrate.engine.video.FilmInfo;
 import dev.nitrate.engine.video.Films;
 import dev.nitrate.engine.video.MediaException;
+import dev.nitrate.engine.video.NumberGap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +73,10 @@ final class InfoCommand implements Callable<Integer> {
         map.put("durationSeconds", info.durationSeconds());
         map.put("timecode", info.timecode().orElse(null));
         map.put("interlaced", info.interlaced());
+        map.put("fieldOrder", info.fieldOrder().name().toLowerCase(Locale.ROOT));
+        map.put("variableFrameRate", info.isVariableFrameRate());
+        map.put("missingFrames", info.missingNumbers().stream().map(Object::toString).toList());
+        map.put("colour", info.colour().describe());
         List<Map<String, Object>> audio = new ArrayList<>();
         for (AudioStreamInfo stream : info.audioStreams()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -90,9 +95,14 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "File:        %s%n", info.source());
         out.printf(Locale.ROOT, "Kind:        %s (%s)%n", info.kind() == dev.nitrate.engine.video.SourceKind.VIDEO_FILE ? "video file" : "image sequence", info.container());
         out.printf(Locale.ROOT, "Video:       %s, %dx%d, %s, %d bit, %s%n", info.codec(), info.width(), info.height(), info.pixelFormat(),
-                info.bitDepth(), info.interlaced() ? "interlaced" : "progressive");
-        out.printf(Locale.ROOT, "Frame rate:  %s (%s fps)%n", info.frameRate(), info.frameRate().display());
+                info.bitDepth(), info.fieldOrder().description());
+        out.printf(Locale.ROOT, "Colour:      %s%n", info.colour().describe());
+        out.printf(Locale.ROOT, "Frame rate:  %s (%s fps)%s%n", info.frameRate(), info.frameRate().display(),
+                info.isVariableFrameRate() ? ", variable: frames are unevenly spaced" : "");
         out.printf(Locale.ROOT, "Frames:      %d%n", info.frameCount());
+        if (!info.missingNumbers().isEmpty()) {
+            out.printf(Locale.ROOT, "Missing:     %s (numbering gap; the present frames are read in order)%n", NumberGap.describe(info.missingNumbers()));
+        }
         out.printf(Locale.ROOT, "Duration:    %s (%.3f s)%n", ProgressBar.clock(info.durationSeconds()), info.durationSeconds());
         out.printf(Locale.ROOT, "Timecode:    %s%n", info.timecode().orElse("none"));
         if (info.audioStreams().isEmpty()) {

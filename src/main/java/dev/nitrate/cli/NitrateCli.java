@@ -34,6 +34,14 @@ public final class NitrateCli implements Runnable {
         for (Supplier<Object> subcommand : SUBCOMMANDS) {
             commandLine.addSubcommand(subcommand.get());
         }
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            String command = failed.getCommandSpec().qualifiedName();
+            String message = String.valueOf(exception.getMessage()).lines().findFirst().orElse("").strip();
+            failed.getErr().println("nitrate: " + message + " (see " + command + " --help)");
+            failed.getErr().flush();
+            return Failures.FAILED;
+        });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
             return Failures.report(line.getErr(), "internal error: " + exception, exception, verbose);

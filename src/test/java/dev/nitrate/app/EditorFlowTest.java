@@ -332,6 +332,7 @@ class EditorFlowTest {
         robot.clickOn("#export-ok");
         waitUntil(() -> editor.renders().items().size() == 1 && editor.renders().items().get(0).progressProperty().get() > 0.55, 60);
         assertTrue(fx(() -> editor.saveProject(project)));
+        byte[] savedDuringRender = Files.readAllBytes(project);
         RenderItem item = fx(() -> editor.renders().items().get(0));
         Button cancel = robot.lookup(".render-cancel").match(n -> n.isVisible() && !n.isDisabled()).query();
         robot.clickOn(cancel);
@@ -340,10 +341,8 @@ class EditorFlowTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("render not cancelled: " + fx(() -> item.stateProperty().get() + " " + item.detailProperty().get()), e);
         }
-        fx(() -> {
-            editor.projectFileProperty().set(null);
-            return null;
-        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> new ProjectStore().open(project).renders().isEmpty());
+        Files.write(project, savedDuringRender);
 
         colorizers.millisPerFrame = 0;
         assertTrue(fx(() -> editor.openProject(project)), "reopening the project with the unfinished render");
@@ -368,6 +367,22 @@ class EditorFlowTest {
         robot.clickOn("#export-ok");
         Label error = robot.lookup("#export-error").query();
         assertTrue(fx(error::getText).contains("does not exist"), fx(error::getText));
+
+        Path earlier = Files.writeString(work.resolve("earlier.mp4"), "an export the archivist kept");
+        fx(() -> {
+            again.setText(earlier.toString());
+            return null;
+        });
+        robot.clickOn("#export-ok");
+        assertTrue(fx(error::getText).contains("exists"), fx(error::getText));
+        assertEquals(1, (int) fx(() -> editor.renders().items().size()), "nothing queued");
+        assertEquals("an export the archivist kept", Files.readString(earlier));
+        robot.clickOn("#export-overwrite");
+        robot.clickOn("#export-ok");
+        waitUntil(() -> editor.renders().items().size() == 2, 10);
+        assertTrue(fx(() -> editor.renders().items().get(1).recordProperty().get().overwrite()), "the render may replace the file");
+        waitUntil(() -> editor.renders().items().get(1).stateProperty().get() == RenderItem.State.DONE, 60);
+        assertTrue(Files.size(earlier) > 1000, "replaced by the export");
     }
 
     @Test
@@ -380,16 +395,18 @@ class EditorFlowTest {
         });
         Path project = work.resolve("reel.nitrate");
         assertTrue(fx(() -> editor.saveProject(project)));
-        assertTrue(fx(() -> editor.saveProject(project)));
-        assertEquals(false, fx(() -> editor.dirtyProperty().get()));
         fx(() -> {
-            editor.exemplars().remove(editor.exemplars().exemplars().get(0));
+            editor.timeline().seek(12);
+            window.exemplars().addAll(List.of(exemplarRed));
             return null;
         });
+        assertTrue(fx(() -> editor.saveProject(project)));
+        assertEquals(false, fx(() -> editor.dirtyProperty().get()));
+        assertTrue(fx(() -> editor.openFilm(film)), "another project in between");
         assertTrue(fx(() -> editor.openProject(project)));
-        assertEquals(1, fx(() -> editor.exemplars().exemplars().size()));
-        assertEquals(33, fx(() -> editor.exemplars().exemplars().get(0).frame()));
-        assertTrue(fx(() -> editor.exemplars().exemplars().get(0).image()).startsWith(ProjectStore.exemplarFolder(project)));
+        assertEquals(2, fx(() -> editor.exemplars().exemplars().size()));
+        assertEquals(33, fx(() -> editor.exemplars().exemplars().get(1).frame()));
+        assertTrue(fx(() -> editor.exemplars().exemplars().get(1).image()).startsWith(ProjectStore.exemplarFolder(project)));
         assertEquals(film.toAbsolutePath(), fx(() -> editor.filmProperty().get().source()));
 
         Files.writeString(project, "{ \"format\": \"nitrate-project\", \"film\": [");
@@ -398,8 +415,9 @@ class EditorFlowTest {
         assertTrue(message.contains("damaged") && message.contains(ProjectStore.backupOf(project).toString()), message);
         DialogPane dialog = waitForNode(robot, "#error-dialog");
         assertTrue(dialog.getContentText().contains("reel.nitrate"));
-        assertEquals(1, fx(() -> editor.exemplars().exemplars().size()), "the open work is untouched");
-        assertEquals(33, new ProjectStore().open(ProjectStore.backupOf(project)).exemplars().get(0).frame());
+        assertEquals(2, fx(() -> editor.exemplars().exemplars().size()), "the open work is untouched");
+        assertEquals(List.of(33), new ProjectStore().open(ProjectStore.backupOf(project)).exemplars().stream()
+                .map(ProjectExemplar::frame).toList(), "the backup is the first saved version");
     }
 
     @Test

@@ -42,6 +42,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void theEncodedOutputNeverReplacesTheFilmOrAnExistingFile(@TempDir Path dir) throws Exception {
+        Path film = dev.nitrate.testing.TestMedia.numberedFilm(dir.resolve("film.mp4"), 64, 48, 4, new dev.nitrate.engine.video.Rational(25, 1));
+        byte[] filmBytes = java.nio.file.Files.readAllBytes(film);
+        BenchCommand command = new BenchCommand(() -> (pack, options, w, h) -> new TimedColorizer());
+        assertEquals(1, run(command, film.toString(), "--output", film.toString()));
+        assertTrue(err.toString().contains("would replace the film"), err::toString);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(filmBytes, java.nio.file.Files.readAllBytes(film));
+
+        Path earlier = java.nio.file.Files.writeString(dir.resolve("earlier.mp4"), "kept");
+        assertEquals(1, run(new BenchCommand(() -> (pack, options, w, h) -> new TimedColorizer()), film.toString(), "--output", earlier.toString()));
+        assertTrue(err.toString().contains("earlier.mp4 exists"), err::toString);
+        assertEquals("kept", java.nio.file.Files.readString(earlier));
+    }
+
+    @Test
     void measuresStagesAtTheRequestedSizeAndEncodesH264(@TempDir Path dir) throws Exception {
         Path encoded = dir.resolve("bench.mp4");
         int[] openedSize = new int[2];

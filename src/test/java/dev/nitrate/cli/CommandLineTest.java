@@ -110,6 +110,24 @@ class CommandLineTest {
     }
 
     @Test
+    void aSecondDemoWritesANewFileAndKeepsTheFirst() throws Exception {
+        assertEquals(0, CliRunner.run("demo", "--dir", folder.resolve("demo").toString()).exitCode());
+        String first = SourceSafetyTest.sha256(folder.resolve("demo/demo-colorized.mp4"));
+        Files.writeString(folder.resolve("demo/notes.txt"), "mine");
+        CliRunner.Result again = CliRunner.run("demo", "--dir", folder.resolve("demo").toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(Files.exists(folder.resolve("demo/demo-colorized-2.mp4")));
+        assertEquals(first, SourceSafetyTest.sha256(folder.resolve("demo/demo-colorized.mp4")));
+        assertEquals("mine", Files.readString(folder.resolve("demo/notes.txt")));
+
+        Files.writeString(folder.resolve("demo/demo-exemplar.png"), "the user's own picture under the demo's name");
+        CliRunner.Result refused = CliRunner.run("demo", "--dir", folder.resolve("demo").toString());
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("demo-exemplar.png exists and is not Nitrate's demo file"), refused.err());
+        assertEquals("the user's own picture under the demo's name", Files.readString(folder.resolve("demo/demo-exemplar.png")));
+    }
+
+    @Test
     void aCudaRequestThatFallsBackToTheCpuSaysSoAndWhyOnOneLine() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 3, new Rational(25, 1));
         Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
@@ -124,7 +142,7 @@ class CommandLineTest {
         java.util.List<String> lines = err.toString().lines().filter(line -> line.startsWith(expected)).toList();
         assertEquals(1, lines.size(), err.toString());
         assertTrue(lines.get(0).endsWith("; pack built-in"), lines.get(0));
-        assertEquals(3, Files.list(folder.resolve("frames")).count());
+        assertEquals(3, Files.list(folder.resolve("frames")).filter(f -> f.toString().endsWith(".png")).count());
     }
 
     @Test
@@ -146,7 +164,7 @@ class CommandLineTest {
         CliRunner.Result result = CliRunner.run("colorize", film.toString(), "--exemplar", gray.toString(), "-o", folder.resolve("frames").toString());
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.err().contains("warning: " + gray) && result.err().contains("grayscale"), result.err());
-        assertEquals(4, Files.list(folder.resolve("frames")).count());
+        assertEquals(4, Files.list(folder.resolve("frames")).filter(f -> f.toString().endsWith(".png")).count());
     }
 
     @Test

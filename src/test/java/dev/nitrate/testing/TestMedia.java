@@ -116,10 +116,4 @@ public final class TestMedia {
         }
         return folder;
     }
-
-    /** The path of a real clip from the shared media folder, when this machine has it. */
-    public static Optional<Path> sharedClip(String name) {
-        Path path = Path.of("/work/shared/media", name);
-        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
-    }
 }

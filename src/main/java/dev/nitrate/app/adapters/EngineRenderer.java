@@ -93,7 +93,7 @@ public final class EngineRenderer implements Renderer {
 
     /**
      * The engine's request for a queued export: the project's exemplars, each with the fit chosen for it in the
-     * exemplars panel, and the record's range, format, quality, luma lock and audio.
+     * exemplars panel, and the record's range, format, quality, luma lock, audio and whether it may replace an existing output.
      */
     static RenderRequest requestFor(RenderRecord record, RenderContext context) {
         List<ProjectExemplar> exemplars = context.exemplars();
@@ -102,7 +102,7 @@ public final class EngineRenderer implements Renderer {
                 ExemplarFit.CROP,
                 Optional.of(new FrameRange(record.firstFrame(), record.endFrame() - 1)),
                 new OutputSpec(record.output(), format(record.format()), crfOf(record.quality()), record.lumaLock(), "medium",
-                        record.audioPassthrough()),
+                        record.audioPassthrough(), record.overwrite()),
                 context.settings().pack(), context.settings().inferenceOptions(), SEGMENT_FRAMES);
     }
 

@@ -28,7 +28,8 @@ import javafx.stage.Window;
 public final class ExportDialog extends Dialog<ExportDialog.Request> {
 
     /** What the user asked for. */
-    public record Request(Path output, ExportFormat format, int quality, int first, int end, boolean lumaLock, boolean audio) {}
+    public record Request(Path output, ExportFormat format, int quality, int first, int end, boolean lumaLock, boolean audio,
+                          boolean overwrite) {}
 
     private final TextField file = new TextField();
     private final ComboBox<ExportFormat> format = new ComboBox<>();
@@ -37,6 +38,7 @@ public final class ExportDialog extends Dialog<ExportDialog.Request> {
     private final Spinner<Integer> last;
     private final CheckBox lumaLock = new CheckBox("Luma lock: keep the source's lightness exactly");
     private final CheckBox audio = new CheckBox("Copy the film's audio");
+    private final CheckBox overwrite = new CheckBox("Replace the output if it exists (a file, or frames Nitrate wrote)");
     private final Label error = new Label();
 
     public ExportDialog(Window owner, FilmInfo film, Path suggested, int shotFirst, int shotEnd, boolean audioSupported) {
@@ -100,6 +102,8 @@ public final class ExportDialog extends Dialog<ExportDialog.Request> {
         grid.addRow(3, new Label("Frames"), new HBox(6, first, new Label("to"), last, wholeFilm, currentShot));
         grid.add(lumaLock, 1, 4);
         grid.add(audio, 1, 5);
+        overwrite.setId("export-overwrite");
+        grid.add(overwrite, 1, 6);
         error.getStyleClass().add("error-text");
         error.setId("export-error");
         VBox content = new VBox(10, grid, error);
@@ -154,6 +158,9 @@ public final class ExportDialog extends Dialog<ExportDialog.Request> {
         if (!format.getValue().imageSequence() && Files.isDirectory(output)) {
             return fail(output + " is a folder: choose a file name ending in .mp4.");
         }
+        if (Files.exists(output, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !overwrite.isSelected()) {
+            return fail(output + " exists: choose another name, or tick \"Replace the output if it exists\".");
+        }
         int a = first.getValue();
         int b = last.getValue();
         if (b < a) {
@@ -161,7 +168,7 @@ public final class ExportDialog extends Dialog<ExportDialog.Request> {
         }
         error.setText("");
         return Optional.of(new Request(output, format.getValue(), (int) Math.round(quality.getValue()), a, b + 1,
-                lumaLock.isSelected(), audio.isSelected()));
+                lumaLock.isSelected(), audio.isSelected(), overwrite.isSelected()));
     }
 
     private Optional<Request> fail(String message) {

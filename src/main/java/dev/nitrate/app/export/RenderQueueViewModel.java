@@ -41,10 +41,16 @@ public final class RenderQueueViewModel implements AutoCloseable {
         this.context = context;
     }
 
-    /** Queues a render of the current film. */
+    /** Queues a render of the current film that never replaces an existing output. */
     public RenderItem enqueue(Path output, ExportFormat format, int quality, int first, int end, boolean lumaLock, boolean audio) {
+        return enqueue(output, format, quality, first, end, lumaLock, audio, false);
+    }
+
+    /** Queues a render of the current film; {@code overwrite} lets it replace an existing file or a folder of frames Nitrate wrote. */
+    public RenderItem enqueue(Path output, ExportFormat format, int quality, int first, int end, boolean lumaLock, boolean audio,
+            boolean overwrite) {
         RenderItem item = new RenderItem(new RenderRecord(UUID.randomUUID().toString(), output.toAbsolutePath(), format,
-                quality, first, end, lumaLock, audio && renderer.copiesAudio(), 0, null));
+                quality, first, end, lumaLock, audio && renderer.copiesAudio(), 0, null, overwrite));
         items.add(item);
         changed.run();
         startNext();

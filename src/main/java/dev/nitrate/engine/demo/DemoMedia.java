@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.util.Arrays;
 
 /**
@@ -25,7 +25,7 @@ public final class DemoMedia {
 
     /**
      * Copies the demo film and exemplar into {@code folder} (created if needed) unless identical copies are
-     * already there, and returns their paths.
+     * already there, and returns their paths. A different file under either name is never replaced.
      *
      * @throws IOException when this build ships no demo, or the folder cannot be written
      */
@@ -42,13 +42,25 @@ public final class DemoMedia {
                 throw new IOException("this build of Nitrate ships no demo media (" + resource + " is missing)");
             }
             byte[] bytes = in.readAllBytes();
-            if (Files.isRegularFile(target) && Files.size(target) == bytes.length
-                    && Arrays.equals(Files.readAllBytes(target), bytes)) {
-                return target;
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == bytes.length
+                        && Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    return target;
+                }
+                throw new IOException(target.getFileName() + " exists and is not Nitrate's demo file; choose another folder with --dir");
             }
             Path temp = Files.createTempFile(target.getParent(), ".demo-", ".part");
-            Files.write(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.write(temp, bytes);
+                Files.createLink(target, temp);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException noHardLinks) {
+                if (noHardLinks instanceof java.nio.file.FileAlreadyExistsException) {
+                    throw (java.nio.file.FileAlreadyExistsException) noHardLinks;
+                }
+                Files.move(temp, target);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
             return target;
         }
     }

@@ -10,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** Loads exemplar images of any format and size and fits them to a film's frame. */
 public final class Exemplars {
@@ -17,23 +19,40 @@ public final class Exemplars {
     private Exemplars() {}
 
     /**
-     * Reads an image with FFmpeg (PNG, JPEG, TIFF, DPX, WebP, ... at 8 or 16 bits), falling back to Java's ImageIO.
+     * Pictures up to this many pixels are kept at full size; larger ones are reduced while loading, by a whole
+     * factor that keeps them at least as large as the frame, so that a huge scan never needs full-size Lab planes.
+     */
+    public static final long FULL_SIZE_PIXELS = 24_000_000L;
+
+    /**
+     * Reads an image with FFmpeg (PNG, JPEG, TIFF, DPX, WebP, ... at 8 or 16 bits), falling back to Java's ImageIO;
+     * an image over {@link #FULL_SIZE_PIXELS} is reduced to about that many pixels.
      *
-     * @throws MediaException naming the file when it is missing or not an image
+     * @throws MediaException naming the file when it is missing, not an image, or too large for the memory Java may use
      */
     public static ExemplarImage load(Path file) throws MediaException {
+        return load(file, 0, 0);
+    }
+
+    /**
+     * Reads an image for a film of the given frame size: one over {@link #FULL_SIZE_PIXELS} is reduced by averaging
+     * blocks of a whole number of pixels, but never below the frame size, so that every fit sees as much detail as
+     * the frame can show.
+     *
+     * @param frameWidth the film's frame width, or 0 when unknown
+     * @param frameHeight the film's frame height, or 0 when unknown
+     * @throws MediaException naming the file when it is missing, not an image, or too large for the memory Java may use
+     */
+    public static ExemplarImage load(Path file, int frameWidth, int frameHeight) throws MediaException {
         LabImage lab;
         try {
-            RgbPixels pixels = StillImages.read(file);
+            RgbPixels pixels = LargeImages.reduce(readPixels(file), frameWidth, frameHeight, FULL_SIZE_PIXELS);
             lab = pixels instanceof RgbPixels.Rgb16 sixteen
                     ? CieLab.fromRgb16(sixteen.rgb(), sixteen.width(), sixteen.height())
                     : CieLab.fromRgb8(pixels.toRgb8(), pixels.width(), pixels.height());
-        } catch (MediaException ffmpegFailed) {
-            if (ffmpegFailed.problem().startsWith("no such file") || ffmpegFailed.problem().startsWith("file is empty")
-                    || ffmpegFailed.problem().startsWith("is a folder")) {
-                throw ffmpegFailed;
-            }
-            lab = readWithImageIo(file).orElseThrow(() -> new MediaException(file, "not an image (neither FFmpeg nor Java can read it as one)"));
+        } catch (OutOfMemoryError e) {
+            throw new MediaException(file, "too large to load in the memory Java may use (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB); scale it down or give Java more memory (-Xmx)");
         }
         if (lab.width() < 2 || lab.height() < 2) {
             throw new MediaException(file, "image is " + lab.width() + "x" + lab.height() + ", too small to be an exemplar");
@@ -41,25 +60,46 @@ public final class Exemplars {
         return new ExemplarImage(file, lab, meanChroma(lab));
     }
 
-    private static java.util.Optional<LabImage> readWithImageIo(Path file) {
+    private static RgbPixels readPixels(Path file) throws MediaException {
         try {
-            BufferedImage image = ImageIO.read(file.toFile());
-            if (image == null) {
+            return StillImages.read(file);
+        } catch (MediaException ffmpegFailed) {
+            String problem = ffmpegFailed.problem();
+            if (problem.startsWith("no such file") || problem.startsWith("file is empty") || problem.startsWith("is a folder")
+                    || problem.contains("too large to load")) {
+                throw ffmpegFailed;
+            }
+            return readWithImageIo(file).orElseThrow(() -> new MediaException(file, "not an image (neither FFmpeg nor Java can read it as one)"));
+        }
+    }
+
+    private static java.util.Optional<RgbPixels> readWithImageIo(Path file) throws MediaException {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<ImageReader> readers = stream == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(stream);
+            if (!readers.hasNext()) {
                 return java.util.Optional.empty();
             }
-            int width = image.getWidth();
-            int height = image.getHeight();
-            byte[] rgb = new byte[width * height * 3];
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    int argb = image.getRGB(x, y);
-                    int i = (y * width + x) * 3;
-                    rgb[i] = (byte) (argb >> 16);
-                    rgb[i + 1] = (byte) (argb >> 8);
-                    rgb[i + 2] = (byte) argb;
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(stream);
+                StillImages.checkFitsInMemory(file, reader.getWidth(0), reader.getHeight(0), 7);
+                BufferedImage image = reader.read(0);
+                int width = image.getWidth();
+                int height = image.getHeight();
+                byte[] rgb = new byte[width * height * 3];
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        int argb = image.getRGB(x, y);
+                        int i = (y * width + x) * 3;
+                        rgb[i] = (byte) (argb >> 16);
+                        rgb[i + 1] = (byte) (argb >> 8);
+                        rgb[i + 2] = (byte) argb;
+                    }
                 }
+                return java.util.Optional.of(new RgbPixels.Rgb8(width, height, rgb));
+            } finally {
+                reader.dispose();
             }
-            return java.util.Optional.of(CieLab.fromRgb8(rgb, width, height));
         } catch (IOException | RuntimeException e) {
             return java.util.Optional.empty();
         }

@@ -48,7 +48,8 @@ public final class ModelPack {
         Path dir = folder.directory();
         Path manifestPath = dir.resolve(MANIFEST_FILE);
         if (!Files.isDirectory(dir)) {
-            throw new PackException(dir + ": pack folder does not exist");
+            throw new PackException(dir + (Files.exists(dir) ? ": is a file, not a pack folder (a pack is a folder holding pack.json)"
+                    : ": pack folder does not exist"));
         }
         String json;
         try {

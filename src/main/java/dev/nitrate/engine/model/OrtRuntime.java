@@ -3,10 +3,12 @@ package dev.nitrate.engine.model;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
+import dev.nitrate.engine.natives.NativeCache;
 
 /**
  * The process's single ONNX Runtime environment. Every session of the engine is created in it.
- * Telemetry is switched off when the environment is first created.
+ * Telemetry is switched off when the environment is first created; its native libraries come from Nitrate's cache
+ * folder ({@link NativeCache#install()}), never unpacked into the temporary folder.
  */
 public final class OrtRuntime {
 
@@ -24,12 +26,14 @@ public final class OrtRuntime {
             synchronized (OrtRuntime.class) {
                 env = environment;
                 if (env == null) {
+                    NativeCache.install();
                     env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "nitrate");
                     try {
                         env.setTelemetry(false);
                     } catch (OrtException e) {
                         // telemetry is compiled out on some builds: nothing to switch off
                     }
+                    NativeCache.removeOrtStartupFolder();
                     environment = env;
                 }
             }

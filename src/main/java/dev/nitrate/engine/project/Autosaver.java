@@ -6,66 +6,98 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Saves a project a short while after it last changed, so that a crash loses at most a few seconds of work.
  *
- * <p>A project that was never saved goes to a recovery file; a saved one is saved in place, with the store's
- * atomic write and backup. Each {@link #changed()} restarts the delay.
+ * <p>Each {@link #changed(Draft)} hands over the project together with the file it belongs in, so that what is
+ * written and where always match, and restarts the delay. When the user leaves a project, {@link #discard()}
+ * drops its pending draft and waits for a save in flight: after it returns, nothing more is written for that
+ * project.
  */
 public final class Autosaver {
 
+    /**
+     * A project as it is now and the file it is autosaved to: its own project file, or a recovery file while
+     * it has none.
+     */
+    public record Draft(Project project, Path file) {
+        public Draft {
+            Objects.requireNonNull(project, "project");
+            Objects.requireNonNull(file, "file");
+        }
+    }
+
     /** The outcome of one autosave, reported to the listener. */
-    public sealed interface Outcome permits Saved, Failed {}
+    public sealed interface Outcome permits Saved, Failed {
+        Draft draft();
+    }
 
-    public record Saved(Path file) implements Outcome {}
+    public record Saved(Draft draft) implements Outcome {}
 
-    public record Failed(ProjectFileException error) implements Outcome {}
+    public record Failed(Draft draft, ProjectFileException error) implements Outcome {}
 
     private final ProjectStore store;
-    private final Supplier<Project> project;
-    private final Supplier<Path> projectFile;
-    private final Path recoveryFile;
     private final ScheduledExecutorService scheduler;
     private final Duration delay;
     private final Consumer<Outcome> listener;
+    private final ReentrantLock writing = new ReentrantLock();
     private ScheduledFuture<?> pending;
+    private Draft latest;
 
-    /**
-     * @param project supplies the current project (called on the scheduler thread; must be thread-safe)
-     * @param projectFile supplies where the project is saved, or {@code null} while it has no file
-     * @param recoveryFile where an unsaved project is autosaved
-     */
-    public Autosaver(ProjectStore store, Supplier<Project> project, Supplier<Path> projectFile, Path recoveryFile,
-                     ScheduledExecutorService scheduler, Duration delay, Consumer<Outcome> listener) {
+    public Autosaver(ProjectStore store, ScheduledExecutorService scheduler, Duration delay, Consumer<Outcome> listener) {
         this.store = Objects.requireNonNull(store);
-        this.project = Objects.requireNonNull(project);
-        this.projectFile = Objects.requireNonNull(projectFile);
-        this.recoveryFile = Objects.requireNonNull(recoveryFile);
         this.scheduler = Objects.requireNonNull(scheduler);
         this.delay = Objects.requireNonNull(delay);
         this.listener = Objects.requireNonNull(listener);
     }
 
-    /** Notes a change: the project is saved once no further change comes within the delay. */
-    public synchronized void changed() {
-        if (pending != null) {
-            pending.cancel(false);
-        }
+    /** Notes a change: the draft is saved once no further change comes within the delay. */
+    public synchronized void changed(Draft draft) {
+        latest = Objects.requireNonNull(draft);
+        cancelPending();
         pending = scheduler.schedule(this::saveNow, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Saves at once (also used on exit). */
+    /** Saves the pending draft at once, if there is one (when leaving a saved project, and on exit). */
     public void saveNow() {
-        Path file = projectFile.get();
-        Path target = file == null ? recoveryFile : file;
+        writing.lock();
         try {
-            store.save(project.get(), target);
-            listener.accept(new Saved(target));
-        } catch (ProjectFileException e) {
-            listener.accept(new Failed(e));
+            Draft draft = take();
+            if (draft == null) {
+                return;
+            }
+            try {
+                store.save(draft.project(), draft.file());
+                listener.accept(new Saved(draft));
+            } catch (ProjectFileException e) {
+                listener.accept(new Failed(draft, e));
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /** Drops the pending draft and waits until a save in flight has finished. */
+    public void discard() {
+        take();
+        writing.lock();
+        writing.unlock();
+    }
+
+    private synchronized Draft take() {
+        cancelPending();
+        Draft draft = latest;
+        latest = null;
+        return draft;
+    }
+
+    private void cancelPending() {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
         }
     }
 }

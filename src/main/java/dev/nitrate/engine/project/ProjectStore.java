@@ -33,8 +33,10 @@ import java.util.Locale;
  * settings and render queue are stored as plain values.
  *
  * <p>Saving never destroys the last good copy: the JSON goes to a temporary file in the same folder which is
- * then renamed over the project atomically, and the previous file, if it was a valid project, is kept as
- * {@code <name>.nitrate.bak}.
+ * then renamed over the project atomically. The backup {@code <name>.nitrate.bak} is only ever written here, when
+ * a save replaces an existing project file: it becomes a byte copy of that same file's previous content, if that
+ * was a valid project (a damaged file never replaces the backup). A save whose content equals the file's leaves
+ * the file and its backup untouched.
  */
 public final class ProjectStore {
 
@@ -68,7 +70,8 @@ public final class ProjectStore {
             }
             List<RenderJson> renderJson = project.renders().stream().map(r -> new RenderJson(r.id(),
                     relative(folder, r.output()), r.format(), r.quality(), r.firstFrame(), r.endFrame(), r.lumaLock(),
-                    r.audioPassthrough(), r.framesDone(), r.checkpoint() == null ? null : relative(folder, r.checkpoint())))
+                    r.audioPassthrough(), r.framesDone(), r.checkpoint() == null ? null : relative(folder, r.checkpoint()),
+                    r.overwrite() ? Boolean.TRUE : null))
                     .toList();
             ProjectSettings s = project.settings();
             SettingsJson settingsJson = new SettingsJson(
@@ -136,7 +139,7 @@ public final class ProjectStore {
             for (RenderJson r : nullToEmpty(doc.renders())) {
                 renders.add(new RenderRecord(r.id(), folder.resolve(r.output()).normalize(), r.format(), r.quality(),
                         r.firstFrame(), r.endFrame(), r.lumaLock(), r.audioPassthrough(), r.framesDone(),
-                        r.checkpoint() == null ? null : folder.resolve(r.checkpoint()).normalize()));
+                        r.checkpoint() == null ? null : folder.resolve(r.checkpoint()).normalize(), Boolean.TRUE.equals(r.overwrite())));
             }
             Path film = doc.film() == null ? null : folder.resolve(doc.film()).normalize();
             return new Project(film, exemplars, settings, renders);
@@ -189,6 +192,10 @@ public final class ProjectStore {
     }
 
     private void writeAtomically(Path target, byte[] bytes) throws IOException {
+        if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+                && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+            return;
+        }
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -257,5 +264,5 @@ public final class ProjectStore {
     record SettingsJson(String pack, String device, int previewHeight, InferenceOptions.MemoryOverrides memory) {}
 
     record RenderJson(String id, String output, ExportFormat format, int quality, int firstFrame, int endFrame,
-                      boolean lumaLock, boolean audioPassthrough, int framesDone, String checkpoint) {}
+                      boolean lumaLock, boolean audioPassthrough, int framesDone, String checkpoint, Boolean overwrite) {}
 }

@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param audioPassthrough copy the film's audio
  * @param framesDone frames written so far
  * @param checkpoint file holding the render's resumable state, or {@code null}
+ * @param overwrite the user chose to replace an existing output (a file, or a folder of frames Nitrate wrote)
  */
 public record RenderRecord(String id, Path output, ExportFormat format, int quality, int firstFrame, int endFrame,
-                           boolean lumaLock, boolean audioPassthrough, int framesDone, Path checkpoint) {
+                           boolean lumaLock, boolean audioPassthrough, int framesDone, Path checkpoint, boolean overwrite) {
+
+    /** A render that never replaces an existing output. */
+    public RenderRecord(String id, Path output, ExportFormat format, int quality, int firstFrame, int endFrame,
+                        boolean lumaLock, boolean audioPassthrough, int framesDone, Path checkpoint) {
+        this(id, output, format, quality, firstFrame, endFrame, lumaLock, audioPassthrough, framesDone, checkpoint, false);
+    }
 
     public RenderRecord {
         Objects.requireNonNull(id, "id");
@@ -40,6 +47,6 @@ public record RenderRecord(String id, Path output, ExportFormat format, int qual
     }
 
     public RenderRecord withProgress(int done, Path newCheckpoint) {
-        return new RenderRecord(id, output, format, quality, firstFrame, endFrame, lumaLock, audioPassthrough, done, newCheckpoint);
+        return new RenderRecord(id, output, format, quality, firstFrame, endFrame, lumaLock, audioPassthrough, done, newCheckpoint, overwrite);
     }
 }

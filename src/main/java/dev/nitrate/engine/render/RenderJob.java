@@ -12,6 +12,8 @@ import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.model.ColorizerFactory;
 import dev.nitrate.engine.model.PackException;
 import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.safety.OutputGuard;
+import dev.nitrate.engine.safety.OutputRefusedException;
 import dev.nitrate.engine.shots.Shot;
 import dev.nitrate.engine.shots.ShotDetector;
 import dev.nitrate.engine.shots.ShotExemplars;
@@ -28,7 +30,6 @@ import dev.nitrate.engine.video.RgbPixels;
 import dev.nitrate.engine.video.SourceKind;
 import dev.nitrate.engine.video.VideoAssembler;
 import dev.nitrate.engine.video.VideoCodec;
-import dev.nitrate.engine.video.VideoEncodeSettings;
 import dev.nitrate.engine.video.VideoSegmentWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -95,7 +95,7 @@ public final class RenderJob {
                 return new RenderOutcome.Cancelled(framesKept);
             }
             return new RenderOutcome.Failed("colorization failed: " + e.getMessage(), Optional.of(e));
-        } catch (MediaException | PackException e) {
+        } catch (MediaException | PackException | OutputRefusedException e) {
             return new RenderOutcome.Failed(e.getMessage(), Optional.of(e));
         } catch (IOException e) {
             return new RenderOutcome.Failed(describe(e), Optional.of(e));
@@ -119,27 +119,16 @@ public final class RenderJob {
         return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
-    private RenderOutcome execute(long started) throws MediaException, PackException, ColorizeException, IOException {
+    private RenderOutcome execute(long started) throws MediaException, PackException, ColorizeException, IOException, OutputRefusedException {
         OutputSpec spec = request.output();
-        Path output = spec.path().toAbsolutePath().normalize();
-        Path outputFolder = output.getParent();
-        if (!Files.isDirectory(outputFolder)) {
-            throw new MediaException(outputFolder, Files.exists(outputFolder) ? "is not a folder; cannot write the output there" : "output folder does not exist");
-        }
-        Optional<String> container = OutputFormat.containerFor(output);
-        if (spec.format().isVideo() && container.isEmpty()) {
-            throw new MediaException(output, "a video output needs a .mp4, .mov or .mkv name");
-        }
-        if (!spec.format().isVideo() && Files.isRegularFile(output)) {
-            throw new MediaException(output, "is a file; a " + spec.format() + " sequence is written into a folder");
-        }
-        Optional<VideoCodec> codec = spec.format().codec();
-        if (codec.isPresent() && !codec.get().isAvailable()) {
-            throw new MediaException(output, "this FFmpeg build has no " + codec.get().encoderName() + " encoder");
-        }
+        RenderPreflight.Cleared cleared = RenderPreflight.check(request);
+        OutputGuard guard = cleared.guard();
+        Path output = guard.target();
         boolean videoLuma = spec.lumaLock() && spec.format().isVideo();
         try (FilmReader reader = Films.open(request.film(), request.openOptions().withVideoLuma(videoLuma))) {
             FilmInfo info = reader.info();
+            RenderPreflight.checkFrameSize(request, info);
+            spec.format().fidelityNotes(info).forEach(listener::warning);
             FrameRange range = request.frames().orElse(new FrameRange(0, info.frameCount() - 1));
             if (range.last() >= info.frameCount()) {
                 throw new MediaException(request.film(), "frame range " + range + " is outside the film (frames 0-" + (info.frameCount() - 1) + ")");
@@ -153,7 +142,7 @@ public final class RenderJob {
                     throw new MediaException(pinned.image(), "pinned to frame " + frame + ", beyond the end of " + request.film()
                             + " (" + info.frameCount() + " frames, 0-" + (info.frameCount() - 1) + ")");
                 }
-                ExemplarImage image = Exemplars.load(pinned.image());
+                ExemplarImage image = Exemplars.load(pinned.image(), info.width(), info.height());
                 if (image.isGrayscale()) {
                     listener.warning(pinned.image() + ": this exemplar is grayscale (mean chroma "
                             + String.format(java.util.Locale.ROOT, "%.1f", image.meanChroma()) + "); it gives the model no colour to spread");
@@ -171,11 +160,12 @@ public final class RenderJob {
             String jobKey = jobKey(info, range);
             WorkFolder work;
             try {
-                work = WorkFolder.open(output, jobKey, notes);
+                work = WorkFolder.open(guard, jobKey, notes);
             } catch (IOException e) {
-                throw new MediaException(outputFolder, "cannot write to the output folder (" + reason(e) + ")", e);
+                throw new MediaException(output.getParent(), "cannot write to the output folder (" + reason(e) + ")", e);
             }
             notes.forEach(listener::warning);
+            SourceFidelity.warnings(request.film(), info, range, spec.format()).forEach(listener::warning);
             List<Shot> shots = work.readShots().orElse(null);
             if (shots == null) {
                 long shotsStarted = System.nanoTime();
@@ -193,16 +183,27 @@ public final class RenderJob {
             }
             work.discardFrom(resumeAt);
             framesKept = resumeAt - range.first();
-            if (resumeAt <= range.last()) {
-                colorize(reader, info, range, plan, fitted, work, jobKey, checkpoint, resumeAt);
+            try {
+                if (resumeAt <= range.last()) {
+                    colorize(reader, info, range, plan, fitted, work, jobKey, checkpoint, resumeAt);
+                }
+                report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
+                if (spec.format().isVideo()) {
+                    assembleVideo(info, range, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow());
+                } else {
+                    publishFrames(guard, work);
+                }
+            } catch (MediaException e) {
+                throw e.file().toAbsolutePath().startsWith(guard.workFolder()) ? new MediaException(guard.typed(), e.problem(), e) : e;
+            } catch (FileSystemException e) {
+                if (e.getFile() != null && Path.of(e.getFile()).toAbsolutePath().startsWith(guard.workFolder())) {
+                    throw new MediaException(guard.typed(), "cannot write (" + reason(e) + ")", e);
+                }
+                throw e;
             }
-            report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
-            if (spec.format().isVideo()) {
-                assembleVideo(info, range, work, output, container.get(), codec.get());
-            } else {
-                publishFrames(work, output);
+            if (!work.delete()) {
+                listener.warning(guard.workFolder() + " holds files Nitrate did not write; it was left in place");
             }
-            work.delete();
             report(Progress.Phase.ASSEMBLING, 1, 1, System.nanoTime(), 0);
             return new RenderOutcome.Completed(output, range.frameCount(), resumeAt, Duration.ofNanos(System.nanoTime() - started));
         }
@@ -234,8 +235,8 @@ public final class RenderJob {
                 Path segmentFile = work.segmentFile(segmentStart);
                 try {
                     if (spec.format().isVideo()) {
-                        writer = VideoSegmentWriter.create(work.partial(segmentFile), VideoSegmentWriter.SEGMENT_CONTAINER, new VideoEncodeSettings(
-                                spec.format().codec().orElseThrow(), spec.crf(), spec.lumaLock(), spec.preset(), info.width(), info.height(), info.frameRate()));
+                        writer = VideoSegmentWriter.create(work.partial(segmentFile), VideoSegmentWriter.SEGMENT_CONTAINER,
+                                spec.format().encodeSettings(info, spec.crf(), spec.lumaLock(), spec.preset()), info.fieldOrder());
                     }
                     for (long frame = segmentStart; frame <= segmentEnd; frame++) {
                         if (cancelRequested) {
@@ -262,7 +263,7 @@ public final class RenderJob {
                         writer.finish();
                         writer.close();
                         writer = null;
-                        Files.move(work.partial(segmentFile), segmentFile, StandardCopyOption.ATOMIC_MOVE);
+                        work.commit(work.partial(segmentFile), segmentFile);
                     }
                 } finally {
                     if (writer != null) {
@@ -289,14 +290,14 @@ public final class RenderJob {
         return work.frames().resolve(String.format("frame_%06d.%s", frame, request.output().format().imageFormat().orElseThrow().extension()));
     }
 
-    private void assembleVideo(FilmInfo info, FrameRange range, WorkFolder work, Path output, String container, VideoCodec codec)
-            throws MediaException, IOException {
+    private void assembleVideo(FilmInfo info, FrameRange range, WorkFolder work, OutputGuard guard, String container, VideoCodec codec)
+            throws MediaException, OutputRefusedException, IOException {
         List<Path> segments = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         for (long start = range.first(); start <= range.last(); start += request.segmentFrames()) {
             Path segment = work.segmentFile(start);
             if (!Files.exists(segment)) {
-                throw new MediaException(segment, "a finished segment is missing from the work folder; delete " + work.root() + " and render again");
+                throw new MediaException(guard.typed(), "a finished segment of this render is missing; delete " + work.root() + " and render again");
             }
             segments.add(segment);
             counts.add(Math.min(range.last(), start + request.segmentFrames() - 1) - start + 1);
@@ -305,32 +306,27 @@ public final class RenderJob {
         if (request.output().copyAudio() && info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
             boolean whole = range.first() == 0 && range.last() == info.frameCount() - 1;
             audio = Optional.of(new AudioSource(request.film(), info.audioStreams().stream().map(AudioStreamInfo::streamIndex).toList(),
-                    info.frameRate().secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.frameRate().secondsAt(range.last() + 1)));
+                    info.secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.secondsAt(range.last() + 1)));
         }
-        Path temporary = output.resolveSibling("." + output.getFileName() + ".nitrate-partial");
+        Path temporary = guard.assemblyFile();
         try {
-            VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio);
-            Files.move(temporary, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio,
+                    SourceFidelity.videoMetadata(info, range));
+            guard.publishFile(temporary);
         } catch (MediaException e) {
-            Files.deleteIfExists(temporary);
-            throw e.file().equals(temporary) ? new MediaException(output, e.problem(), e) : e;
+            guard.deleteWorkFile(temporary);
+            throw e.file().equals(temporary) ? new MediaException(guard.typed(), e.problem(), e) : e;
         } catch (IOException e) {
-            Files.deleteIfExists(temporary);
-            throw new MediaException(output, "cannot write (" + reason(e) + ")", e);
+            guard.deleteWorkFile(temporary);
+            throw new MediaException(guard.typed(), "cannot write (" + reason(e) + ")", e);
         }
     }
 
-    private void publishFrames(WorkFolder work, Path output) throws MediaException {
-        Path previous = output.resolveSibling("." + output.getFileName() + ".nitrate-previous");
+    private static void publishFrames(OutputGuard guard, WorkFolder work) throws MediaException, OutputRefusedException {
         try {
-            if (Files.exists(output)) {
-                WorkFolder.deleteTree(previous);
-                Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(work.frames(), output, StandardCopyOption.ATOMIC_MOVE);
-            WorkFolder.deleteTree(previous);
+            guard.publishFolder(work.frames());
         } catch (IOException e) {
-            throw new MediaException(output, "cannot move the finished frames into place (" + reason(e) + ")", e);
+            throw new MediaException(guard.typed(), "cannot move the finished frames into place (" + reason(e) + ")", e);
         }
     }
 

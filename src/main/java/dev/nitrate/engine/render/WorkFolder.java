@@ -1,6 +1,8 @@
 package dev.nitrate.engine.render;
 
 import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.safety.OutputGuard;
+import dev.nitrate.engine.safety.OutputRefusedException;
 import dev.nitrate.engine.shots.Shot;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,10 +15,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,35 +26,36 @@ import java.util.stream.Stream;
  * resumes: {@code job.txt} (the key of the request), {@code shots.txt}, {@code segments/} (encoded
  * video segments) or {@code frames/} (finished image files), and {@code checkpoint.bin} (the next
  * frame and the colorizer's state). Every file is written under a temporary name and renamed, so each
- * is either complete or absent.
+ * is either complete or absent. The folder is created, marked and deleted by the output's
+ * {@link OutputGuard}, which also does every rename and deletion inside it.
  */
 final class WorkFolder {
 
     private static final String CHECKPOINT_MAGIC = "nitrate-checkpoint/1";
 
     private final Path root;
+    private final OutputGuard guard;
 
-    private WorkFolder(Path root) {
+    private WorkFolder(Path root, OutputGuard guard) {
         this.root = root;
+        this.guard = guard;
     }
 
-    static Path locationFor(Path output) {
-        return output.resolveSibling("." + output.getFileName() + ".nitrate-work");
-    }
-
-    /** Opens the work folder of an output, emptying it when it belongs to a different request. Returns whether earlier work was kept. */
-    static WorkFolder open(Path output, String jobKey, List<String> notes) throws IOException {
-        Path root = locationFor(output);
+    /**
+     * Opens the output's work folder through its guard (created and marked, or Nitrate's own from an
+     * earlier run), emptying it of Nitrate's files when it held the work of a different request.
+     */
+    static WorkFolder open(OutputGuard guard, String jobKey, List<String> notes) throws IOException, OutputRefusedException {
+        Path root = guard.openWorkFolder();
         Path jobFile = root.resolve("job.txt");
-        if (Files.isDirectory(root)) {
-            String existing = Files.exists(jobFile) ? Files.readString(jobFile, StandardCharsets.UTF_8).trim() : "";
-            if (!existing.equals(jobKey)) {
-                deleteTree(root);
-                notes.add("earlier unfinished work for " + output.getFileName() + " used other inputs or settings; starting over");
+        String existing = Files.isRegularFile(jobFile) ? Files.readString(jobFile, StandardCharsets.UTF_8).trim() : "";
+        if (!existing.equals(jobKey)) {
+            guard.clearWorkFolder();
+            if (!existing.isEmpty()) {
+                notes.add("earlier unfinished work for " + guard.typed() + " used other inputs or settings; starting over");
             }
         }
-        Files.createDirectories(root);
-        WorkFolder folder = new WorkFolder(root);
+        WorkFolder folder = new WorkFolder(root, guard);
         if (!Files.exists(jobFile)) {
             folder.writeAtomically(jobFile, out -> out.write(jobKey.getBytes(StandardCharsets.UTF_8)));
         }
@@ -149,10 +150,10 @@ final class WorkFolder {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : files.toList()) {
                     String name = file.getFileName().toString();
-                    if (name.endsWith(".part") || name.startsWith(".")) {
-                        Files.deleteIfExists(file);
-                    } else if (name.startsWith("seg-") && Long.parseLong(name.substring(4, 16)) >= nextFrame) {
-                        Files.deleteIfExists(file);
+                    boolean unfinished = name.endsWith(".part") || name.startsWith(".");
+                    boolean after = name.startsWith("seg-") && guard.isWorkFile(file) && Long.parseLong(name.substring(4, 16)) >= nextFrame;
+                    if ((unfinished || after) && guard.isWorkFile(file)) {
+                        guard.deleteWorkFile(file);
                     }
                 }
             }
@@ -173,28 +174,24 @@ final class WorkFolder {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            guard.commitWorkFile(temporary, target);
         } catch (IOException e) {
-            Files.deleteIfExists(temporary);
+            guard.deleteWorkFile(temporary);
             throw e;
         }
     }
 
-    /** Deletes the folder, its checkpoint first: a deletion cut short leaves a folder that starts over, never one that resumes without its segments. */
-    void delete() throws IOException {
-        Files.deleteIfExists(root.resolve("checkpoint.bin"));
-        deleteTree(root);
+    /** Moves a finished segment from its temporary name to its final one. */
+    void commit(Path partialFile, Path finalFile) throws IOException {
+        guard.commitWorkFile(partialFile, finalFile);
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+    /**
+     * Removes the folder after a finished render (Nitrate's files only), its checkpoint first: a removal cut
+     * short leaves a folder that starts over, never one that resumes without its segments. Says whether it is gone.
+     */
+    boolean delete() throws IOException {
+        guard.deleteWorkFile(root.resolve("checkpoint.bin"));
+        return guard.removeWorkFolder();
     }
-
 }

@@ -9,10 +9,10 @@ import java.util.Optional;
  *
  * @param index the frame's position in a sequential decode, from 0
  * @param pixels the frame as RGB: 16 bits per component for sources deeper than 8 bits, else 8
- * @param videoLuma the frame's luma as an 8-bit {@code yuv420p} video would hold it ({@code width * height}
- *     bytes), when it was asked for; for a {@code yuv420p} source this is the decoded Y plane itself
+ * @param videoLuma the frame's Y plane at the source's own bit depth and range, when it was asked for: for a YUV
+ *     source the decoded Y plane itself; for an RGB source its BT.709 luma in limited range
  */
-public record DecodedFrame(long index, RgbPixels pixels, Optional<byte[]> videoLuma) {
+public record DecodedFrame(long index, RgbPixels pixels, Optional<LumaPlane> videoLuma) {
 
     public DecodedFrame {
         Objects.requireNonNull(pixels, "pixels");

@@ -53,7 +53,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
 final class FfmpegInput implements AutoCloseable {
 
     /** The video packets of a file, as found by a demux-only pass. */
-    record PacketIndex(long[] sortedPts, long[] sortedKeyPts, boolean timestampsReliable, boolean truncated) {
+    record PacketIndex(long[] sortedPts, long[] sortedKeyPts, boolean timestampsReliable, boolean truncated, long endPts) {
         int frameCount() {
             return sortedPts.length;
         }
@@ -106,6 +106,7 @@ final class FfmpegInput implements AutoCloseable {
                 throw new MediaException(file, audio ? "has no video stream (audio only)" : "has no video stream");
             }
             AVCodecParameters parameters = format.streams(video).codecpar();
+            restoreColourTags(format.streams(video));
             AVCodec codec = avcodec_find_decoder(parameters.codec_id());
             if (codec == null || codec.isNull()) {
                 String name = FfmpegSupport.string(avcodec_get_name(parameters.codec_id()));
@@ -135,6 +136,20 @@ final class FfmpegInput implements AutoCloseable {
                 avformat_close_input(format);
             }
         }
+    }
+
+    /** NUT has no colour fields: a segment written by {@link VideoSegmentWriter} keeps its tags in stream metadata. */
+    private static void restoreColourTags(AVStream stream) {
+        AVCodecParameters parameters = stream.codecpar();
+        Optional<ColourTags> kept = metadata(stream.metadata(), ColourTags.METADATA_KEY).flatMap(ColourTags::fromMetadata);
+        if (kept.isEmpty() || !new ColourTags(parameters.color_range(), parameters.color_primaries(), parameters.color_trc(),
+                parameters.color_space()).equals(ColourTags.UNSPECIFIED)) {
+            return;
+        }
+        parameters.color_range(kept.get().range());
+        parameters.color_primaries(kept.get().primaries());
+        parameters.color_trc(kept.get().transfer());
+        parameters.color_space(kept.get().matrix());
     }
 
     static void checkReadableFile(Path file) throws MediaException {
@@ -256,6 +271,7 @@ final class FfmpegInput implements AutoCloseable {
         int keyCount = 0;
         boolean reliable = true;
         boolean truncated = false;
+        long endPts = Long.MIN_VALUE;
         while (true) {
             int result = av_read_frame(format, packet);
             if (result < 0) {
@@ -279,6 +295,9 @@ final class FfmpegInput implements AutoCloseable {
                     pts = Arrays.copyOf(pts, count * 2);
                 }
                 pts[count++] = timestamp;
+                if (timestamp != AV_NOPTS_VALUE) {
+                    endPts = Math.max(endPts, timestamp + Math.max(0, packet.duration()));
+                }
                 if ((packet.flags() & AV_PKT_FLAG_KEY) != 0) {
                     if (keyCount == keys.length) {
                         keys = Arrays.copyOf(keys, keyCount * 2);
@@ -303,7 +322,7 @@ final class FfmpegInput implements AutoCloseable {
         if (countsSamples && declared > 0 && packetsIncludingDiscarded < declared) {
             truncated = true;
         }
-        return new PacketIndex(sorted, sortedKeys, reliable && keyCount > 0, truncated);
+        return new PacketIndex(sorted, sortedKeys, reliable && keyCount > 0, truncated, endPts);
     }
 
     /** Seeks so that decoding starts at the key frame at or before the given video timestamp. */

@@ -16,6 +16,7 @@ final class FfmpegSupport {
 
     static final int FRAME_FLAG_KEY = 1 << 1;
     static final int FRAME_FLAG_INTERLACED = 1 << 3;
+    static final int FRAME_FLAG_TOP_FIELD_FIRST = 1 << 4;
     static final int PACKET_FLAG_DISCARD = 0x0004;
 
     static {

@@ -23,6 +23,10 @@ public final class Films {
     public static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "tif", "tiff", "jpg", "jpeg", "dpx", "bmp", "exr");
 
     private static final Pattern PRINTF_NUMBER = Pattern.compile("%(0?)(\\d*)d");
+    private static final Pattern NUMBERED_NAME = Pattern.compile("(.*?)(\\d{1,18})(\\D*)");
+
+    /** The frame files of a sequence in order, and the numbers missing between them. */
+    private record Numbered(List<Path> files, List<NumberGap> gaps) {}
 
     private Films() {}
 
@@ -30,14 +34,16 @@ public final class Films {
     public static FilmReader open(Path source, FilmOpenOptions options) throws MediaException {
         FfmpegSupport.init();
         if (source.getFileName() != null && source.getFileName().toString().contains("%")) {
-            return ImageSequenceReader.open(source, expandPattern(source), options);
+            Numbered sequence = expandPattern(source);
+            return ImageSequenceReader.open(source, sequence.files(), sequence.gaps(), options);
         }
         if (Files.isDirectory(source)) {
-            return ImageSequenceReader.open(source, listFolder(source), options);
+            List<Path> files = listFolder(source);
+            return ImageSequenceReader.open(source, files, gapsInNames(files), options);
         }
         if (isImageFile(source)) {
             FfmpegInput.checkReadableFile(source);
-            return ImageSequenceReader.open(source, List.of(source), options);
+            return ImageSequenceReader.open(source, List.of(source), List.of(), options);
         }
         return VideoFileReader.open(source, options);
     }
@@ -74,7 +80,26 @@ public final class Films {
         return images;
     }
 
-    private static List<Path> expandPattern(Path pattern) throws MediaException {
+    /** The gaps in the numbers of a folder's images, when all their names are one prefix, a number and one suffix. */
+    private static List<NumberGap> gapsInNames(List<Path> sortedImages) {
+        String shape = null;
+        List<Long> numbers = new ArrayList<>();
+        for (Path image : sortedImages) {
+            Matcher name = NUMBERED_NAME.matcher(image.getFileName().toString());
+            if (!name.matches()) {
+                return List.of();
+            }
+            String thisShape = name.group(1) + "#" + name.group(3).toLowerCase(Locale.ROOT);
+            if (shape != null && !shape.equals(thisShape)) {
+                return List.of();
+            }
+            shape = thisShape;
+            numbers.add(Long.parseLong(name.group(2)));
+        }
+        return NumberGap.in(numbers.stream().sorted().distinct().toList());
+    }
+
+    private static Numbered expandPattern(Path pattern) throws MediaException {
         String name = pattern.getFileName().toString();
         Matcher number = PRINTF_NUMBER.matcher(name);
         if (!number.find()) {
@@ -97,16 +122,7 @@ public final class Films {
         if (byNumber.isEmpty()) {
             throw new MediaException(pattern, "no file matches this pattern");
         }
-        List<Path> files = new ArrayList<>();
-        long expected = byNumber.firstKey();
-        for (var entry : byNumber.entrySet()) {
-            if (entry.getKey() != expected) {
-                break;
-            }
-            files.add(entry.getValue());
-            expected++;
-        }
-        return files;
+        return new Numbered(List.copyOf(byNumber.values()), NumberGap.in(List.copyOf(byNumber.keySet())));
     }
 
     private static String naturalKey(String name) {

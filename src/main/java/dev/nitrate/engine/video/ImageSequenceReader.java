@@ -17,7 +17,7 @@ final class ImageSequenceReader implements FilmReader {
         this.extractor = extractor;
     }
 
-    static ImageSequenceReader open(Path source, List<Path> files, FilmOpenOptions options) throws MediaException {
+    static ImageSequenceReader open(Path source, List<Path> files, List<NumberGap> gaps, FilmOpenOptions options) throws MediaException {
         Path first = files.get(0);
         try (FfmpegInput input = FfmpegInput.open(first)) {
             if (!input.decodeNext()) {
@@ -31,7 +31,8 @@ final class ImageSequenceReader implements FilmReader {
             int format = input.frame().format();
             int depth = FfmpegSupport.bitDepth(format);
             FilmInfo info = new FilmInfo(source, SourceKind.IMAGE_SEQUENCE, input.containerName(), input.codecName(), width, height, depth,
-                    FfmpegSupport.pixelFormatName(format), options.sequenceFrameRate(), files.size(), Optional.empty(), false, List.of());
+                    FfmpegSupport.pixelFormatName(format), options.sequenceFrameRate(), files.size(), Optional.empty(), FieldOrder.UNKNOWN, List.of(), Optional.empty(), gaps,
+                    ColourTags.of(input.frame()));
             return new ImageSequenceReader(List.copyOf(files), info, new RgbExtractor(depth > 8, options.withVideoLuma()));
         }
     }

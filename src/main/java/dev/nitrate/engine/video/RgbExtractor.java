@@ -3,8 +3,15 @@ package dev.nitrate.engine.video;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB48LE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_BE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_BITSTREAM;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_HWACCEL;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_PAL;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_FLAG_RGB;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P16LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_pix_fmt_desc_get;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BITEXACT;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INT;
@@ -17,7 +24,9 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
 import java.nio.ByteOrder;
 import java.util.Optional;
+import org.bytedeco.ffmpeg.avutil.AVComponentDescriptor;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
@@ -25,8 +34,8 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Copies decoded FFmpeg frames out as RGB (8 or 16 bits) and, when asked, as the luma of an 8-bit
- * {@code yuv420p} video. Owns its scaler contexts and buffers.
+ * Copies decoded FFmpeg frames out as RGB (8 or 16 bits) and, when asked, their Y plane at its own depth
+ * and range (computed with the BT.709 matrix for RGB sources). Owns its scaler contexts and buffers.
  */
 final class RgbExtractor implements AutoCloseable {
 
@@ -42,6 +51,10 @@ final class RgbExtractor implements AutoCloseable {
     private BytePointer rgbBuffer;
     private BytePointer lumaBuffer;
     private BytePointer chromaScratch;
+    private boolean sourceFullRange;
+    private boolean lumaCopied;
+    private int lumaBits;
+    private boolean lumaFullRange;
 
     RgbExtractor(boolean sixteenBit, boolean withVideoLuma) {
         this.sixteenBit = sixteenBit;
@@ -72,31 +85,51 @@ final class RgbExtractor implements AutoCloseable {
         return new DecodedFrame(index, pixels, withVideoLuma ? Optional.of(videoLuma(frame)) : Optional.empty());
     }
 
-    private byte[] videoLuma(AVFrame frame) {
+    private LumaPlane videoLuma(AVFrame frame) {
         int width = frame.width();
         int height = frame.height();
-        byte[] luma = new byte[width * height];
-        if (frame.format() == AV_PIX_FMT_YUV420P || frame.format() == AV_PIX_FMT_YUVJ420P) {
-            BytePointer plane = frame.data(0);
-            int stride = frame.linesize(0);
-            for (int y = 0; y < height; y++) {
-                plane.position((long) y * stride).get(luma, y * width, width);
-            }
-            return luma;
+        short[] samples = new short[width * height];
+        if (lumaCopied) {
+            readPlane(frame.data(0), frame.linesize(0), width, height, lumaBits > 8, samples);
+            return new LumaPlane(width, height, lumaBits, lumaFullRange, samples);
         }
-        int chromaWidth = (width + 1) / 2;
+        boolean wide = lumaBits > 8;
+        int chromaWidth = (width + 1) / 2 * (wide ? 2 : 1);
         try (PointerPointer<BytePointer> dst = new PointerPointer<>(4);
                 IntPointer dstStride = new IntPointer(4)) {
             dst.put(0, lumaBuffer);
             dst.put(1, chromaScratch);
             dst.put(2, chromaScratch.getPointer((long) chromaWidth * ((height + 1) / 2)));
-            dstStride.put(0, width);
+            dstStride.put(0, width * (wide ? 2 : 1));
             dstStride.put(1, chromaWidth);
             dstStride.put(2, chromaWidth);
             sws_scale(lumaContext, frame.data(), frame.linesize(), 0, height, dst, dstStride);
         }
-        lumaBuffer.position(0).get(luma);
-        return luma;
+        readPlane(lumaBuffer, width * (wide ? 2 : 1), width, height, wide, samples);
+        return new LumaPlane(width, height, lumaBits, lumaFullRange, samples);
+    }
+
+    private static void readPlane(BytePointer plane, int stride, int width, int height, boolean wide, short[] samples) {
+        byte[] row = new byte[width * (wide ? 2 : 1)];
+        for (int y = 0; y < height; y++) {
+            plane.position((long) y * stride).get(row);
+            int base = y * width;
+            for (int x = 0; x < width; x++) {
+                samples[base + x] = wide ? (short) ((row[2 * x] & 0xFF) | (row[2 * x + 1] & 0xFF) << 8) : (short) (row[x] & 0xFF);
+            }
+        }
+        plane.position(0);
+    }
+
+    /** Whether the first plane of the format is the Y plane, one native little-endian sample per pixel, no padding bits. */
+    private static boolean lumaIsPlaneZero(AVPixFmtDescriptor descriptor) {
+        if (descriptor == null || descriptor.isNull()) {
+            return false;
+        }
+        long foreign = AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL | AV_PIX_FMT_FLAG_BE | AV_PIX_FMT_FLAG_BITSTREAM | AV_PIX_FMT_FLAG_HWACCEL;
+        AVComponentDescriptor y = descriptor.comp(0);
+        return (descriptor.flags() & foreign) == 0 && y.plane() == 0 && y.offset() == 0 && y.shift() == 0
+                && y.step() == (y.depth() > 8 ? 2 : 1) && y.depth() <= 16;
     }
 
     private void prepare(AVFrame frame) {
@@ -107,7 +140,9 @@ final class RgbExtractor implements AutoCloseable {
         sourceFormat = frame.format();
         sourceWidth = frame.width();
         sourceHeight = frame.height();
-        boolean fullRange = frame.color_range() == AVCOL_RANGE_JPEG || sourceFormat == AV_PIX_FMT_YUVJ420P;
+        boolean fullRange = frame.color_range() == AVCOL_RANGE_JPEG || sourceFormat == AV_PIX_FMT_YUVJ420P
+                || FfmpegSupport.pixelFormatName(sourceFormat).startsWith("yuvj");
+        sourceFullRange = fullRange;
         rgbContext = sws_getContext(sourceWidth, sourceHeight, sourceFormat, sourceWidth, sourceHeight,
                 sixteenBit ? AV_PIX_FMT_RGB48LE : AV_PIX_FMT_RGB24, FLAGS, null, null, (DoublePointer) null);
         if (rgbContext == null || rgbContext.isNull()) {
@@ -117,11 +152,32 @@ final class RgbExtractor implements AutoCloseable {
         sws_setColorspaceDetails(rgbContext, sourceMatrix, fullRange ? 1 : 0, sws_getCoefficients(frame.colorspace()), 1, 0, 1 << 16, 1 << 16);
         rgbBuffer = new BytePointer((long) sourceWidth * sourceHeight * (sixteenBit ? 6 : 3));
         if (withVideoLuma) {
-            lumaContext = sws_getContext(sourceWidth, sourceHeight, sourceFormat, sourceWidth, sourceHeight,
-                    AV_PIX_FMT_YUV420P, FLAGS, null, null, (DoublePointer) null);
-            lumaBuffer = new BytePointer((long) sourceWidth * sourceHeight);
-            chromaScratch = new BytePointer(2L * ((sourceWidth + 1) / 2) * ((sourceHeight + 1) / 2));
+            prepareLuma(frame);
         }
+    }
+
+    private void prepareLuma(AVFrame frame) {
+        AVPixFmtDescriptor descriptor = av_pix_fmt_desc_get(sourceFormat);
+        int depth = FfmpegSupport.bitDepth(sourceFormat);
+        lumaCopied = lumaIsPlaneZero(descriptor);
+        boolean rgb = ColourTags.of(frame).isRgb();
+        lumaFullRange = !rgb && sourceFullRange;
+        if (lumaCopied) {
+            lumaBits = Math.max(8, depth);
+            return;
+        }
+        lumaBits = depth > 8 ? 16 : 8;
+        lumaContext = sws_getContext(sourceWidth, sourceHeight, sourceFormat, sourceWidth, sourceHeight,
+                lumaBits > 8 ? AV_PIX_FMT_YUV420P16LE : AV_PIX_FMT_YUV420P, FLAGS, null, null, (DoublePointer) null);
+        if (lumaContext == null || lumaContext.isNull()) {
+            throw new IllegalStateException("FFmpeg cannot convert " + FfmpegSupport.pixelFormatName(sourceFormat) + " to YUV");
+        }
+        IntPointer sourceMatrix = sws_getCoefficients(frame.colorspace());
+        IntPointer outputMatrix = rgb ? sws_getCoefficients(ColourTags.BT709_LIMITED.matrix()) : sourceMatrix;
+        sws_setColorspaceDetails(lumaContext, sourceMatrix, sourceFullRange || rgb ? 1 : 0, outputMatrix, lumaFullRange ? 1 : 0, 0, 1 << 16, 1 << 16);
+        int sampleBytes = lumaBits > 8 ? 2 : 1;
+        lumaBuffer = new BytePointer((long) sourceWidth * sourceHeight * sampleBytes);
+        chromaScratch = new BytePointer(2L * ((sourceWidth + 1) / 2) * ((sourceHeight + 1) / 2) * sampleBytes);
     }
 
     private void freeContexts() {

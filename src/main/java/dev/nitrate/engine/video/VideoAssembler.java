@@ -55,27 +55,47 @@ public final class VideoAssembler {
      */
     public static FilmInfo assemble(List<Path> segments, long[] framesPerSegment, Path output, String containerFormat,
             VideoCodec expectedCodec, Rational frameRate, Optional<AudioSource> audio) throws MediaException {
+        return assemble(segments, framesPerSegment, output, containerFormat, expectedCodec, frameRate, audio, VideoMetadata.none());
+    }
+
+    /**
+     * As {@link #assemble(List, long[], Path, String, VideoCodec, Rational, Optional)}, also writing the source's timecode and field
+     * order and, at a variable frame rate, giving every frame its source timestamp instead of a place on the constant-rate grid.
+     */
+    public static FilmInfo assemble(List<Path> segments, long[] framesPerSegment, Path output, String containerFormat,
+            VideoCodec expectedCodec, Rational frameRate, Optional<AudioSource> audio, VideoMetadata metadata) throws MediaException {
         FfmpegSupport.init();
         AVFormatContext muxer = new AVFormatContext(null);
         int result = avformat_alloc_output_context2(muxer, null, containerFormat, output.toString());
         if (result < 0 || muxer.isNull()) {
             throw new MediaException(output, "cannot create a " + containerFormat + " file (" + FfmpegSupport.errorText(result) + ")");
         }
-        // no random ids (Matroska) and no library version: the same render writes the same bytes
-        muxer.flags(muxer.flags() | AVFMT_FLAG_BITEXACT);
+        if (containerFormat.equals("matroska")) {
+            // Matroska draws random segment and track ids unless bit-exact; MOV and MP4 repeat
+            // themselves as they are, and bit-exact changes what they store (a VFR MP4's duration)
+            muxer.flags(muxer.flags() | AVFMT_FLAG_BITEXACT);
+        }
         AVFormatContext audioInput = null;
         AVPacket videoPacket = av_packet_alloc();
         AVPacket audioPacket = av_packet_alloc();
         long expectedFrames = 0;
         try {
-            AVRational frameTime = FfmpegSupport.rational(frameRate.denominator(), frameRate.numerator());
+            long totalFrames = java.util.Arrays.stream(framesPerSegment).sum();
+            Clock clock = metadata.frameTimes().map(times -> Clock.of(times, totalFrames, output)).orElse(Clock.constant(frameRate));
+            AVRational frameTime = FfmpegSupport.rational(clock.timeBase().numerator(), clock.timeBase().denominator());
             AVStream videoOut = avformat_new_stream(muxer, null);
             try (FfmpegInput first = FfmpegInput.open(segments.get(0))) {
                 avcodec_parameters_copy(videoOut.codecpar(), first.videoStream().codecpar());
             }
             videoOut.codecpar().codec_tag(0);
+            videoOut.codecpar().field_order(metadata.fieldOrder().ffmpegValue());
             videoOut.time_base(frameTime);
             videoOut.avg_frame_rate(FfmpegSupport.rational(frameRate.numerator(), frameRate.denominator()));
+            if (metadata.timecode().isPresent()) {
+                AVDictionary tags = new AVDictionary(null);
+                org.bytedeco.ffmpeg.global.avutil.av_dict_set(tags, "timecode", metadata.timecode().get(), 0);
+                videoOut.metadata(tags);
+            }
             Map<Integer, AVStream> audioOut = new HashMap<>();
             long audioShift = 0;
             if (audio.isPresent() && !audio.get().streamIndexes().isEmpty()) {
@@ -98,9 +118,9 @@ public final class VideoAssembler {
                     out.codecpar().codec_tag(0);
                     out.time_base(in.time_base());
                     out.disposition(in.disposition());
-                    AVDictionary metadata = new AVDictionary(null);
-                    org.bytedeco.ffmpeg.global.avutil.av_dict_copy(metadata, in.metadata(), 0);
-                    out.metadata(metadata);
+                    AVDictionary audioTags = new AVDictionary(null);
+                    org.bytedeco.ffmpeg.global.avutil.av_dict_copy(audioTags, in.metadata(), 0);
+                    out.metadata(audioTags);
                     audioOut.put(index, out);
                 }
             }
@@ -145,13 +165,14 @@ public final class VideoAssembler {
                             av_packet_unref(videoPacket);
                             continue;
                         }
-                        long dts = expectedFrames + k - reorderDelay;
+                        long displayFrame = expectedFrames + pts[k];
+                        long dts = clock.tick(expectedFrames + k - reorderDelay);
                         if (audioCursor != null) {
-                            audioCursor.writeUntil(muxer, dts * frameRate.denominator() / (double) frameRate.numerator(), output);
+                            audioCursor.writeUntil(muxer, clock.seconds(dts), output);
                         }
-                        videoPacket.pts(expectedFrames + pts[k]);
+                        videoPacket.pts(clock.tick(displayFrame));
                         videoPacket.dts(dts);
-                        videoPacket.duration(1);
+                        videoPacket.duration(clock.tick(displayFrame + 1) - clock.tick(displayFrame));
                         videoPacket.pos(-1);
                         videoPacket.stream_index(videoOut.index());
                         av_packet_rescale_ts(videoPacket, frameTime, videoOut.time_base());
@@ -196,6 +217,38 @@ public final class VideoAssembler {
             throw new MediaException(output, "holds " + written.frameCount() + " frames instead of " + expectedFrames);
         }
         return written;
+    }
+
+    /**
+     * Where output frames fall in time: on the constant-rate grid (one tick per frame) or at given timestamps. Frame numbers before 0
+     * (decode timestamps of reordered frames) fall one tick apart before the first frame; those past the end, after it.
+     */
+    private record Clock(Rational timeBase, long[] pts, long endPts) {
+
+        static Clock constant(Rational frameRate) {
+            return new Clock(new Rational(frameRate.denominator(), frameRate.numerator()), null, 0);
+        }
+
+        static Clock of(FrameTimes times, long frames, Path output) {
+            if (times.frameCount() != frames) {
+                throw new IllegalArgumentException(output + ": " + times.frameCount() + " frame timestamps for " + frames + " frames");
+            }
+            return new Clock(times.timeBase(), times.pts(), times.endPts());
+        }
+
+        long tick(long frame) {
+            if (pts == null) {
+                return frame;
+            }
+            if (frame < 0) {
+                return pts[0] + frame;
+            }
+            return frame < pts.length ? pts[(int) frame] : endPts + (frame - pts.length);
+        }
+
+        double seconds(long tick) {
+            return tick * (double) timeBase.numerator() / timeBase.denominator();
+        }
     }
 
     private static int findVideoStream(AVFormatContext format) {

@@ -4,6 +4,9 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /** A film stored as one video file: frame-accurate access through a timestamp index of its packets. */
 final class VideoFileReader implements FilmReader {
@@ -91,14 +94,18 @@ final class VideoFileReader implements FilmReader {
             if (width < 16 || height < 16) {
                 throw new MediaException(file, "frame size " + width + "x" + height + " is too small (at least 16x16)");
             }
-            int fieldOrder = input.videoStream().codecpar().field_order();
-            boolean interlaced = fieldOrder >= 2 || (input.frame().flags() & FfmpegSupport.FRAME_FLAG_INTERLACED) != 0;
+            FieldOrder fieldOrder = fieldOrder(input);
             int bitDepth = FfmpegSupport.bitDepth(pixelFormat);
             Rational rate = input.declaredFrameRate().orElseThrow(() -> new MediaException(file, "the video stream declares no frame rate"));
             int[] grid = packets.timestampsReliable() && input.containerName().equals("avi") ? frameGrid(packets.sortedPts(), input.videoStream().time_base(), rate) : null;
             long frameCount = grid == null ? packets.frameCount() : grid.length;
+            AVRational timeBase = input.videoStream().time_base();
+            Optional<FrameTimes> variableTiming = grid == null && packets.timestampsReliable()
+                    ? Optional.ofNullable(FrameTimes.ifVariable(new Rational(timeBase.num(), timeBase.den()), packets.sortedPts(), packets.endPts()))
+                    : Optional.empty();
             FilmInfo info = new FilmInfo(file, SourceKind.VIDEO_FILE, input.containerName(), input.codecName(), width, height, bitDepth,
-                    FfmpegSupport.pixelFormatName(pixelFormat), rate, frameCount, input.timecode(), interlaced, input.audioStreams());
+                    FfmpegSupport.pixelFormatName(pixelFormat), rate, frameCount, input.timecode(), fieldOrder, input.audioStreams(),
+                    variableTiming, List.of(), ColourTags.of(input.frame()));
             input.close();
             input = FfmpegInput.open(file);
             return new VideoFileReader(input, packets, info, new RgbExtractor(bitDepth > 8, options.withVideoLuma()), grid);
@@ -106,6 +113,18 @@ final class VideoFileReader implements FilmReader {
             input.close();
             throw e;
         }
+    }
+
+    /**
+     * The first frame's field order when its bitstream flags it interlaced (what a decoder shows), else the stream's (the container's
+     * flag: FFmpeg's H.264 parser can report top-first for a bottom-first stream).
+     */
+    private static FieldOrder fieldOrder(FfmpegInput input) {
+        int flags = input.frame().flags();
+        if ((flags & FfmpegSupport.FRAME_FLAG_INTERLACED) != 0) {
+            return (flags & FfmpegSupport.FRAME_FLAG_TOP_FIELD_FIRST) != 0 ? FieldOrder.TOP_FIRST : FieldOrder.BOTTOM_FIRST;
+        }
+        return FieldOrder.fromFfmpeg(input.videoStream().codecpar().field_order());
     }
 
     @Override

@@ -21,10 +21,6 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX2;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX512;
@@ -32,7 +28,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_BMI2;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_FMA3;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB48LE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -44,7 +40,6 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BITEXACT;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INP;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_CS_ITU709;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
@@ -69,8 +64,9 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Encodes frames to one video file (H.264 or H.265, {@code yuv420p}, BT.709 tags) in a container
- * chosen by format name. The render job writes its spool segments with it. The single owner of its
+ * Encodes frames to one video file in a container chosen by format name: H.264 or H.265 as {@code yuv420p} (8 bits) or
+ * {@code yuv420p10le}, FFV1 as {@code yuv444p} or RGB ({@code bgr0}, {@code gbrp10le} to {@code gbrp16le}) at 8 to 16
+ * bits, tagged with the source's colour description ({@link VideoEncodeSettings#outputTags()}). The render job writes its spool segments with it. The single owner of its
  * encoder, muxer, scaler and frame; a file not {@link #finish() finished} is incomplete.
  */
 public final class VideoSegmentWriter implements AutoCloseable {
@@ -85,6 +81,8 @@ public final class VideoSegmentWriter implements AutoCloseable {
     private final AVStream stream;
     private final AVFrame yuv;
     private final AVPacket packet;
+    private final int pixelFormat;
+    private final ColourTags tags;
     private SwsContext scaler;
     private int scalerInputFormat = -1;
     private BytePointer rgbBuffer;
@@ -99,10 +97,30 @@ public final class VideoSegmentWriter implements AutoCloseable {
         this.stream = stream;
         this.yuv = av_frame_alloc();
         this.packet = av_packet_alloc();
-        yuv.format(AV_PIX_FMT_YUV420P);
+        this.pixelFormat = pixelFormat(settings);
+        this.tags = settings.outputTags();
+        yuv.format(pixelFormat);
         yuv.width(settings.width());
         yuv.height(settings.height());
+        yuv.color_range(tags.range());
+        yuv.color_primaries(tags.primaries());
+        yuv.color_trc(tags.transfer());
+        yuv.colorspace(tags.matrix());
         av_frame_get_buffer(yuv, 32);
+        FieldOrder fieldOrder = FieldOrder.fromFfmpeg(encoder.field_order());
+        if (fieldOrder.isInterlaced()) {
+            yuv.flags(yuv.flags() | FfmpegSupport.FRAME_FLAG_INTERLACED | (fieldOrder == FieldOrder.TOP_FIRST ? FfmpegSupport.FRAME_FLAG_TOP_FIELD_FIRST : 0));
+        }
+    }
+
+    /** The pixel format the encoder is fed, e.g. {@code yuv420p10le}. */
+    static int pixelFormat(VideoEncodeSettings settings) {
+        if (settings.storesRgb() && settings.bitDepth() == 8) {
+            return av_get_pix_fmt("bgr0");
+        }
+        String depth = settings.bitDepth() == 8 ? "" : settings.bitDepth() + "le";
+        String layout = settings.storesRgb() ? "gbrp" : settings.codec() == VideoCodec.FFV1 ? "yuv444p" : "yuv420p";
+        return av_get_pix_fmt(layout + depth);
     }
 
     /**
@@ -111,6 +129,11 @@ public final class VideoSegmentWriter implements AutoCloseable {
      * @param containerFormat FFmpeg's muxer name, e.g. {@link #SEGMENT_CONTAINER} or {@code mp4}
      */
     public static VideoSegmentWriter create(Path file, String containerFormat, VideoEncodeSettings settings) throws MediaException {
+        return create(file, containerFormat, settings, FieldOrder.UNKNOWN);
+    }
+
+    /** As {@link #create(Path, String, VideoEncodeSettings)}, flagging the field order; H.264 is then coded interlaced (MBAFF). */
+    public static VideoSegmentWriter create(Path file, String containerFormat, VideoEncodeSettings settings, FieldOrder fieldOrder) throws MediaException {
         FfmpegSupport.init();
         AVCodec codec = avcodec_find_encoder_by_name(settings.codec().encoderName());
         if (codec == null || codec.isNull()) {
@@ -128,24 +151,39 @@ public final class VideoSegmentWriter implements AutoCloseable {
             encoder = avcodec_alloc_context3(codec);
             encoder.width(settings.width());
             encoder.height(settings.height());
-            encoder.pix_fmt(AV_PIX_FMT_YUV420P);
+            encoder.pix_fmt(pixelFormat(settings));
             encoder.time_base(FfmpegSupport.rational(settings.frameRate().denominator(), settings.frameRate().numerator()));
             encoder.framerate(FfmpegSupport.rational(settings.frameRate().numerator(), settings.frameRate().denominator()));
-            encoder.color_range(AVCOL_RANGE_MPEG);
-            encoder.colorspace(AVCOL_SPC_BT709);
-            encoder.color_primaries(AVCOL_PRI_BT709);
-            encoder.color_trc(AVCOL_TRC_BT709);
+            ColourTags tags = settings.outputTags();
+            encoder.color_range(tags.range());
+            encoder.colorspace(tags.matrix());
+            encoder.color_primaries(tags.primaries());
+            encoder.color_trc(tags.transfer());
+            encoder.field_order(fieldOrder.ffmpegValue());
+            if (fieldOrder.isInterlaced() && settings.codec() == VideoCodec.H264) {
+                encoder.flags(encoder.flags() | org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_INTERLACED_DCT);
+            }
             if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
                 encoder.flags(encoder.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             }
-            av_dict_set(options, "preset", settings.preset(), 0);
-            if (settings.codec() == VideoCodec.H264) {
-                av_dict_set(options, settings.lossless() ? "qp" : "crf", settings.lossless() ? "0" : Integer.toString(settings.crf()), 0);
-                x264InstructionSets().ifPresent(sets -> av_dict_set(options, "x264-params", "asm=" + sets, 0));
-            } else {
-                av_dict_set(options, "x265-params", settings.lossless() ? "log-level=none:lossless=1" : "log-level=none", 0);
-                if (!settings.lossless()) {
-                    av_dict_set(options, "crf", Integer.toString(settings.crf()), 0);
+            switch (settings.codec()) {
+                case FFV1 -> {
+                    encoder.gop_size(1);
+                    encoder.thread_count(1);
+                    av_dict_set(options, "level", "3", 0);
+                    av_dict_set(options, "slicecrc", "1", 0);
+                }
+                case H264 -> {
+                    av_dict_set(options, "preset", settings.preset(), 0);
+                    av_dict_set(options, settings.lossless() ? "qp" : "crf", settings.lossless() ? "0" : Integer.toString(settings.crf()), 0);
+                    x264InstructionSets().ifPresent(sets -> av_dict_set(options, "x264-params", "asm=" + sets, 0));
+                }
+                case H265 -> {
+                    av_dict_set(options, "preset", settings.preset(), 0);
+                    av_dict_set(options, "x265-params", settings.lossless() ? "log-level=none:lossless=1" : "log-level=none", 0);
+                    if (!settings.lossless()) {
+                        av_dict_set(options, "crf", Integer.toString(settings.crf()), 0);
+                    }
                 }
             }
             result = avcodec_open2(encoder, codec, options);
@@ -154,6 +192,11 @@ public final class VideoSegmentWriter implements AutoCloseable {
             }
             AVStream stream = avformat_new_stream(muxer, null);
             avcodec_parameters_from_context(stream.codecpar(), encoder);
+            if (containerFormat.equals(SEGMENT_CONTAINER)) {
+                AVDictionary metadata = new AVDictionary(null);
+                av_dict_set(metadata, ColourTags.METADATA_KEY, tags.toMetadata(), 0);
+                stream.metadata(metadata);
+            }
             stream.time_base(encoder.time_base());
             stream.avg_frame_rate(encoder.framerate());
             AVIOContext io = new AVIOContext(null);
@@ -224,10 +267,12 @@ public final class VideoSegmentWriter implements AutoCloseable {
                 sws_freeContext(scaler);
                 rgbBuffer.close();
             }
-            scaler = sws_getContext(width, height, inputFormat, width, height, AV_PIX_FMT_YUV420P,
+            scaler = sws_getContext(width, height, inputFormat, width, height, pixelFormat,
                     SWS_POINT | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP | SWS_BITEXACT, null, null, (DoublePointer) null);
-            IntPointer bt709 = sws_getCoefficients(SWS_CS_ITU709);
-            sws_setColorspaceDetails(scaler, bt709, 1, bt709, 0, 0, 1 << 16, 1 << 16);
+            if (!settings.storesRgb()) {
+                IntPointer matrix = sws_getCoefficients(tags.matrix());
+                sws_setColorspaceDetails(scaler, matrix, 1, matrix, tags.isFullRange() ? 1 : 0, 0, 1 << 16, 1 << 16);
+            }
             scalerInputFormat = inputFormat;
             rgbBuffer = new BytePointer((long) stride * height);
         }
@@ -244,12 +289,27 @@ public final class VideoSegmentWriter implements AutoCloseable {
         }
     }
 
-    private void overwriteLuma(byte[] luma) {
+    private void overwriteLuma(LumaPlane luma) {
+        if (settings.storesRgb()) {
+            return;
+        }
+        int[] samples = luma.convertedTo(settings.bitDepth(), tags.isFullRange());
         BytePointer plane = yuv.data(0);
         int stride = yuv.linesize(0);
         int width = settings.width();
+        boolean wide = settings.bitDepth() > 8;
+        byte[] row = new byte[width * (wide ? 2 : 1)];
         for (int y = 0; y < settings.height(); y++) {
-            plane.position((long) y * stride).put(luma, y * width, width);
+            for (int x = 0; x < width; x++) {
+                int value = samples[y * width + x];
+                if (wide) {
+                    row[2 * x] = (byte) value;
+                    row[2 * x + 1] = (byte) (value >> 8);
+                } else {
+                    row[x] = (byte) value;
+                }
+            }
+            plane.position((long) y * stride).put(row);
         }
         plane.position(0);
     }

@@ -2,6 +2,7 @@ package dev.nitrate.app.adapters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nitrate.app.export.RenderContext;
 import dev.nitrate.app.export.Renderer;
@@ -19,6 +20,7 @@ import dev.nitrate.engine.video.Rational;
 import dev.nitrate.testing.MeanChromaColorizerFactory;
 import dev.nitrate.testing.Renders;
 import dev.nitrate.testing.TestMedia;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,5 +79,28 @@ class EngineRendererTest {
         var request = EngineRenderer.requestFor(record("c", folder.resolve("out.mp4"), 48, true), context);
         assertEquals(List.of(ExemplarFit.PAD, ExemplarFit.STRETCH),
                 request.exemplars().stream().map(e -> e.fitOr(ExemplarFit.CROP)).toList());
+    }
+
+    @Test
+    void anExportReplacesAnExistingFileOnlyWhenTheUserChoseTo() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 6, new Rational(25, 1));
+        Path image = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        RenderContext context = context(film, 6, List.of(exemplar(image, 0, ExemplarFit.CROP)));
+        EngineRenderer renderer = new EngineRenderer(new MeanChromaColorizerFactory());
+        Path earlier = Files.writeString(folder.resolve("earlier.mp4"), "an earlier export");
+
+        Renderer.Outcome refused = renderer.prepare(record("d", earlier, 6, false), context, QUIET).run();
+        assertInstanceOf(Renderer.Failed.class, refused, refused.toString());
+        assertTrue(((Renderer.Failed) refused).message().contains("exists"), refused.toString());
+        assertEquals("an earlier export", Files.readString(earlier));
+
+        RenderRecord replace = new RenderRecord("e", earlier, ExportFormat.MP4_H264, 80, 0, 6, false, false, 0, null, true);
+        Renderer.Outcome replaced = renderer.prepare(replace, context, QUIET).run();
+        assertInstanceOf(Renderer.Completed.class, replaced, replaced.toString());
+        assertEquals(6, Films.probe(earlier, FilmOpenOptions.defaults()).frameCount());
+
+        Renderer.Outcome onTheFilm = renderer.prepare(new RenderRecord("f", film, ExportFormat.MP4_H264, 80, 0, 6, false, false, 0, null, true),
+                context, QUIET).run();
+        assertInstanceOf(Renderer.Failed.class, onTheFilm, "never the film itself, even when replacing is allowed");
     }
 }

@@ -112,4 +112,31 @@ class ExemplarsTest {
         assertEquals(ExemplarFit.PAD, PinnedExemplar.parse("ref.png@1:pad").fitOr(ExemplarFit.STRETCH));
         assertEquals("ref.png@1:pad", PinnedExemplar.parse("ref.png@1:pad").toString());
     }
+
+    @Test
+    void aPictureOverTheLimitIsReducedByAveragingWholeBlocksButNeverBelowTheFrame() {
+        int width = 7;
+        int height = 5;
+        byte[] rgb = new byte[width * height * 3];
+        for (int i = 0; i < width * height; i++) {
+            rgb[i * 3] = (byte) (i * 7);
+            rgb[i * 3 + 1] = (byte) 200;
+            rgb[i * 3 + 2] = (byte) (i % width * 30);
+        }
+        RgbPixels.Rgb8 picture = new RgbPixels.Rgb8(width, height, rgb);
+        assertTrue(picture == LargeImages.reduce(picture, 2, 2, 35), "at the limit it is kept whole");
+
+        RgbPixels reduced = LargeImages.reduce(picture, 2, 2, 10);
+        assertEquals(4, reduced.width(), "factor 2 keeps it at least the frame's size; the last column block is partial");
+        assertEquals(3, reduced.height());
+        byte[] out = reduced.toRgb8();
+        int topLeftRed = (0 + 7 + 49 + 56 + 2) / 4;
+        assertEquals(topLeftRed, out[0] & 0xFF);
+        assertEquals(200, out[1] & 0xFF);
+        int bottomRightRed = (34 * 7) & 0xFF;
+        assertEquals(bottomRightRed, out[(2 * 4 + 3) * 3] & 0xFF, "the corner block holds one pixel");
+
+        RgbPixels frameSized = LargeImages.reduce(picture, 4, 4, 10);
+        assertEquals(width, frameSized.width(), "a frame as large as the picture allows no reduction");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.nitrate.engine.project;
 
 import dev.nitrate.engine.exemplar.ExemplarFit;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import dev.nitrate.engine.model.PackLocation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +39,7 @@ class ProjectStoreTest {
         ProjectSettings settings = new ProjectSettings(new PackLocation.Folder(dir.resolve("pack")), new ComputeDevice.Cuda(1),
                 360, new InferenceOptions.MemoryOverrides(30, 5, null, null, 128, 10000));
         RenderRecord render = new RenderRecord("r1", dir.resolve("out"), ExportFormat.PNG_SEQUENCE, 90, 0, 100, true,
-                false, 40, dir.resolve("out/.checkpoint"));
+                false, 40, dir.resolve("out/.checkpoint"), true);
         return new Project(film, List.of(exemplar), settings, List.of(render));
     }
 
@@ -108,20 +110,99 @@ class ProjectStoreTest {
     }
 
     @Test
-    void autosaverWritesRecoveryFileAfterTheDelay() throws Exception {
+    void theBackupIsTheVersionSavedBeforeByteForByte() throws Exception {
+        Path file = dir.resolve("work.nitrate");
+        Project first = sampleProject();
+        store.save(first, file);
+        assertFalse(Files.exists(ProjectStore.backupOf(file)), "a first save has no previous version");
+        byte[] firstBytes = Files.readAllBytes(file);
+
+        store.save(first.withFilm(dir.resolve("second.mp4")), file);
+        assertArrayEquals(firstBytes, Files.readAllBytes(ProjectStore.backupOf(file)));
+        assertTrue(store.open(file).film().endsWith("second.mp4"));
+        byte[] secondBytes = Files.readAllBytes(file);
+
+        store.save(first.withFilm(dir.resolve("third.mp4")), file);
+        assertArrayEquals(secondBytes, Files.readAllBytes(ProjectStore.backupOf(file)));
+    }
+
+    @Test
+    void savingUnchangedContentLeavesTheFileAndItsBackupAlone() throws Exception {
+        Path file = dir.resolve("work.nitrate");
+        Project first = sampleProject();
+        Project second = first.withFilm(dir.resolve("second.mp4"));
+        store.save(first, file);
+        byte[] firstBytes = Files.readAllBytes(file);
+        store.save(second, file);
+        FileTime written = Files.getLastModifiedTime(file);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(written.toMillis() - 60_000));
+        FileTime marked = Files.getLastModifiedTime(file);
+
+        store.save(second, file);
+        assertArrayEquals(firstBytes, Files.readAllBytes(ProjectStore.backupOf(file)), "the backup still holds the first version");
+        assertEquals(marked, Files.getLastModifiedTime(file), "an unchanged project is not rewritten");
+    }
+
+    @Test
+    void aBackupIsNeverWrittenFromAnotherProject() throws Exception {
+        Path fileA = dir.resolve("a.nitrate");
+        Path fileB = dir.resolve("b.nitrate");
+        Project projectA = sampleProject();
+        store.save(projectA, fileA);
+        store.save(projectA.withFilm(dir.resolve("a2.mp4")), fileA);
+        String fileASum = ProjectStore.sha256(fileA);
+        String backupASum = ProjectStore.sha256(ProjectStore.backupOf(fileA));
+
+        Project projectB = new Project(dir.resolve("b.mp4"), List.of(), ProjectSettings.DEFAULTS, List.of());
+        store.save(projectB, fileB);
+        byte[] firstB = Files.readAllBytes(fileB);
+        store.save(projectB.withFilm(dir.resolve("b2.mp4")), fileB);
+        store.save(projectB.withFilm(dir.resolve("b3.mp4")), dir.resolve("c.nitrate"));
+
+        assertEquals(fileASum, ProjectStore.sha256(fileA));
+        assertEquals(backupASum, ProjectStore.sha256(ProjectStore.backupOf(fileA)), "A's backup is only ever A's own version");
+        assertArrayEquals(firstB, Files.readAllBytes(ProjectStore.backupOf(fileB)));
+        assertFalse(Files.exists(ProjectStore.backupOf(dir.resolve("c.nitrate"))), "a new file gets no backup from anywhere");
+    }
+
+    @Test
+    void autosaverWritesTheLatestDraftIntoItsOwnFileAfterTheDelay() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
             Project project = sampleProject();
+            Path fileA = dir.resolve("a.nitrate");
             Path recovery = dir.resolve("recovery/untitled.nitrate");
             CountDownLatch saved = new CountDownLatch(1);
             AtomicReference<Autosaver.Outcome> outcome = new AtomicReference<>();
-            Autosaver autosaver = new Autosaver(store, () -> project, () -> null, recovery, scheduler,
-                    Duration.ofMillis(50), o -> { outcome.set(o); saved.countDown(); });
-            autosaver.changed();
-            autosaver.changed();
+            Autosaver autosaver = new Autosaver(store, scheduler, Duration.ofMillis(50), o -> {
+                outcome.set(o);
+                saved.countDown();
+            });
+            autosaver.changed(new Autosaver.Draft(project, fileA));
+            Autosaver.Draft untitled = new Autosaver.Draft(project.withFilm(dir.resolve("b.mp4")), recovery);
+            autosaver.changed(untitled);
             assertTrue(saved.await(5, TimeUnit.SECONDS));
-            assertEquals(new Autosaver.Saved(recovery), outcome.get());
-            assertEquals(project.film(), store.open(recovery).film());
+            assertEquals(new Autosaver.Saved(untitled), outcome.get());
+            assertTrue(store.open(recovery).film().endsWith("b.mp4"));
+            assertFalse(Files.exists(fileA), "a draft replaced by another project's draft is never written");
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDiscardedDraftIsNeverWritten() throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Path fileA = dir.resolve("a.nitrate");
+            AtomicReference<Autosaver.Outcome> outcome = new AtomicReference<>();
+            Autosaver autosaver = new Autosaver(store, scheduler, Duration.ofMillis(50), outcome::set);
+            autosaver.changed(new Autosaver.Draft(sampleProject(), fileA));
+            autosaver.discard();
+            autosaver.saveNow();
+            Thread.sleep(300);
+            assertFalse(Files.exists(fileA));
+            assertEquals(null, outcome.get());
         } finally {
             scheduler.shutdownNow();
         }

@@ -294,9 +294,10 @@ class RenderJobTest {
         assertInstanceOf(RenderOutcome.Completed.class, outcome, outcome.toString());
         List<Path> files = new ArrayList<>();
         try (var list = Files.list(output)) {
-            list.sorted().forEach(files::add);
+            list.filter(f -> !f.getFileName().toString().equals(".nitrate-output")).sorted().forEach(files::add);
         }
         assertEquals(10, files.size());
+        assertEquals(11, Files.readAllLines(output.resolve(".nitrate-output")).size(), "the mark lists every frame Nitrate wrote");
         assertEquals("frame_000010.png", files.get(0).getFileName().toString());
         assertEquals("frame_000019.png", files.get(9).getFileName().toString());
         assertTrue(RgbPixels.class.isInterface());

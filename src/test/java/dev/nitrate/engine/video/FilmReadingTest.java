@@ -186,9 +186,11 @@ class FilmReadingTest {
     void videoLumaOfAYuv420pSourceIsItsYPlane() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("luma.mp4"), 64, 48, 3, new Rational(25, 1));
         try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults().withVideoLuma(true))) {
-            byte[] luma = reader.read(1).videoLuma().orElseThrow();
-            assertEquals(64 * 48, luma.length);
-            int top = luma[5 * 64 + 4] & 0xFF;
+            LumaPlane luma = reader.read(1).videoLuma().orElseThrow();
+            assertEquals(8, luma.bits());
+            assertFalse(luma.fullRange());
+            assertEquals(64 * 48, luma.samples().length);
+            int top = luma.sample(4, 5);
             assertTrue(top < 40 || top > 200, "the index blocks keep their limited-range luma, got " + top);
         }
     }

@@ -80,6 +80,74 @@ public final class MediaProbe {
         }
     }
 
+    /** A file's packets of one stream kind: presentation times in seconds and payload digests, in file order. */
+    public record Packets(List<Double> seconds, List<String> digests) {}
+
+    /** The packets of a file's first video ({@code video = true}) or audio stream. */
+    public static Packets packets(Path file, boolean video) throws Exception {
+        FfmpegSupport.init();
+        AVFormatContext format = new AVFormatContext(null);
+        if (avformat_open_input(format, file.toString(), null, (AVDictionary) null) < 0) {
+            throw new IllegalStateException("cannot open " + file);
+        }
+        AVPacket packet = av_packet_alloc();
+        try {
+            avformat_find_stream_info(format, (AVDictionary) null);
+            int wanted = video ? org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO : org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
+            int stream = -1;
+            for (int i = 0; i < format.nb_streams() && stream < 0; i++) {
+                if (format.streams(i).codecpar().codec_type() == wanted) {
+                    stream = i;
+                }
+            }
+            List<Double> seconds = new ArrayList<>();
+            List<String> digests = new ArrayList<>();
+            var base = stream >= 0 ? format.streams(stream).time_base() : null;
+            while (stream >= 0 && av_read_frame(format, packet) >= 0) {
+                if (packet.stream_index() == stream) {
+                    seconds.add(packet.pts() * (double) base.num() / base.den());
+                    byte[] data = new byte[packet.size()];
+                    packet.data().get(data);
+                    digests.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+                }
+                av_packet_unref(packet);
+            }
+            return new Packets(seconds, digests);
+        } finally {
+            av_packet_free(packet);
+            avformat_close_input(format);
+        }
+    }
+
+    /** The {@code timecode} tags of a file: {@code container=...} and {@code TYPE:CODEC=...} per stream that has one (a MOV tmcd track is {@code data:tmcd}). */
+    public static List<String> timecodeTags(Path file) throws Exception {
+        FfmpegSupport.init();
+        AVFormatContext format = new AVFormatContext(null);
+        if (avformat_open_input(format, file.toString(), null, (AVDictionary) null) < 0) {
+            throw new IllegalStateException("cannot open " + file);
+        }
+        try {
+            avformat_find_stream_info(format, (AVDictionary) null);
+            List<String> tags = new ArrayList<>();
+            var entry = org.bytedeco.ffmpeg.global.avutil.av_dict_get(format.metadata(), "timecode", null, 0);
+            if (entry != null && !entry.isNull()) {
+                tags.add("container=" + entry.value().getString());
+            }
+            for (int i = 0; i < format.nb_streams(); i++) {
+                var stream = format.streams(i);
+                entry = org.bytedeco.ffmpeg.global.avutil.av_dict_get(stream.metadata(), "timecode", null, 0);
+                if (entry != null && !entry.isNull()) {
+                    String type = FfmpegSupport.string(org.bytedeco.ffmpeg.global.avutil.av_get_media_type_string(stream.codecpar().codec_type()));
+                    String codec = FfmpegSupport.string(org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name(stream.codecpar().codec_id()));
+                    tags.add(type + ":" + codec + "=" + entry.value().getString());
+                }
+            }
+            return tags;
+        } finally {
+            avformat_close_input(format);
+        }
+    }
+
     /** Every decoded frame of a film as 8-bit RGB. */
     public static List<byte[]> decodeAll(Path film) throws MediaException {
         List<byte[]> frames = new ArrayList<>();
@@ -96,7 +164,13 @@ public final class MediaProbe {
         List<byte[]> frames = new ArrayList<>();
         try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults().withVideoLuma(true))) {
             for (long i = 0; i < reader.info().frameCount(); i++) {
-                frames.add(reader.read(i).videoLuma().orElseThrow());
+                LumaPlane luma = reader.read(i).videoLuma().orElseThrow();
+                int[] eightBit = luma.convertedTo(8, luma.fullRange());
+                byte[] bytes = new byte[eightBit.length];
+                for (int k = 0; k < bytes.length; k++) {
+                    bytes[k] = (byte) eightBit[k];
+                }
+                frames.add(bytes);
             }
         }
         return frames;
@@ -128,6 +202,22 @@ public final class MediaProbe {
      */
     public static Path writeEncodedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, int frames,
             String timecode, int fieldOrder, int slotsPerFrame) throws Exception {
+        long[] slots = new long[frames];
+        for (int i = 0; i < frames; i++) {
+            slots[i] = (long) i * slotsPerFrame;
+        }
+        return writeTimedVideo(file, container, encoderName, pixelFormat, width, height, new Rational(25, 1), slots, timecode, fieldOrder, 0);
+    }
+
+    /**
+     * Writes a video whose frame {@code i} is stamped at {@code slots[i]} in units of {@code 1/rate}, with an optional start timecode
+     * (container metadata), field order ({@code AVFieldOrder}) and, when {@code audioSampleRate > 0}, a mono PCM audio stream (a
+     * sawtooth) that lasts until the end of the last frame.
+     */
+    public static Path writeTimedVideo(Path file, String container, String encoderName, int pixelFormat, int width, int height, Rational rate,
+            long[] slots, String timecode, int fieldOrder, int audioSampleRate) throws Exception {
+        int frames = slots.length;
+        long lastStep = frames > 1 ? slots[frames - 1] - slots[frames - 2] : 1;
         FfmpegSupport.init();
         var codec = org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name(encoderName);
         if (codec == null || codec.isNull()) {
@@ -139,9 +229,13 @@ public final class MediaProbe {
         encoder.width(width);
         encoder.height(height);
         encoder.pix_fmt(pixelFormat);
-        encoder.time_base(FfmpegSupport.rational(1, 25));
-        encoder.framerate(FfmpegSupport.rational(25, 1));
+        encoder.time_base(FfmpegSupport.rational(rate.denominator(), rate.numerator()));
+        encoder.framerate(FfmpegSupport.rational(rate.numerator(), rate.denominator()));
         encoder.field_order(fieldOrder);
+        encoder.color_range(org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG);
+        encoder.color_primaries(org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709);
+        encoder.color_trc(org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709);
+        encoder.colorspace(org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT709);
         if (timecode != null) {
             AVDictionary metadata = new AVDictionary(null);
             org.bytedeco.ffmpeg.global.avutil.av_dict_set(metadata, "timecode", timecode, 0);
@@ -158,6 +252,18 @@ public final class MediaProbe {
         org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context(stream.codecpar(), encoder);
         stream.time_base(encoder.time_base());
         stream.avg_frame_rate(encoder.framerate());
+        org.bytedeco.ffmpeg.avformat.AVStream audio = null;
+        if (audioSampleRate > 0) {
+            audio = org.bytedeco.ffmpeg.global.avformat.avformat_new_stream(muxer, null);
+            audio.codecpar().codec_type(org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO);
+            audio.codecpar().codec_id(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_S16LE);
+            audio.codecpar().sample_rate(audioSampleRate);
+            audio.codecpar().format(org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16);
+            org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default(audio.codecpar().ch_layout(), 1);
+            audio.codecpar().bits_per_coded_sample(16);
+            audio.codecpar().block_align(2);
+            audio.time_base(FfmpegSupport.rational(1, audioSampleRate));
+        }
         var io = new org.bytedeco.ffmpeg.avformat.AVIOContext(null);
         org.bytedeco.ffmpeg.global.avformat.avio_open(io, file.toString(), org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE);
         muxer.pb(io);
@@ -177,8 +283,8 @@ public final class MediaProbe {
             } else {
                 org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable(frame);
                 fillPattern(frame, planes, bytesPerSample, descriptor.comp(0).depth(), descriptor.log2_chroma_w(), descriptor.log2_chroma_h(), i);
-                frame.pts((long) i * slotsPerFrame);
-                frame.duration(slotsPerFrame);
+                frame.pts(slots[i]);
+                frame.duration(i + 1 < frames ? slots[i + 1] - slots[i] : lastStep);
                 org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame(encoder, frame);
             }
             while (org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet(encoder, packet) >= 0) {
@@ -188,6 +294,27 @@ public final class MediaProbe {
                 }
                 org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts(packet, encoder.time_base(), stream.time_base());
                 org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame(muxer, packet);
+            }
+        }
+        if (audio != null) {
+            long samples = (slots[frames - 1] + lastStep) * audioSampleRate * rate.denominator() / rate.numerator();
+            for (long start = 0; start < samples; start += 1024) {
+                int count = (int) Math.min(1024, samples - start);
+                AVPacket sound = av_packet_alloc();
+                org.bytedeco.ffmpeg.global.avcodec.av_new_packet(sound, count * 2);
+                for (int k = 0; k < count; k++) {
+                    short value = (short) (((start + k) % 200) * 300 - 30000);
+                    sound.data().put(2L * k, (byte) value);
+                    sound.data().put(2L * k + 1, (byte) (value >> 8));
+                }
+                sound.stream_index(audio.index());
+                sound.pts(start);
+                sound.dts(start);
+                sound.duration(count);
+                sound.flags(org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY);
+                org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts(sound, FfmpegSupport.rational(1, audioSampleRate), audio.time_base());
+                org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame(muxer, sound);
+                av_packet_free(sound);
             }
         }
         org.bytedeco.ffmpeg.global.avformat.av_write_trailer(muxer);

@@ -1,0 +1,47 @@
+package dev.nitrate.app;
+
+import dev.nitrate.app.media.FilmException;
+import dev.nitrate.app.media.FilmOpener;
+import dev.nitrate.app.media.FilmReader;
+import dev.nitrate.app.media.RgbFrame;
+import dev.nitrate.app.timeline.LatestWinsScheduler;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+/** Decodes scrub requests, at most {@code maxSize} pixels wide and high; each scrub thread owns its own reader. */
+final class FrameDecoder implements LatestWinsScheduler.Work<FrameDecoder.Request, RgbFrame> {
+
+    record Request(Path film, int frame) {}
+
+    private final FilmOpener films;
+    private final int maxSize;
+    private final ThreadLocal<FilmReader> readers = new ThreadLocal<>();
+
+    FrameDecoder(FilmOpener films, int maxSize) {
+        this.films = films;
+        this.maxSize = maxSize;
+    }
+
+    @Override
+    public RgbFrame run(Request request, BooleanSupplier stale) throws FilmException {
+        FilmReader reader = readers.get();
+        if (reader == null || !reader.info().source().equals(request.film())) {
+            if (reader != null) {
+                reader.close();
+            }
+            readers.remove();
+            reader = films.open(request.film());
+            readers.set(reader);
+        }
+        return reader.frame(request.frame(), maxSize, maxSize);
+    }
+
+    @Override
+    public void workerFinished() {
+        FilmReader reader = readers.get();
+        if (reader != null) {
+            reader.close();
+            readers.remove();
+        }
+    }
+}
