@@ -15,29 +15,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kills a real render process with SIGKILL at random moments, resumes it with the same command, and
- * checks that the finished video decodes to exactly the frames of an uninterrupted render.
+ * checks that the finished video (or folder of PNG frames) equals an uninterrupted render byte for byte,
+ * and decodes to exactly its frames.
  */
 class ResumeAfterKillTest {
 
     @TempDir
     Path folder;
 
-    @Test
-    void aRenderKilledTwiceResumesToBitExactFrames() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"resumed.mp4", "resumed-frames"})
+    void aRenderKilledTwiceResumesToTheSameBytes(String outputName) throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 160, 96, 240, new Rational(24000, 1001));
         Path exemplar = Renders.solidExemplar(folder.resolve("exemplar.png"), 60, 140, 210);
-        Path reference = folder.resolve("reference.mp4");
-        Path resumed = folder.resolve("resumed.mp4");
+        Path reference = folder.resolve("reference-" + outputName);
+        Path resumed = folder.resolve(outputName);
         Process uninterrupted = cli(film, exemplar, reference, 0).start();
         assertEquals(0, uninterrupted.waitFor(), new String(uninterrupted.getErrorStream().readAllBytes()));
 
         Random random = new Random(System.nanoTime());
-        Path checkpoint = folder.resolve(".resumed.mp4.nitrate-work").resolve("checkpoint.bin");
+        Path checkpoint = folder.resolve("." + outputName + ".nitrate-work").resolve("checkpoint.bin");
         List<String> kills = new ArrayList<>();
         for (int attempt = 0; attempt < 2; attempt++) {
             Process process = cli(film, exemplar, resumed, 12).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -57,7 +62,7 @@ class ResumeAfterKillTest {
         Process finish = cli(film, exemplar, resumed, 0).start();
         String stderr = new String(finish.getErrorStream().readAllBytes());
         assertEquals(0, finish.waitFor(), stderr);
-        assertTrue(stderr.contains("resuming resumed.mp4 at frame"), stderr);
+        assertTrue(stderr.contains("resuming " + outputName + " at frame"), stderr);
         System.out.println("resume test: " + kills + "; " + stderr.lines().filter(l -> l.contains("resuming")).toList());
 
         List<byte[]> expected = MediaProbe.decodeAll(reference);
@@ -66,6 +71,27 @@ class ResumeAfterKillTest {
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
             assertArrayEquals(expected.get(i), actual.get(i), "frame " + i);
+        }
+        assertSameBytes(reference, resumed);
+    }
+
+    /** Two files, or two folders of files, are equal byte for byte (the same names, the same contents). */
+    static void assertSameBytes(Path expected, Path actual) throws Exception {
+        if (!Files.isDirectory(expected)) {
+            assertEquals(-1, Files.mismatch(expected, actual), actual + " differs from " + expected + " at that byte");
+            return;
+        }
+        List<String> expectedNames;
+        List<String> actualNames;
+        try (Stream<Path> files = Files.list(expected)) {
+            expectedNames = files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+        try (Stream<Path> files = Files.list(actual)) {
+            actualNames = files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(expectedNames, actualNames);
+        for (String name : expectedNames) {
+            assertEquals(-1, Files.mismatch(expected.resolve(name), actual.resolve(name)), name + " differs at that byte");
         }
     }
 
@@ -90,11 +116,14 @@ class ResumeAfterKillTest {
 
     private static ProcessBuilder cli(Path film, Path exemplar, Path output, int frameDelayMillis) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "-Dnitrate.colorizerFactory=dev.nitrate.testing.MeanChromaColorizerFactory",
                 "-Dnitrate.test.frameDelayMs=" + frameDelayMillis,
                 "dev.nitrate.Main", "colorize", film.toString(), "--exemplar", exemplar.toString(), "-o", output.toString(),
-                "--segment-frames", "20", "--preset", "veryfast")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                "--segment-frames", "20", "--preset", "veryfast"));
+        if (!output.getFileName().toString().endsWith(".mp4")) {
+            command.addAll(List.of("--format", "png"));
+        }
+        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     }
 }

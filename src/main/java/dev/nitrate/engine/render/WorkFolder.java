@@ -186,8 +186,12 @@ final class WorkFolder {
         guard.commitWorkFile(partialFile, finalFile);
     }
 
-    /** Removes the folder after a finished render (Nitrate's files only); says whether it is gone. */
+    /**
+     * Removes the folder after a finished render (Nitrate's files only), its checkpoint first: a removal cut
+     * short leaves a folder that starts over, never one that resumes without its segments. Says whether it is gone.
+     */
     boolean delete() throws IOException {
+        guard.deleteWorkFile(root.resolve("checkpoint.bin"));
         return guard.removeWorkFolder();
     }
 }

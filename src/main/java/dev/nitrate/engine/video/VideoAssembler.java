@@ -1,5 +1,6 @@
 package dev.nitrate.engine.video;
 
+import static org.bytedeco.ffmpeg.avformat.AVFormatContext.AVFMT_FLAG_BITEXACT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -68,6 +69,11 @@ public final class VideoAssembler {
         int result = avformat_alloc_output_context2(muxer, null, containerFormat, output.toString());
         if (result < 0 || muxer.isNull()) {
             throw new MediaException(output, "cannot create a " + containerFormat + " file (" + FfmpegSupport.errorText(result) + ")");
+        }
+        if (containerFormat.equals("matroska")) {
+            // Matroska draws random segment and track ids unless bit-exact; MOV and MP4 repeat
+            // themselves as they are, and bit-exact changes what they store (a VFR MP4's duration)
+            muxer.flags(muxer.flags() | AVFMT_FLAG_BITEXACT);
         }
         AVFormatContext audioInput = null;
         AVPacket videoPacket = av_packet_alloc();

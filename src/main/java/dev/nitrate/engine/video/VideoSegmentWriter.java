@@ -22,6 +22,10 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX2;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX512;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_BMI2;
+import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_FMA3;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB48LE;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt;
@@ -31,6 +35,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_get_cpu_flags;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BITEXACT;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_FULL_CHR_H_INP;
@@ -43,6 +48,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -170,6 +176,7 @@ public final class VideoSegmentWriter implements AutoCloseable {
                 case H264 -> {
                     av_dict_set(options, "preset", settings.preset(), 0);
                     av_dict_set(options, settings.lossless() ? "qp" : "crf", settings.lossless() ? "0" : Integer.toString(settings.crf()), 0);
+                    x264InstructionSets().ifPresent(sets -> av_dict_set(options, "x264-params", "asm=" + sets, 0));
                 }
                 case H265 -> {
                     av_dict_set(options, "preset", settings.preset(), 0);
@@ -217,6 +224,23 @@ public final class VideoSegmentWriter implements AutoCloseable {
                 avformat_free_context(muxer);
             }
         }
+    }
+
+    /**
+     * The instruction sets x264 may use, when its own choice would make the output vary from run to run: x264's
+     * AVX-512 macroblock-tree propagation works on groups of 8 macroblocks and, for a row that is not a multiple
+     * of 8 long, also spreads values it reads past the row, from memory it never wrote, so identical frames can
+     * encode differently. Limited to AVX2 (the code a machine without AVX-512 runs), x264 repeats itself exactly.
+     */
+    static Optional<String> x264InstructionSets() {
+        String architecture = System.getProperty("os.arch");
+        int flags = av_get_cpu_flags();
+        int avx2Level = AV_CPU_FLAG_AVX2 | AV_CPU_FLAG_FMA3 | AV_CPU_FLAG_BMI2;
+        boolean x86 = architecture.equals("amd64") || architecture.equals("x86_64");
+        if (x86 && (flags & AV_CPU_FLAG_AVX512) != 0 && (flags & avx2Level) == avx2Level) {
+            return Optional.of("AVX2");
+        }
+        return Optional.empty();
     }
 
     /** Encodes the next frame. */
