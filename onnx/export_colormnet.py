@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import torch  # noqa: E402
 
 from colormnet import ColorMNet, config_by_name  # noqa: E402
+from colormnet.graphs import GRAPH_NAMES  # noqa: E402
 from colormnet.pack import export_pack  # noqa: E402
 from colormnet.weights import load_checkpoint, randomize_  # noqa: E402
 
@@ -29,11 +30,45 @@ def parse_args(argv):
     parser.add_argument("--config", default="full", help="architecture widths: full (default) or tiny")
     parser.add_argument("--save-state-dict", type=Path, metavar="FILE", help="also save the weights used")
     parser.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace a pack folder this exporter wrote before (never a folder with other files)")
     return parser.parse_args(argv)
+
+
+PACK_FILES = frozenset(["pack.json"] + [f"{name}.onnx" for name in GRAPH_NAMES])
+
+
+def refuse_unsafe_outputs(args) -> None:
+    """Raises ValueError (one line) when writing would replace anything that is not this exporter's own output."""
+    out = args.out
+    inputs = [p.resolve() for p in (args.checkpoint,) if p is not None]
+    if out.exists() or out.is_symlink():
+        if not out.is_dir() or out.is_symlink():
+            raise ValueError(f"{out} exists and is not a pack folder; choose another --out")
+        entries = sorted(entry.name for entry in out.iterdir())
+        foreign = [name for name in entries if name not in PACK_FILES]
+        if foreign:
+            raise ValueError(f"{out} holds {foreign[0]}, which the exporter does not write; choose another --out")
+        if entries and not args.overwrite:
+            raise ValueError(f"{out} holds a pack already; choose another --out or pass --overwrite")
+    for source in inputs:
+        if source == out.resolve() or out.resolve() in source.parents:
+            raise ValueError(f"{out} holds the checkpoint {args.checkpoint}; choose another --out")
+    weights = args.save_state_dict
+    if weights is not None:
+        if weights.resolve() in inputs:
+            raise ValueError(f"--save-state-dict {weights} would replace the checkpoint; choose another name")
+        if weights.exists() and not (weights.is_file() and args.overwrite):
+            raise ValueError(f"{weights} exists; choose another name or pass --overwrite")
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    try:
+        refuse_unsafe_outputs(args)
+    except ValueError as error:
+        print(f"export_colormnet: {error}", file=sys.stderr)
+        return 2
     if args.threads:
         torch.set_num_threads(args.threads)
     warnings.filterwarnings("ignore", category=torch.jit.TracerWarning)

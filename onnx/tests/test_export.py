@@ -107,6 +107,42 @@ class TinyPackExportTest(unittest.TestCase):
         self.assertIn("weights.pt", run_exporter.last_stderr)
         self.assertFalse((self.root / "refused" / "pack.json").exists())
 
+    def test_existing_outputs_are_refused_and_left_unchanged(self):
+        folder = self.root / "user-folder"
+        folder.mkdir()
+        (folder / "notes.txt").write_text("scans 1-40", encoding="utf-8")
+        (folder / "decoder.onnx").write_bytes(b"user's own file")
+        before = {p.name: sha256(p) for p in folder.iterdir()}
+        for extra in ((), ("--overwrite",)):
+            self.assertEqual(run_exporter("--random-init", 11, "--config", "tiny", "--out", folder, *extra), 2)
+            self.assertIn("notes.txt", run_exporter.last_stderr)
+            self.assertEqual(len(run_exporter.last_stderr.strip().splitlines()), 1, run_exporter.last_stderr)
+        self.assertEqual({p.name: sha256(p) for p in folder.iterdir()}, before)
+
+        self.assertEqual(run_exporter("--random-init", 11, "--config", "tiny", "--out", self.pack), 2)
+        self.assertIn("--overwrite", run_exporter.last_stderr)
+        self.assertEqual(run_exporter("--random-init", 11, "--config", "tiny", "--out", self.root / "p2",
+                                      "--save-state-dict", self.weights), 2)
+        self.assertIn("exists", run_exporter.last_stderr)
+        self.assertFalse((self.root / "p2").exists())
+
+        checkpoint_home = self.root / "checkpoint-home"
+        checkpoint_home.mkdir()
+        checkpoint = checkpoint_home / "colormnet_tiny_1.pth"
+        torch.save(torch.load(self.weights), checkpoint)
+        self.assertEqual(run_exporter("--checkpoint", checkpoint, "--config", "tiny", "--out", checkpoint), 2)
+        self.assertEqual(run_exporter("--checkpoint", checkpoint, "--config", "tiny", "--out", checkpoint_home,
+                                      "--overwrite"), 2)
+        self.assertEqual(sorted(p.name for p in checkpoint_home.iterdir()), ["colormnet_tiny_1.pth"])
+
+    def test_overwrite_replaces_a_pack_the_exporter_wrote(self):
+        out = self.root / "rewritten"
+        self.assertEqual(run_exporter("--random-init", 11, "--config", "tiny", "--out", out), 0, run_exporter.last_stderr)
+        self.assertEqual(run_exporter("--random-init", 11, "--config", "tiny", "--out", out, "--overwrite"), 0,
+                         run_exporter.last_stderr)
+        manifest = json.loads((out / "pack.json").read_text(encoding="utf-8"))
+        self.assertEqual(manifest["graphs"]["decoder"]["sha256"], self.manifest["graphs"]["decoder"]["sha256"])
+
 
 if __name__ == "__main__":
     unittest.main()
