@@ -271,7 +271,9 @@ final class FfmpegInput implements AutoCloseable {
         int keyCount = 0;
         boolean reliable = true;
         boolean truncated = false;
-        long endPts = Long.MIN_VALUE;
+        long lastPts = Long.MIN_VALUE;
+        long lastDuration = 0;
+        boolean reordered = false;
         while (true) {
             int result = av_read_frame(format, packet);
             if (result < 0) {
@@ -295,8 +297,10 @@ final class FfmpegInput implements AutoCloseable {
                     pts = Arrays.copyOf(pts, count * 2);
                 }
                 pts[count++] = timestamp;
-                if (timestamp != AV_NOPTS_VALUE) {
-                    endPts = Math.max(endPts, timestamp + Math.max(0, packet.duration()));
+                reordered |= packet.pts() != AV_NOPTS_VALUE && packet.dts() != AV_NOPTS_VALUE && packet.pts() != packet.dts();
+                if (timestamp != AV_NOPTS_VALUE && timestamp > lastPts) {
+                    lastPts = timestamp;
+                    lastDuration = packet.duration();
                 }
                 if ((packet.flags() & AV_PKT_FLAG_KEY) != 0) {
                     if (keyCount == keys.length) {
@@ -322,7 +326,24 @@ final class FfmpegInput implements AutoCloseable {
         if (countsSamples && declared > 0 && packetsIncludingDiscarded < declared) {
             truncated = true;
         }
-        return new PacketIndex(sorted, sortedKeys, reliable && keyCount > 0, truncated, endPts);
+        return new PacketIndex(sorted, sortedKeys, reliable && keyCount > 0, truncated, endOfLastFrame(sorted, lastPts, lastDuration, reordered));
+    }
+
+    /**
+     * Where the last frame in display order ends. Its packet's duration counts only when packets are not reordered: with B-frames, MP4
+     * and MOV store decode-time steps, which say nothing about how long a frame is shown. Otherwise the last frame lasts as long as
+     * the step before it.
+     */
+    static long endOfLastFrame(long[] sortedPts, long lastPts, long lastDuration, boolean reordered) {
+        if (lastPts == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        if (!reordered && lastDuration > 0) {
+            return lastPts + lastDuration;
+        }
+        int n = sortedPts.length;
+        long step = n >= 2 ? sortedPts[n - 1] - sortedPts[n - 2] : 0;
+        return lastPts + Math.max(1, step > 0 ? step : lastDuration);
     }
 
     /** Seeks so that decoding starts at the key frame at or before the given video timestamp. */

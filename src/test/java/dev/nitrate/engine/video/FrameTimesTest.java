@@ -50,4 +50,13 @@ class FrameTimesTest {
         assertEquals(6, slice.endPts());
         assertEquals(5, times.slice(3, 5).endPts());
     }
+
+    @Test
+    void theLastFrameEndsAfterItsOwnDurationUnlessPacketsAreReordered() {
+        long[] sorted = {0, 1, 2, 4, 5, 8, 9};
+        assertEquals(12, FfmpegInput.endOfLastFrame(sorted, 9, 3, false), "in display order the packet's own duration counts");
+        assertEquals(10, FfmpegInput.endOfLastFrame(sorted, 9, 3, true), "a decode-time step of reordered packets does not; the last step does");
+        assertEquals(10, FfmpegInput.endOfLastFrame(sorted, 9, 0, false), "no duration: the last step");
+        assertEquals(6, FfmpegInput.endOfLastFrame(new long[] {5}, 5, 0, true), "one frame without a duration lasts one tick");
+    }
 }

@@ -244,7 +244,12 @@ public final class MediaProbe {
         if ((muxer.oformat().flags() & org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER) != 0) {
             encoder.flags(encoder.flags() | org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
         }
-        int opened = org.bytedeco.ffmpeg.global.avcodec.avcodec_open2(encoder, codec, (AVDictionary) null);
+        AVDictionary encoderOptions = new AVDictionary(null);
+        if (encoderName.equals("libx264")) {
+            VideoSegmentWriter.x264InstructionSets().ifPresent(sets -> org.bytedeco.ffmpeg.global.avutil.av_dict_set(encoderOptions, "x264-params", "asm=" + sets, 0));
+        }
+        int opened = org.bytedeco.ffmpeg.global.avcodec.avcodec_open2(encoder, codec, encoderOptions);
+        org.bytedeco.ffmpeg.global.avutil.av_dict_free(encoderOptions);
         if (opened < 0) {
             throw new IllegalStateException(encoderName + " encoder: " + FfmpegSupport.errorText(opened));
         }
