@@ -89,6 +89,7 @@ public final class ColourMedia {
         AVDictionary options = new AVDictionary(null);
         if (encoderName.equals("libx264")) {
             av_dict_set(options, "qp", "0", 0);
+            VideoSegmentWriter.x264InstructionSets().ifPresent(sets -> av_dict_set(options, "x264-params", "asm=" + sets, 0));
         } else if (encoderName.equals("libx265")) {
             av_dict_set(options, "x265-params", "log-level=none:lossless=1", 0);
         }
