@@ -34,7 +34,7 @@ class DemoProjectTest {
     @Test
     void aDemoProjectThatNoLongerReadsIsMadeAgain() throws Exception {
         Path projectFile = DemoProject.prepare(appData, store).orElseThrow();
-        Files.writeString(projectFile, "{\"version\": 1, \"film\": 42");
+        Files.writeString(projectFile, "{\"format\": \"nitrate-project\", \"version\": 1, \"film\": 42");
 
         Path again = DemoProject.prepare(appData, store).orElseThrow();
 

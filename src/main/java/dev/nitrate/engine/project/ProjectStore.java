@@ -12,8 +12,11 @@ import dev.nitrate.engine.model.PackLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -196,6 +199,9 @@ public final class ProjectStore {
                 && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
             return;
         }
+        refuseForeign(target, "choose another name for the project");
+        Path backup = backupOf(target);
+        refuseForeign(backup, "move it away to save " + target.getFileName() + " here");
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -203,7 +209,6 @@ public final class ProjectStore {
                 channel.force(true);
             }
             if (Files.exists(target) && isValidProject(target)) {
-                Path backup = backupOf(target);
                 Path backupTemp = Files.createTempFile(target.getParent(), "." + backup.getFileName() + "-", ".tmp");
                 Files.copy(target, backupTemp, StandardCopyOption.REPLACE_EXISTING);
                 moveAtomically(backupTemp, backup);
@@ -211,6 +216,28 @@ public final class ProjectStore {
             moveAtomically(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A save replaces only a project file (a damaged one too) or its backup: anything else at that name (a link, a folder, another
+     * program's file) is the user's and is never written over.
+     */
+    private static void refuseForeign(Path file, String advice) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean project = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+        if (project) {
+            byte[] head = new byte[4096];
+            int read;
+            try (InputStream in = Files.newInputStream(file)) {
+                read = in.readNBytes(head, 0, head.length);
+            }
+            project = new String(head, 0, read, StandardCharsets.UTF_8).contains("\"" + FORMAT + "\"");
+        }
+        if (!project) {
+            throw new FileAlreadyExistsException(file.toString(), null, "it is not a Nitrate project; " + advice);
         }
     }
 

@@ -96,14 +96,35 @@ class ProjectStoreTest {
     }
 
     @Test
+    void aSaveNeverReplacesAFileOrBackupThatIsNotAProject() throws Exception {
+        Project project = sampleProject();
+        Path notes = dir.resolve("notes.nitrate");
+        Files.writeString(notes, "reel 3: scratches at 00:12", StandardCharsets.UTF_8);
+        ProjectFileException refused = assertThrows(ProjectFileException.class, () -> store.save(project, notes));
+        assertTrue(refused.getMessage().contains("not a Nitrate project"), refused.getMessage());
+        assertEquals("reel 3: scratches at 00:12", Files.readString(notes, StandardCharsets.UTF_8));
+        assertFalse(Files.exists(ProjectStore.backupOf(notes)));
+
+        Path file = dir.resolve("kept.nitrate");
+        store.save(project, file);
+        byte[] saved = Files.readAllBytes(file);
+        Path backup = ProjectStore.backupOf(file);
+        Files.writeString(backup, "someone else's file", StandardCharsets.UTF_8);
+        assertThrows(ProjectFileException.class, () -> store.save(project.withFilm(dir.resolve("other.mp4")), file));
+        assertEquals("someone else's file", Files.readString(backup, StandardCharsets.UTF_8));
+        assertArrayEquals(saved, Files.readAllBytes(file));
+    }
+
+    @Test
     void notAProjectAndChangedExemplarAreNamed() throws Exception {
         Path file = dir.resolve("x.nitrate");
         Files.writeString(file, "{\"hello\": 1}");
         assertTrue(assertThrows(ProjectFileException.class, () -> store.open(file)).getMessage().contains("not a Nitrate project"));
 
-        Project saved = store.save(sampleProject(), file);
+        Path project = dir.resolve("y.nitrate");
+        Project saved = store.save(sampleProject(), project);
         Files.write(saved.exemplars().get(0).image(), new byte[] {0});
-        String message = assertThrows(ProjectFileException.class, () -> store.open(file)).getMessage();
+        String message = assertThrows(ProjectFileException.class, () -> store.open(project)).getMessage();
         assertTrue(message.contains("has changed"), message);
         assertTrue(assertThrows(ProjectFileException.class, () -> store.open(dir.resolve("none.nitrate")))
                 .getMessage().contains("does not exist"));
