@@ -3,6 +3,7 @@ package dev.nitrate.engine.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -205,7 +206,7 @@ class PackColorizerTest {
                 }
             } else {
                 assertEquals(new ComputeDevice.Cuda(0), c.device());
-                assertEquals(null, c.fallbackReason(), "no fallback, no reason");
+                assertNull(c.fallbackReason(), "no fallback, no reason");
                 assertEquals("cuda:0", c.deviceDescription());
                 for (int t = 0; t < 2; t++) {
                     assertArrayEquals(onCpu.get(t).a().values(), run.get(t).a().values(), 1e-3f, "the GPU colours as the CPU does: frame " + t + " a");
