@@ -3,6 +3,7 @@ package dev.nitrate.engine.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,17 +136,30 @@ class PackColorizerTest {
         }
     }
 
+    /** Frames 0 and 1 of a sequence on the toy pack, run on {@code device} by a colorizer never cancelled. */
+    private static List<ChromaPlanes> firstTwoFrames(ComputeDevice device) throws Exception {
+        try (PackColorizer c = open(toy(), device, W, H)) {
+            c.beginSequence(List.of(exemplar(W, H)), true);
+            return List.of(c.colorize(frame(0, W, H)), c.colorize(frame(1, W, H)));
+        }
+    }
+
     @Test
-    void cancelStopsTheFrameAndTheNextFrameRuns() throws Exception {
+    void cancelStopsTheFrameAndTheNextSequenceRunsAsIfNeverCancelled() throws Exception {
+        List<ChromaPlanes> uncancelled = firstTwoFrames(ComputeDevice.CPU);
         try (PackColorizer c = open(toy(), ComputeDevice.CPU, W, H)) {
             c.beginSequence(List.of(exemplar(W, H)), true);
             c.colorize(frame(0, W, H));
             c.cancel();
             ColorizeException e = assertThrows(ColorizeException.class, () -> c.colorize(frame(1, W, H)));
             assertTrue(e.getMessage().contains("cancelled"), e.getMessage());
+            assertEquals(1, c.memoryStats().framesSeen(), "the cancelled frame left no trace in the memory");
             c.beginSequence(List.of(exemplar(W, H)), true);
-            c.colorize(frame(0, W, H));
-            assertNotNull(c.colorize(frame(1, W, H)));
+            for (int t = 0; t < 2; t++) {
+                ChromaPlanes ab = c.colorize(frame(t, W, H));
+                assertArrayEquals(uncancelled.get(t).a().values(), ab.a().values(), "frame " + t + " a");
+                assertArrayEquals(uncancelled.get(t).b().values(), ab.b().values(), "frame " + t + " b");
+            }
         }
     }
 
@@ -173,15 +187,32 @@ class PackColorizerTest {
     }
 
     @Test
-    void cudaRequestFallsBackToCpuWithAReason() throws Exception {
+    void aCudaRequestRunsOnTheGpuOrFallsBackToTheCpuSayingWhyWithTheCpusResults() throws Exception {
+        List<ChromaPlanes> onCpu = firstTwoFrames(ComputeDevice.CPU);
+        boolean cudaInThisBuild = ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
         try (PackColorizer c = open(toy(), new ComputeDevice.Cuda(0), W, H)) {
-            if (c.device() instanceof ComputeDevice.Cpu) {
-                assertNotNull(c.fallbackReason(), "a fallback says why");
-                assertTrue(c.fallbackReason().contains("CUDA"), c.fallbackReason());
+            if (!cudaInThisBuild) {
+                assertEquals(ComputeDevice.CPU, c.device(), "an ONNX Runtime without CUDA cannot run on cuda:0");
             }
             c.beginSequence(List.of(exemplar(W, H)), true);
-            c.colorize(frame(0, W, H));
-            assertNotNull(c.colorize(frame(1, W, H)));
+            List<ChromaPlanes> run = List.of(c.colorize(frame(0, W, H)), c.colorize(frame(1, W, H)));
+            if (c.device() instanceof ComputeDevice.Cpu) {
+                assertNotNull(c.fallbackReason(), "a fallback says why");
+                assertTrue(c.fallbackReason().startsWith("CUDA device 0 could not be used ("), c.fallbackReason());
+                assertEquals("cpu (" + c.fallbackReason() + ")", c.deviceDescription());
+                for (int t = 0; t < 2; t++) {
+                    assertArrayEquals(onCpu.get(t).a().values(), run.get(t).a().values(), "the fallback is the CPU path: frame " + t + " a");
+                    assertArrayEquals(onCpu.get(t).b().values(), run.get(t).b().values(), "the fallback is the CPU path: frame " + t + " b");
+                }
+            } else {
+                assertEquals(new ComputeDevice.Cuda(0), c.device());
+                assertNull(c.fallbackReason(), "no fallback, no reason");
+                assertEquals("cuda:0", c.deviceDescription());
+                for (int t = 0; t < 2; t++) {
+                    assertArrayEquals(onCpu.get(t).a().values(), run.get(t).a().values(), 1e-3f, "the GPU colours as the CPU does: frame " + t + " a");
+                    assertArrayEquals(onCpu.get(t).b().values(), run.get(t).b().values(), 1e-3f, "the GPU colours as the CPU does: frame " + t + " b");
+                }
+            }
         }
     }
 

@@ -300,7 +300,22 @@ class RenderJobTest {
         assertEquals(11, Files.readAllLines(output.resolve(".nitrate-output")).size(), "the mark lists every frame Nitrate wrote");
         assertEquals("frame_000010.png", files.get(0).getFileName().toString());
         assertEquals("frame_000019.png", files.get(9).getFileName().toString());
-        assertTrue(RgbPixels.class.isInterface());
-        assertEquals(ImageFormat.PNG, OutputFormat.PNG.imageFormat().orElseThrow());
+        assertEquals("png", Films.probe(output, FilmOpenOptions.defaults()).codec(), "the frame files are PNG images");
+        try (FilmReader source = Films.open(film, FilmOpenOptions.defaults()); FilmReader written = Films.open(output, FilmOpenOptions.defaults())) {
+            assertEquals(10, written.info().frameCount());
+            for (int f = 0; f < 10; f++) {
+                assertArrayEquals(lumaOf(source.read(10 + f)), lumaOf(written.read(f)), "file " + f + " holds source frame " + (10 + f));
+            }
+            assertFalse(java.util.Arrays.equals(lumaOf(source.read(0)), lumaOf(written.read(0))), "the frames differ, so the check above can tell them apart");
+        }
+    }
+
+    private static int[] lumaOf(DecodedFrame frame) {
+        byte[] rgb = frame.pixels().toRgb8();
+        int[] luma = new int[rgb.length / 3];
+        for (int i = 0; i < luma.length; i++) {
+            luma[i] = LumaMatch.luma(rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
+        }
+        return luma;
     }
 }
