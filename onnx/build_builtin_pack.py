@@ -9,50 +9,17 @@ coffee.png and chelsea.png (scikit-image's sample photos; not in the repository)
 projection of MobileNet's features into the key is fitted (PCA). Design and measurements: docs/builtin-pack.md.
 """
 import argparse
-import hashlib
 import json
 import os
 import sys
 
-import onnx
 import torch
+from packtools import writer as pack_writer
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "builtin"))
 import build_graphs  # noqa: E402
 
-OPSET = 17
 GOLDEN_STRIDE = 7
-
-
-def _shape(dims):
-    return [d for d in dims]
-
-
-def _spec(name, dims):
-    return {"name": name, "shape": _shape(dims)}
-
-
-def graph_specs(cfg):
-    ch = cfg["channels"]
-    o, ck, cv, chh = ch["objects"], ch["key"], ch["value"], ch["hidden"]
-    f16, f8, f4 = (_spec("f16", [1, ch["f16"], "h", "w"]), _spec("f8", [1, ch["f8"], "H/8", "W/8"]),
-                   _spec("f4", [1, ch["f4"], "H/4", "W/4"]))
-    hidden = [1, o, chh, "h", "w"]
-    return {
-        "key_encoder": ([_spec("image", [1, 3, "H", "W"])],
-                        [f16, f8, f4, _spec("key", [1, ck, "h", "w"]), _spec("shrinkage", [1, 1, "h", "w"]),
-                         _spec("selection", [1, ck, "h", "w"])]),
-        "value_encoder": ([_spec("image", [1, 3, "H", "W"]), _spec("ab", [1, 2, "H", "W"]), f16,
-                           _spec("hidden", hidden)],
-                          [_spec("value", [1, o, cv, "h", "w"]), _spec("hidden_out", hidden)]),
-        "decoder": ([f16, f8, f4, _spec("readout", [1, o, cv, "h", "w"]), _spec("hidden", hidden)],
-                    [_spec("ab", [1, 2, "H", "W"]), _spec("hidden_out", hidden)]),
-        "local_attention": ([_spec("query_key", [1, ck, "h", "w"]), _spec("memory_key", [1, ck, "h", "w"]),
-                             _spec("memory_value", [1, o, cv, "h", "w"])],
-                            [_spec("attention", [1, o, cv, "h", "w"])]),
-        "refiner": ([_spec("lightness", [1, 1, "Hf", "Wf"]), _spec("network_ab", [1, 2, "Hn", "Wn"])],
-                    [_spec("ab", [1, 2, "Hf", "Wf"])]),
-    }
 
 
 def example_inputs(name, cfg, H=192, W=256):
@@ -68,20 +35,6 @@ def example_inputs(name, cfg, H=192, W=256):
         "local_attention": (r(1, ck, h, w), r(1, ck, h, w), r(1, o, cv, h, w)),
         "refiner": (r(1, 1, H * 2, W * 2), r(1, 2, H, W)),
     }[name]
-
-
-def export(module, name, cfg, path):
-    inputs, outputs = graph_specs(cfg)[name]
-    in_names = [i["name"] for i in inputs]
-    out_names = [o["name"] for o in outputs]
-    dyn = {}
-    for spec, export_name in list(zip(inputs, in_names)) + list(zip(outputs, out_names)):
-        axes = {i: str(d) for i, d in enumerate(spec["shape"]) if isinstance(d, str)}
-        if axes:
-            dyn[export_name] = axes
-    torch.onnx.export(module, example_inputs(name, cfg), path, input_names=in_names, output_names=out_names,
-                      dynamic_axes=dyn, opset_version=OPSET, do_constant_folding=True)
-    onnx.checker.check_model(onnx.load(path))
 
 
 def golden_inputs(H=64, W=96):
@@ -114,13 +67,6 @@ def golden(graphs, cfg):
             "ab": sample(out), "state": sample(state), "steady_ab": sample(steady), "stored_value": sample(stored)}
 
 
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        h.update(f.read())
-    return h.hexdigest()
-
-
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--nsfwjs", required=True, help="unpacked nsfwjs 4.4.0 package")
@@ -132,38 +78,18 @@ def main(argv=None):
     opts = dict(json.loads(args.options), nsfwjs=args.nsfwjs)
     torch.manual_seed(0)
     graphs, cfg = build_graphs.build(opts, photos_dir=args.photos)
-    os.makedirs(args.out, exist_ok=True)
-    manifest_graphs = {}
-    specs = graph_specs(cfg)
-    for name, module in graphs.items():
-        file = name + ".onnx"
-        path = os.path.join(args.out, file)
-        with torch.no_grad():
-            export(module, name, cfg, path)
-        inputs, outputs = specs[name]
-        manifest_graphs[name] = {"file": file, "sha256": sha256(path), "inputs": inputs, "outputs": outputs}
     o = dict(build_graphs.DEFAULTS, **opts)
-    manifest = {
-        "format": "nitrate-pack/1",
-        "name": "Nitrate built-in",
-        "version": "1",
-        "licence": "MIT (MobileNetV2 weights from nsfwjs 4.4.0, MIT); Nitrate's own layers",
-        "source": "nsfwjs 4.4.0 dist/models/mobilenet_v2 (ImageNet layers Conv1..block_10), "
-                  "built by onnx/build_builtin_pack.py; see onnx/builtin/SOURCES.md",
-        "opset": OPSET,
-        "graphs": manifest_graphs,
-        "normalisation": cfg["normalisation"],
-        "padding_multiple": cfg["padding_multiple"],
-        "strides": cfg["strides"],
-        "channels": cfg["channels"],
-        "memory": cfg["memory"],
-        "local_attention": cfg["local_attention"],
-        "inference": cfg["inference"],
-        "build_options": {k: v for k, v in o.items() if k != "nsfwjs"},
-    }
-    with open(os.path.join(args.out, "pack.json"), "w") as f:
-        json.dump(manifest, f, indent=2)
-        f.write("\n")
+    description = pack_writer.PackDescription(
+        name="Nitrate built-in",
+        version="1",
+        licence="MIT (MobileNetV2 weights from nsfwjs 4.4.0, MIT); Nitrate's own layers",
+        source="nsfwjs 4.4.0 dist/models/mobilenet_v2 (ImageNet layers Conv1..block_10), "
+               "built by onnx/build_builtin_pack.py; see onnx/builtin/SOURCES.md",
+        channels=cfg["channels"], memory=cfg["memory"], local_attention=cfg["local_attention"],
+        normalisation=cfg["normalisation"], padding_multiple=cfg["padding_multiple"], strides=cfg["strides"],
+        inference=cfg["inference"], extra={"build_options": {k: v for k, v in o.items() if k != "nsfwjs"}})
+    pack_writer.write_pack(args.out, description, graphs, lambda name: example_inputs(name, cfg),
+                           pack_writer.graph_io(cfg["channels"], refiner=True))
     if args.golden:
         with open(args.golden, "w") as f:
             json.dump(golden(graphs, cfg), f)

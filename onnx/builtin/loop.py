@@ -1,11 +1,9 @@
-"""A Python loop of the engine's algorithm, to design and score the built-in pack before the Java engine.
+"""The built-in pack in Python, to design and score it without the Java engine.
 
-It follows ../shared/docs/colormnet-facts.md: exemplar stored first and kept for the whole video;
-memory frames every mem_every frames (value encoder on the predicted ab, deep update of the
-hidden state); top-k readout over working + long-term memory with usage/life bookkeeping;
-consolidation into prototypes when working memory is full; local attention against the most recent
-memory frame, added to the readout. The graphs are the torch modules of graphs.py (the same ones
-that are exported to ONNX).
+It runs the one Python memory loop (onnx/packtools/memory_loop.py, the engine's twin, following
+../shared/docs/colormnet-facts.md) with the exemplar as a separate image, on frames downscaled to the
+pack's inference.max_area, and the refiner for full-size chroma. The graphs are the torch modules of
+graphs.py (the same ones that are exported to ONNX).
 
   NSFWJS=PKG PYTHONPATH=TOOLS loop.py CLIP OUT.mkv --media DIR [--max N] [--exemplar IMG] [--size WxH]
 PKG is the unpacked nsfwjs package, TOOLS the folder of vceval.py, DIR the folder of the PCA photographs
@@ -24,95 +22,11 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import external  # noqa: E402
+from packtools.memory_loop import ReferenceColorizer  # noqa: E402
 
 vceval = external.import_vceval()  # colour conversion identical to the scorer's: scikit-image's
-
-
-class Memory:
-    def __init__(self, cfg):
-        self.cfg = cfg
-        self.perm = None      # exemplar's worth: dict(key, shrink, value)
-        self.work = []        # list of dict(key [CK,N], shrink [N], value [O,CV,N], usage, life)
-        self.ltm = None
-        self.last_key = None
-        self.last_value = None
-
-    def _add(self, key, shrink, value):
-        n = key.shape[-1] * key.shape[-2]
-        return dict(key=key.reshape(key.shape[1], n), shrink=shrink.reshape(n),
-                    value=value.reshape(value.shape[1], value.shape[2], n),
-                    usage=torch.zeros(n), life=torch.full((n,), 1e-7))
-
-    def add(self, key, shrink, value, permanent=False):
-        e = self._add(key, shrink, value)
-        if permanent:
-            self.perm = e
-        else:
-            self.work.append(e)
-            if len(self.work) >= self.cfg["max_mid_term_frames"] - 1:
-                self.consolidate()
-        self.last_key, self.last_value = key, value
-
-    def _all(self):
-        parts = [self.perm] + ([self.ltm] if self.ltm is not None else []) + self.work
-        return parts
-
-    def readout(self, qk, sel):
-        ck, h, w = qk.shape[1:]
-        q = qk.reshape(ck, h * w)
-        s = sel.reshape(ck, h * w)
-        parts = self._all()
-        k = torch.cat([p["key"] for p in parts], 1)
-        sh = torch.cat([p["shrink"] for p in parts])
-        v = torch.cat([p["value"] for p in parts], 2)
-        # -sum_c sel_q (k - q)^2, expanded
-        sim = 2 * k.t() @ (s * q) - (k * k).t() @ s - (s * q * q).sum(0, keepdim=True)
-        sim = sim * sh[:, None] / np.sqrt(ck)
-        topk = min(self.cfg["top_k"], sim.shape[0])
-        vals, idx = sim.topk(topk, 0)
-        a = torch.softmax(vals, 0)
-        out = (v[:, :, idx] * a).sum(2)                      # gather the top-k values: [O, CV, Q]
-        mass = torch.zeros(sim.shape[0]).index_add_(0, idx.reshape(-1), a.reshape(-1))
-        off = 0
-        for p in parts:
-            n = p["key"].shape[1]
-            p["usage"] += mass[off:off + n]
-            p["life"] += 1
-            off += n
-        return out.reshape(1, v.shape[0], v.shape[1], h, w)
-
-    def consolidate(self):
-        cfg = self.cfg
-        keep = cfg["min_mid_term_frames"]
-        cands, self.work = self.work[:-keep], self.work[-keep:]
-        if not cands:
-            return
-        k = torch.cat([p["key"] for p in cands], 1)
-        sh = torch.cat([p["shrink"] for p in cands])
-        v = torch.cat([p["value"] for p in cands], 2)
-        score = torch.cat([p["usage"] / p["life"] for p in cands])
-        m = min(cfg["num_prototypes"], k.shape[1])
-        pidx = score.topk(m).indices
-        pk = k[:, pidx]
-        ck = k.shape[0]
-        sim = (2 * k.t() @ pk - (k * k).sum(0)[:, None] - (pk * pk).sum(0)[None, :]) * sh[:, None] / np.sqrt(ck)
-        a = torch.softmax(sim, 0)
-        pv = torch.einsum("ocn,nq->ocq", v, a)
-        psh = (sh[:, None] * a).sum(0)
-        e = dict(key=pk, shrink=psh, value=pv, usage=torch.zeros(m), life=torch.full((m,), 1e-7))
-        if self.ltm is None:
-            self.ltm = e
-        else:
-            self.ltm = {x: torch.cat([self.ltm[x], e[x]], -1) for x in e}
-        cap = cfg["max_long_term_elements"]
-        n = self.ltm["key"].shape[1]
-        if n > cap:
-            keep_idx = (self.ltm["usage"] / self.ltm["life"]).topk(cap).indices.sort().values
-            self.ltm = {x: self.ltm[x][..., keep_idx] for x in self.ltm}
-
-    def size(self):
-        return sum(p["key"].shape[1] for p in self._all())
 
 
 class CachingBackbone(torch.nn.Module):
@@ -139,71 +53,48 @@ class CachingBackbone(torch.nn.Module):
             torch.save(self.store, self.path)
 
 
-def pad_to(x, mult):
-    h, w = x.shape[-2:]
-    H, W = -(-h // mult) * mult, -(-w // mult) * mult
-    left, top = (W - w) // 2, (H - h) // 2
-    return F.pad(x, (left, W - w - left, top, H - h - top)), (top, left, h, w)
+def network_size(height, width, max_area):
+    """The size the networks run on: the frame, or downscaled to max_area (floor, as the engine's FrameGeometry)."""
+    if not max_area or height * width <= max_area:
+        return height, width
+    s = (max_area / (height * width)) ** 0.5
+    return max(1, int(height * s)), max(1, int(width * s))
+
+
+def resized(planes, size):
+    """Lab planes (each H x W, float32) resized bilinearly with antialiasing to size (height, width)."""
+    if planes[0].shape == size:
+        return planes
+    x = torch.from_numpy(np.stack(planes))[None]
+    return list(F.interpolate(x, size=size, mode="bilinear", align_corners=False, antialias=True)[0].numpy())
 
 
 def colorize(graphs, cfg, frames_rgb, exemplar_rgb, norm, timing=None):
-    """Yield colorized RGB uint8 frames."""
-    ke, ve, dec, la = graphs["key_encoder"], graphs["value_encoder"], graphs["decoder"], graphs["local_attention"]
-    mult = cfg["padding_multiple"]
-    mem = Memory(cfg["memory"])
-    deep = cfg["memory"].get("deep_update", True)   # off: the decoder's hidden output always carries on
-    hidden = None
-    last_mem = 0
-
-    ref = graphs.get("refiner")
+    """Yield colorized RGB uint8 frames: the one memory loop (packtools.memory_loop) with the exemplar as a
+    separate image, on frames downscaled to inference.max_area; the refiner brings ab back to full size."""
+    manifest = dict(cfg, normalisation=norm)
+    refiner = graphs.get("refiner")
     max_area = cfg["inference"]["max_area"]
-
-    def prep(rgb):
-        lab = vceval.rgb2lab(rgb).astype(np.float32)
-        L = torch.from_numpy((lab[..., 0] - norm["lightness_offset"]) / norm["lightness_scale"])[None, None]
-        ab = torch.from_numpy(lab[..., 1:].transpose(2, 0, 1) / norm["chroma_scale"])[None]
-        full_L = L
-        h, w = L.shape[-2:]
-        if max_area and h * w > max_area:
-            s = (max_area / (h * w)) ** 0.5
-            size = (max(1, int(h * s)), max(1, int(w * s)))      # floor, as the engine's FrameGeometry
-            L = F.interpolate(L, size=size, mode="bilinear", align_corners=False, antialias=True)
-            ab = F.interpolate(ab, size=size, mode="bilinear", align_corners=False, antialias=True)
-        Lp, box = pad_to(L, mult)
-        abp, _ = pad_to(ab, mult)
-        return lab, Lp.repeat(1, 3, 1, 1), abp, box, full_L
-
+    colorizer = None
     with torch.no_grad():
-        for t, rgb in enumerate(frames_rgb):
-            t0 = time.time()
-            lab, img, _, (top, left, h, w), full_L = prep(rgb)
-            f16, f8, f4, key, shrink, sel = ke(img)
-            if t == 0:
-                _, eimg, eab, _, _ = prep(exemplar_rgb)
-                ef16, _, _, ekey, eshrink, _ = ke(eimg)
-                hidden = torch.zeros(1, cfg["channels"]["objects"], cfg["channels"]["hidden"], *key.shape[-2:])
-                value, exemplar_hidden = ve(eimg, eab, ef16, hidden)
-                if deep:
-                    hidden = exemplar_hidden
-                mem.add(ekey, eshrink, value, permanent=True)
-            readout = mem.readout(key, sel)
-            if t > 0 and cfg["local_attention"]["enabled"]:
-                readout = readout + la(key, mem.last_key, mem.last_value)
-            ab, hidden_dec = dec(f16, f8, f4, readout, hidden)
-            if t - last_mem >= cfg["memory"]["mem_every"]:
-                value, hidden_ve = ve(img, ab, f16, hidden if deep else hidden_dec)
-                hidden = hidden_ve if deep else hidden_dec
-                mem.add(key, shrink, value)
-                last_mem = t
-            else:
-                hidden = hidden_dec
-            ab = ab[:, :, top:top + h, left:left + w]
-            if ab.shape[-2:] != full_L.shape[-2:]:
-                ab = ref(full_L, ab)
+        for rgb in frames_rgb:
+            started = time.time()
+            lab = vceval.rgb2lab(rgb).astype(np.float32)
+            size = network_size(lab.shape[0], lab.shape[1], max_area)
+            if colorizer is None:
+                colorizer = ReferenceColorizer(graphs, manifest, size[1], size[0])
+                exemplar_lab = vceval.rgb2lab(exemplar_rgb).astype(np.float32)
+                colorizer.begin([resized([exemplar_lab[..., c] for c in range(3)], size)], False)
+            (lightness,) = resized([lab[..., 0]], size)
+            a, b = colorizer.step(lightness)
+            ab = torch.from_numpy(np.stack([a, b]))[None] / norm["chroma_scale"]
+            if size != lab.shape[:2]:
+                full_l = torch.from_numpy((lab[..., 0] - norm["lightness_offset"]) / norm["lightness_scale"])[None, None]
+                ab = refiner(full_l, ab)
             out = lab.copy()
             out[..., 1:] = ab[0].numpy().transpose(1, 2, 0) * norm["chroma_scale"]
             if timing is not None:
-                timing.append(time.time() - t0)
+                timing.append(time.time() - started)
             yield vceval.lab2rgb(out)
 
 

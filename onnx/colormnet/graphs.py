@@ -14,6 +14,8 @@ from typing import Dict, List, Tuple
 import torch
 import torch.nn as nn
 
+from packtools import writer as pack_writer
+
 from .config import ColorMNetConfig
 from .model import ColorMNet
 
@@ -90,42 +92,16 @@ def build_graph_modules(model: ColorMNet) -> Dict[str, nn.Module]:
     }
 
 
-Shape = List[object]
-TensorSpec = Tuple[str, Shape]
+def channels_of(config: ColorMNetConfig) -> Dict[str, int]:
+    """pack.json's "channels" for an architecture."""
+    return {"objects": config.objects, "key": config.key_dim, "value": config.value_dim,
+            "hidden": config.hidden_dim, "f16": config.f16_channels, "f8": config.f8_channels,
+            "f4": config.f4_channels}
 
 
-def graph_io(config: ColorMNetConfig) -> Dict[str, Dict[str, List[TensorSpec]]]:
-    """Input and output names with shapes (ints or the symbols H, W, h, w) per graph."""
-    o, ck, cv, ch = config.objects, config.key_dim, config.value_dim, config.hidden_dim
-    c16, c8, c4 = config.f16_channels, config.f8_channels, config.f4_channels
-    f16 = ("f16", [1, c16, "h", "w"])
-    f8 = ("f8", [1, c8, "H/8", "W/8"])
-    f4 = ("f4", [1, c4, "H/4", "W/4"])
-    hidden = [1, o, ch, "h", "w"]
-    return {
-        "key_encoder": {
-            "inputs": [("image", [1, 3, "H", "W"])],
-            "outputs": [f16, f8, f4, ("key", [1, ck, "h", "w"]), ("shrinkage", [1, 1, "h", "w"]),
-                        ("selection", [1, ck, "h", "w"])],
-        },
-        "value_encoder": {
-            "inputs": [("image", [1, 3, "H", "W"]), ("ab", [1, 2, "H", "W"]), f16, ("hidden", hidden)],
-            "outputs": [("value", [1, o, cv, "h", "w"]), ("hidden_out", hidden)],
-        },
-        "decoder": {
-            "inputs": [f16, f8, f4, ("readout", [1, o, cv, "h", "w"]), ("hidden", hidden)],
-            "outputs": [("ab", [1, 2, "H", "W"]), ("hidden_out", hidden)],
-        },
-        "local_attention": {
-            "inputs": [("query_key", [1, ck, "h", "w"]), ("memory_key", [1, ck, "h", "w"]),
-                       ("memory_value", [1, o, cv, "h", "w"])],
-            "outputs": [("attention", [1, o, cv, "h", "w"])],
-        },
-    }
+def graph_io(config: ColorMNetConfig) -> Dict[str, Dict[str, List[Tuple[str, list]]]]:
+    """Input and output names with shapes (ints or the symbols H, W, h, w) per graph: the pack contract."""
+    return pack_writer.graph_io(channels_of(config))
 
 
-def concrete_shape(shape: Shape, height: int, width: int) -> List[int]:
-    """Resolves the symbols of a ``graph_io`` shape for a padded frame of height x width."""
-    symbols = {"H": height, "W": width, "h": height // 16, "w": width // 16,
-               "H/8": height // 8, "W/8": width // 8, "H/4": height // 4, "W/4": width // 4}
-    return [symbols[d] if isinstance(d, str) else d for d in shape]
+concrete_shape = pack_writer.concrete_shape

@@ -27,8 +27,8 @@ import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..'))
-import pack_writer  # noqa: E402
-from reference_loop import ReferenceColorizer  # noqa: E402
+from packtools import writer as pack_writer  # noqa: E402
+from packtools.memory_loop import ReferenceColorizer  # noqa: E402
 
 L_SCALE = 600.0
 AB_SCALE = 100.0
@@ -91,6 +91,25 @@ def build_modules(kind, seed):
         modules['_model'] = model
         return modules, channels, config.la_radius
     raise SystemExit('unknown modules ' + kind)
+
+
+def example_inputs(specs, name, height=112, width=224):
+    """Uniform random inputs of the graph's shapes for a padded frame of height x width (the trace's examples)."""
+    generator = torch.Generator().manual_seed(1)
+    return tuple(torch.rand(pack_writer.concrete_shape(shape, height, width), generator=generator)
+                 for _, shape in specs[name]['inputs'])
+
+
+def write_pack(modules, out_dir, name, version, channels, memory, la_radius, source):
+    """The fixture's pack: graphs traced with dim names H_8, W_8, ... and pack.json without a final newline."""
+    specs = pack_writer.graph_io(channels)
+    graphs = {role: modules[role].eval() for role in pack_writer.CORE_GRAPHS}
+    description = pack_writer.PackDescription(name=name, version=version, licence='test only', source=source,
+                                              channels=channels, memory=memory,
+                                              local_attention={'enabled': True, 'radius': la_radius})
+    options = pack_writer.ExportOptions(axis_name=lambda symbol: symbol.replace('/', '_'))
+    return pack_writer.write_pack(out_dir, description, graphs, lambda role: example_inputs(specs, role), specs,
+                                  options, final_newline=False)
 
 
 def centre_prediction(modules, manifest, width, height, labs, frames=4):
@@ -161,9 +180,8 @@ def main():
     draft = {'channels': channels, 'memory': memory, 'padding_multiple': 112, 'local_attention': {'enabled': True},
              'normalisation': {'lightness_offset': 50.0, 'lightness_scale': 50.0, 'chroma_scale': 110.0}}
     centre_prediction(modules, draft, args.width, args.height, labs)
-    manifest = pack_writer.write_pack(modules, pack_dir, name=f'parity-{args.modules}', version=f'seed{args.seed}',
-                                      channels=channels, memory=memory, la_radius=radius,
-                                      example_size=(112, 224), source=f'random weights, seed {args.seed}')
+    manifest = write_pack(modules, pack_dir, name=f'parity-{args.modules}', version=f'seed{args.seed}',
+                          channels=channels, memory=memory, la_radius=radius, source=f'random weights, seed {args.seed}')
     if args.pack_only:
         print('wrote', pack_dir)
         return

@@ -1,9 +1,10 @@
-"""Reference of ColorMNet's whole inference loop in PyTorch, following the facts file
+"""The one Python memory loop: ColorMNet's whole inference loop in PyTorch, following the facts file
 (../shared/docs/colormnet-facts.md) and the released code's memory boundaries.
 
-It runs graph modules with the pack's contract (see pack_writer.INPUTS/OUTPUTS): the exporter's
-onnx/colormnet/graphs.py:build_graph_modules(model) or the toy modules. The Java engine
-(dev.nitrate.engine.model.PackColorizer) must agree with it.
+It runs graph modules with the pack's contract (packtools.writer.graph_io): the exporter's
+onnx/colormnet/graphs.py:build_graph_modules(model), the toy modules or the built-in pack's graphs.
+The Java engine (dev.nitrate.engine.model.PackColorizer) must agree with it; the parity fixtures
+(onnx/reference/make_parity_fixture.py) and the built-in pack's design loop (onnx/builtin/loop.py) use it.
 
 Memory layout: long-term elements first, then working memory whose first `permanent` elements are
 the exemplars'. Elements are columns: key [CK, N], shrinkage [1, N], selection [CK, N], value [C, N].
