@@ -3,7 +3,7 @@
 
 It runs graph modules with the pack's contract (packtools.writer.graph_io): the exporter's
 onnx/colormnet/graphs.py:build_graph_modules(model), the toy modules or the built-in pack's graphs.
-The Java engine (dev.nitrate.engine.model.PackColorizer) must agree with it; the parity fixtures
+The Java engine (dev.nitrate.engine.colormnet.PackColorizer) must agree with it; the parity fixtures
 (onnx/reference/make_parity_fixture.py) and the built-in pack's design loop (onnx/builtin/loop.py) use it.
 
 Memory layout: long-term elements first, then working memory whose first `permanent` elements are

@@ -6,8 +6,8 @@ import dev.nitrate.app.adapters.EngineRenderer;
 import dev.nitrate.app.adapters.EngineShotDetector;
 import dev.nitrate.app.adapters.EngineShotFigures;
 import dev.nitrate.app.adapters.OrtDeviceProbe;
-import dev.nitrate.engine.model.ColorizerFactory;
-import dev.nitrate.engine.model.PackColorizerFactory;
+import dev.nitrate.engine.colorize.ColorizerFactory;
+import dev.nitrate.engine.colormnet.PackColorizerFactory;
 import dev.nitrate.engine.project.ProjectStore;
 import java.nio.file.Path;
 

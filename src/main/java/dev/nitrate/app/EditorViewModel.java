@@ -86,7 +86,7 @@ public final class EditorViewModel implements AutoCloseable {
         preview = new PreviewViewModel(previewWorker, ui);
         previewWorker.onDeviceFallback(reason -> ui.execute(() -> {
             if (reason != null) {
-                device.set(new DeviceProbe.DeviceStatus(settings.get().device(), dev.nitrate.engine.model.ComputeDevice.CPU, reason));
+                device.set(new DeviceProbe.DeviceStatus(settings.get().device(), dev.nitrate.engine.colorize.ComputeDevice.CPU, reason));
                 notice.set(reason);
             }
         }));

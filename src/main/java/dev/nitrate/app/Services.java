@@ -6,7 +6,7 @@ import dev.nitrate.app.export.Renderer;
 import dev.nitrate.app.media.FilmOpener;
 import dev.nitrate.app.settings.DeviceProbe;
 import dev.nitrate.app.timeline.ShotDetector;
-import dev.nitrate.engine.model.ColorizerFactory;
+import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.project.ProjectStore;
 import java.nio.file.Path;
 import java.util.Objects;

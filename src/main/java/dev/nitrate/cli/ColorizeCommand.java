@@ -1,11 +1,11 @@
 package dev.nitrate.cli;
 
+import dev.nitrate.engine.colorize.ColorizerFactory;
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
-import dev.nitrate.engine.model.ColorizerFactory;
-import dev.nitrate.engine.model.ComputeDevice;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.engine.render.FrameRange;
 import dev.nitrate.engine.render.OutputFormat;
 import dev.nitrate.engine.render.OutputSpec;
@@ -23,11 +23,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code nitrate colorize FILM --exemplar IMAGE[@FRAME][:FIT] ... -o OUT}: renders a colorized film. */
 @Command(name = "colorize", mixinStandardHelpOptions = true, sortOptions = false,

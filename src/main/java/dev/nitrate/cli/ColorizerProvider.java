@@ -1,6 +1,6 @@
 package dev.nitrate.cli;
 
-import dev.nitrate.engine.model.ColorizerFactory;
+import dev.nitrate.engine.colorize.ColorizerFactory;
 import java.lang.reflect.InvocationTargetException;
 
 /**
@@ -10,7 +10,7 @@ import java.lang.reflect.InvocationTargetException;
  */
 final class ColorizerProvider {
 
-    static final String ENGINE_CLASS = "dev.nitrate.engine.model.PackColorizerFactory";
+    static final String ENGINE_CLASS = "dev.nitrate.engine.colormnet.PackColorizerFactory";
     static final String OVERRIDE_PROPERTY = "nitrate.colorizerFactory";
 
     /** No engine can be created; the message says why, in one line. */

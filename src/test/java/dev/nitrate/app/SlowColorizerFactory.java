@@ -1,16 +1,16 @@
 package dev.nitrate.app;
 
 import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.colorize.PackException;
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.colorize.StageTimings;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
-import dev.nitrate.engine.model.ColorizerFactory;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackException;
-import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.testing.MeanChromaColorizerFactory;
 import java.io.DataInput;
 import java.io.DataOutput;

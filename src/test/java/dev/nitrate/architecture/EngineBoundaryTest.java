@@ -1,6 +1,7 @@
 package dev.nitrate.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,6 +27,12 @@ class EngineBoundaryTest {
     void commandLineDoesNotUseTheDesktopApp() {
         noClasses().that().resideInAPackage("dev.nitrate.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.nitrate.app..")
+                .check(mainClasses);
+    }
+
+    @Test
+    void enginePackagesAreFreeOfCycles() {
+        slices().matching("dev.nitrate.engine.(*)..").should().beFreeOfCycles()
                 .check(mainClasses);
     }
 }

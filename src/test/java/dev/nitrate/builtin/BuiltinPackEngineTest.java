@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.colormnet.PackColorizerFactory;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackColorizerFactory;
-import dev.nitrate.engine.model.PackLocation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

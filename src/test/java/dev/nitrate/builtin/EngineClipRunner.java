@@ -2,12 +2,12 @@ package dev.nitrate.builtin;
 
 import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.colormnet.PackColorizerFactory;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackColorizerFactory;
-import dev.nitrate.engine.model.PackLocation;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -43,7 +43,7 @@ public final class EngineClipRunner {
         double[] seconds = new double[100_000];
         int count = 0;
         try (FrameColorizer colorizer = new PackColorizerFactory()
-                .openColorizer(pack, new InferenceOptions(dev.nitrate.engine.model.ComputeDevice.CPU, threads, null), width, height)) {
+                .openColorizer(pack, new InferenceOptions(dev.nitrate.engine.colorize.ComputeDevice.CPU, threads, null), width, height)) {
             while (true) {
                 try {
                     in.readFully(frame);

@@ -147,14 +147,14 @@ class CommandLineTest {
 
     @Test
     void theEngineLineWarnsOnlyWhenTheDeviceIsNotTheOneAskedFor() {
-        var builtin = dev.nitrate.engine.model.PackLocation.BUILTIN;
+        var builtin = dev.nitrate.engine.colorize.PackLocation.BUILTIN;
         assertEquals("nitrate: device cpu, pack built-in",
-                ColorizeCommand.engineLine(dev.nitrate.engine.model.ComputeDevice.CPU, "cpu", builtin));
+                ColorizeCommand.engineLine(dev.nitrate.engine.colorize.ComputeDevice.CPU, "cpu", builtin));
         assertEquals("nitrate: device cuda:1, pack /packs/x",
-                ColorizeCommand.engineLine(new dev.nitrate.engine.model.ComputeDevice.Cuda(1), "cuda:1",
-                        new dev.nitrate.engine.model.PackLocation.Folder(Path.of("/packs/x"))));
+                ColorizeCommand.engineLine(new dev.nitrate.engine.colorize.ComputeDevice.Cuda(1), "cuda:1",
+                        new dev.nitrate.engine.colorize.PackLocation.Folder(Path.of("/packs/x"))));
         assertEquals("nitrate: warning: cuda:0 was asked for but the render runs on cpu (no libcudart); pack built-in",
-                ColorizeCommand.engineLine(new dev.nitrate.engine.model.ComputeDevice.Cuda(0), "cpu (no\nlibcudart)", builtin));
+                ColorizeCommand.engineLine(new dev.nitrate.engine.colorize.ComputeDevice.Cuda(0), "cpu (no\nlibcudart)", builtin));
     }
 
     @Test

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackException;
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackException;
-import dev.nitrate.engine.model.PackLocation;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,13 +1,13 @@
 package dev.nitrate.jmh;
 
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.memory.MemoryException;
 import dev.nitrate.engine.memory.MemoryKernels;
 import dev.nitrate.engine.memory.MemoryView;
 import dev.nitrate.engine.memory.OnnxMemoryKernels;
 import dev.nitrate.engine.memory.ReferenceMemoryKernels;
-import dev.nitrate.engine.model.ComputeDevice;
-import dev.nitrate.engine.model.PackException;
-import dev.nitrate.engine.model.SessionOpener;
+import dev.nitrate.engine.onnx.SessionOpener;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

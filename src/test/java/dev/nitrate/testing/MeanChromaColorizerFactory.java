@@ -1,9 +1,9 @@
 package dev.nitrate.testing;
 
+import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.FrameColorizer;
-import dev.nitrate.engine.model.ColorizerFactory;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
 
 /** Opens {@link MeanChromaColorizer}s; the CLI picks it up with {@code -Dnitrate.colorizerFactory=} in tests. */
 public final class MeanChromaColorizerFactory implements ColorizerFactory {

@@ -2,9 +2,9 @@ package dev.nitrate.app.adapters;
 
 import dev.nitrate.app.export.RenderContext;
 import dev.nitrate.app.export.Renderer;
+import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
-import dev.nitrate.engine.model.ColorizerFactory;
 import dev.nitrate.engine.project.ExportFormat;
 import dev.nitrate.engine.project.ProjectExemplar;
 import dev.nitrate.engine.project.RenderRecord;

@@ -3,7 +3,7 @@ package dev.nitrate.app.adapters;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
 import dev.nitrate.app.settings.DeviceProbe;
-import dev.nitrate.engine.model.ComputeDevice;
+import dev.nitrate.engine.colorize.ComputeDevice;
 
 /**
  * Reports a CUDA request as a CPU fallback when this build's ONNX Runtime has no CUDA provider. When the provider

@@ -9,23 +9,23 @@ import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackException;
+import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.colormnet.PackColorizer;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
-import dev.nitrate.engine.model.ColorizerFactory;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackException;
-import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.engine.project.ProjectExemplar;
-import dev.nitrate.engine.model.PackColorizer;
 import java.util.ArrayList;
-import java.util.function.Consumer;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Runs colorize jobs one at a time on its own thread. It keeps the last colorizer open between jobs of the same

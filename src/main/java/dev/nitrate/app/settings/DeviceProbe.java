@@ -1,6 +1,6 @@
 package dev.nitrate.app.settings;
 
-import dev.nitrate.engine.model.ComputeDevice;
+import dev.nitrate.engine.colorize.ComputeDevice;
 
 /** Tells which device the networks will actually run on, so the editor can show a fallback. */
 @FunctionalInterface

@@ -1,8 +1,8 @@
 package dev.nitrate.app.settings;
 
-import dev.nitrate.engine.model.ComputeDevice;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.project.ProjectSettings;
 import java.io.File;
 import java.nio.file.Files;

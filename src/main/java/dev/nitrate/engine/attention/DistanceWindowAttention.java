@@ -1,7 +1,7 @@
 package dev.nitrate.engine.attention;
 
 import ai.onnxruntime.OrtException;
-import dev.nitrate.engine.model.GraphSession;
+import dev.nitrate.engine.onnx.GraphSession;
 import java.util.Random;
 
 /**

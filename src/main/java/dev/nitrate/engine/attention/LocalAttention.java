@@ -4,8 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.nitrate.engine.model.GraphSession;
-import dev.nitrate.engine.model.OrtRuntime;
+import dev.nitrate.engine.onnx.GraphSession;
+import dev.nitrate.engine.onnx.OrtRuntime;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -119,7 +119,7 @@ public final class LocalAttention {
      * form ({@link DistanceWindowAttention}, also checked against the graph). Returns {@code null}
      * when the graph has neither form.
      */
-    public static WindowKernel windowPathFor(java.util.Map<String, dev.nitrate.engine.model.OnnxInitializers.Initializer> weights,
+    public static WindowKernel windowPathFor(java.util.Map<String, dev.nitrate.engine.onnx.OnnxInitializers.Initializer> weights,
             GraphSession graph, GraphSession linear, int radius, int keyChannels, int objects, int valueChannels) {
         int offsets = (2 * radius + 1) * (2 * radius + 1);
         int c = objects * valueChannels;
@@ -158,7 +158,7 @@ public final class LocalAttention {
         return null;
     }
 
-    private static float[] find(java.util.Map<String, dev.nitrate.engine.model.OnnxInitializers.Initializer> weights, long... dims) {
+    private static float[] find(java.util.Map<String, dev.nitrate.engine.onnx.OnnxInitializers.Initializer> weights, long... dims) {
         float[] found = null;
         for (var init : weights.values()) {
             if (java.util.Arrays.equals(init.dims(), dims)) {

@@ -1,6 +1,5 @@
 package dev.nitrate.engine.memory;
 
-import dev.nitrate.engine.model.MemoryParameters;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.nitrate.engine.project;
 
-import dev.nitrate.engine.model.ComputeDevice;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
 import java.util.Objects;
 
 /**

@@ -1,14 +1,14 @@
 package dev.nitrate.engine.project;
 
-import dev.nitrate.engine.exemplar.ExemplarFit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.nitrate.engine.model.ComputeDevice;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.exemplar.ExemplarFit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

@@ -1,7 +1,7 @@
 package dev.nitrate.engine.render;
 
 import dev.nitrate.engine.colorize.FrameColorizer;
-import dev.nitrate.engine.model.PackLocation;
+import dev.nitrate.engine.colorize.PackLocation;
 
 /** Hears what a render is doing. Called on the render's thread. */
 public interface RenderListener {

@@ -1,7 +1,7 @@
 package dev.nitrate.engine.render;
 
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
-import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.safety.OutputRefusedException;
 import dev.nitrate.engine.safety.ProtectedInput;

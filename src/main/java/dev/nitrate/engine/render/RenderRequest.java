@@ -1,9 +1,9 @@
 package dev.nitrate.engine.render;
 
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.engine.video.FilmOpenOptions;
 import java.nio.file.Path;
 import java.util.List;

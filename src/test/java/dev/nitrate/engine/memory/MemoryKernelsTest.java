@@ -3,8 +3,8 @@ package dev.nitrate.engine.memory;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nitrate.engine.model.ComputeDevice;
-import dev.nitrate.engine.model.SessionOpener;
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.onnx.SessionOpener;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;

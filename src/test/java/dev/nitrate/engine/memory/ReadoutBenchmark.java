@@ -1,7 +1,7 @@
 package dev.nitrate.engine.memory;
 
-import dev.nitrate.engine.model.ComputeDevice;
-import dev.nitrate.engine.model.SessionOpener;
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.onnx.SessionOpener;
 import java.util.Random;
 
 /**

@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nitrate.engine.color.LumaMatch;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.engine.video.ColourMedia;
 import dev.nitrate.engine.video.ColourTags;
 import dev.nitrate.engine.video.FilmInfo;

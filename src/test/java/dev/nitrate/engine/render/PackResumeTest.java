@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.colormnet.PackColorizerFactory;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
-import dev.nitrate.engine.model.InferenceOptions;
-import dev.nitrate.engine.model.PackColorizerFactory;
-import dev.nitrate.engine.model.PackLocation;
 import dev.nitrate.engine.video.FilmOpenOptions;
 import dev.nitrate.engine.video.ImageFileWriter;
 import dev.nitrate.engine.video.ImageFormat;

@@ -1,4 +1,4 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.colorize;
 
 import java.nio.file.Path;
 import java.util.Objects;

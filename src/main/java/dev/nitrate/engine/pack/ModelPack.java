@@ -1,5 +1,8 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.pack;
 
+import dev.nitrate.engine.colorize.PackException;
+import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.onnx.GraphSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.colormnet;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.nitrate.engine.attention.LocalAttention;
 import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.ComputeDevice;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.colorize.StageTimings;
@@ -16,6 +17,13 @@ import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.memory.MemoryBank;
 import dev.nitrate.engine.memory.MemoryException;
 import dev.nitrate.engine.memory.MemoryKernels;
+import dev.nitrate.engine.memory.MemoryParameters;
+import dev.nitrate.engine.onnx.GraphSession;
+import dev.nitrate.engine.onnx.OnnxInitializers;
+import dev.nitrate.engine.onnx.OrtRuntime;
+import dev.nitrate.engine.pack.ModelPack;
+import dev.nitrate.engine.pack.PackManifest;
+import dev.nitrate.engine.pack.PackSessions;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

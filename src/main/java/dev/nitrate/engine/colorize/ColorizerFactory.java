@@ -1,6 +1,5 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.colorize;
 
-import dev.nitrate.engine.colorize.FrameColorizer;
 
 /** Opens colorizers on a model pack: how render jobs, the CLI and the editor get an engine. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.pack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,13 +11,13 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Copies of the small toy pack (src/test/resources/packs/toy, written by onnx/reference) to break in tests. */
-final class TestPacks {
+public final class TestPacks {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TestPacks() {}
 
-    static Path toySource() {
+    public static Path toySource() {
         try {
             return Path.of(TestPacks.class.getResource("/packs/toy/pack.json").toURI()).getParent();
         } catch (URISyntaxException e) {
@@ -25,7 +25,7 @@ final class TestPacks {
         }
     }
 
-    static Path copyToy(Path dir) throws IOException {
+    public static Path copyToy(Path dir) throws IOException {
         Path target = dir.resolve("toy");
         Files.createDirectories(target);
         try (Stream<Path> files = Files.list(toySource())) {
@@ -36,20 +36,20 @@ final class TestPacks {
         return target;
     }
 
-    static void editManifest(Path pack, Consumer<ObjectNode> edit) throws IOException {
+    public static void editManifest(Path pack, Consumer<ObjectNode> edit) throws IOException {
         Path file = pack.resolve("pack.json");
         ObjectNode root = (ObjectNode) MAPPER.readTree(file.toFile());
         edit.accept(root);
         MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return ModelPack.sha256(in);
         }
     }
 
-    static ObjectNode graph(ObjectNode root, String role) {
+    public static ObjectNode graph(ObjectNode root, String role) {
         return (ObjectNode) root.get("graphs").get(role);
     }
 }

@@ -1,9 +1,10 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.onnx;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.nitrate.engine.colorize.ComputeDevice;
 import java.util.Map;
 
 /**

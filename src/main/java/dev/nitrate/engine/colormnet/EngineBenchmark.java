@@ -1,5 +1,8 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.colormnet;
 
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.colorize.StageTimings;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
@@ -20,7 +23,7 @@ import java.util.Set;
  * frames, 128 prototypes, 10,000 long-term elements) whatever the pack says, so that small test
  * packs measure the same workload.
  *
- * <pre>java -cp target/classes:target/lib/* dev.nitrate.engine.model.EngineBenchmark PACK_DIR [WIDTH HEIGHT FRAMES THREADS]</pre>
+ * <pre>java -cp target/classes:target/lib/* dev.nitrate.engine.colormnet.EngineBenchmark PACK_DIR [WIDTH HEIGHT FRAMES THREADS]</pre>
  */
 public final class EngineBenchmark {
 

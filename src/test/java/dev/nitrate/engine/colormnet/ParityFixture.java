@@ -1,4 +1,4 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.colormnet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.colormnet;
 
 /**
  * Sizes of one film's frames as the networks see them: the network frame (the film's frame, or a

@@ -1,5 +1,6 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.pack;
 
+import dev.nitrate.engine.memory.MemoryParameters;
 import java.util.Map;
 import java.util.Optional;
 

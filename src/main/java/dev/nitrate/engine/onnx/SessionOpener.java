@@ -1,8 +1,10 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.onnx;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.PackException;
 
 /**
  * Opens ONNX Runtime sessions on the requested device, falling back to the CPU with a stated reason

@@ -1,9 +1,12 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.colormnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.image.ChromaPlanes;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,8 +1,15 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.pack;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.TensorInfo;
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.PackException;
+import dev.nitrate.engine.onnx.GraphSession;
+import dev.nitrate.engine.onnx.GraphSource;
+import dev.nitrate.engine.onnx.OnnxOpsets;
+import dev.nitrate.engine.onnx.OrtRuntime;
+import dev.nitrate.engine.onnx.SessionOpener;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

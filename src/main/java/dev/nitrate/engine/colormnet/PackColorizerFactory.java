@@ -1,8 +1,16 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.colormnet;
 
+import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.InferenceOptions;
+import dev.nitrate.engine.colorize.PackException;
+import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.memory.MemoryKernels;
+import dev.nitrate.engine.memory.MemoryParameters;
 import dev.nitrate.engine.memory.OnnxMemoryKernels;
+import dev.nitrate.engine.onnx.SessionOpener;
+import dev.nitrate.engine.pack.ModelPack;
+import dev.nitrate.engine.pack.PackSessions;
 
 /**
  * Opens {@link PackColorizer}s: loads and verifies the pack, opens its sessions and the engine's

@@ -1,4 +1,4 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.onnx;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -14,12 +14,12 @@ import java.util.Map;
  * Reads the operator-set imports of an ONNX model without loading it: a minimal protobuf scan of
  * {@code ModelProto.opset_import} (field 8) that skips the graph and its weights.
  */
-final class OnnxOpsets {
+public final class OnnxOpsets {
 
     private OnnxOpsets() {}
 
     /** Opset version by domain ({@code ""} is the default ONNX domain). */
-    static Map<String, Long> read(GraphSource source) throws IOException {
+    public static Map<String, Long> read(GraphSource source) throws IOException {
         try (InputStream in = open(source)) {
             return readModel(in);
         }

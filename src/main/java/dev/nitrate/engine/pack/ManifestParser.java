@@ -1,8 +1,10 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.pack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nitrate.engine.colorize.PackException;
+import dev.nitrate.engine.memory.MemoryParameters;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

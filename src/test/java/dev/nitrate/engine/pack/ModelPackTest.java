@@ -1,4 +1,4 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nitrate.engine.colorize.ComputeDevice;
+import dev.nitrate.engine.colorize.PackException;
+import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.onnx.SessionOpener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.memory;
+
+import dev.nitrate.engine.colorize.InferenceOptions;
 
 /**
  * The memory bank's parameters (ColorMNet: top-k 30, memory every 5 frames, mid-term 5..10 frames,

@@ -1,4 +1,4 @@
-package dev.nitrate.engine.model;
+package dev.nitrate.engine.colorize;
 
 /** A model pack is missing, damaged or does not match its manifest; the message names the file and the problem. */
 public class PackException extends Exception {
