@@ -133,7 +133,7 @@ class CommandLineTest {
         Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        int code = NitrateCli.run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("frames").toString(),
+        int code = new NitrateCli(ColorizerProvider.engine()).run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("frames").toString(),
                 "--device", "cuda"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
         assertEquals(0, code, err.toString());
         boolean cudaLoads = ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
@@ -169,7 +169,7 @@ class CommandLineTest {
 
     @Test
     void subcommandsAreListedInOnePlace() {
-        Set<String> names = NitrateCli.commandLine().getSubcommands().keySet();
+        Set<String> names = new NitrateCli(ColorizerProvider.engine()).commandLine().getSubcommands().keySet();
         assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench"), names.stream().collect(Collectors.toSet()));
         assertEquals(NitrateCli.SUBCOMMANDS.size(), names.size());
     }
@@ -178,15 +178,11 @@ class CommandLineTest {
     void withoutAnEngineTheColorizeCommandSaysSo() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
         Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
-        System.setProperty(ColorizerProvider.OVERRIDE_PROPERTY, "dev.nitrate.engine.model.NoSuchFactory");
-        try {
-            java.io.StringWriter err = new java.io.StringWriter();
-            int code = NitrateCli.run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("o.mp4").toString()},
-                    new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
-            assertEquals(1, code);
-            assertTrue(err.toString().contains("no colorization engine"), err.toString());
-        } finally {
-            System.clearProperty(ColorizerProvider.OVERRIDE_PROPERTY);
-        }
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = new NitrateCli(ColorizerProvider.named("dev.nitrate.engine.model.NoSuchFactory")).run(
+                new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("o.mp4").toString()},
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("no colorization engine"), err.toString());
     }
 }

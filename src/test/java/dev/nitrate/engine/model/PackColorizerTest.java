@@ -237,8 +237,8 @@ class PackColorizerTest {
             }
             assertTrue(c.lastFrameTimings().nanosByStage().containsKey("local_attention"));
         }
-        String previous = System.setProperty("nitrate.localAttention", "graph");
-        try (PackColorizer c = open(builtinWithAttention, ComputeDevice.CPU, w, h)) {
+        InferenceOptions graphPath = new InferenceOptions(ComputeDevice.CPU, 1, SMALL_MEMORY).withLocalAttention(InferenceOptions.LocalAttentionPath.GRAPH);
+        try (PackColorizer c = new PackColorizerFactory().open(builtinWithAttention, graphPath, w, h)) {
             assertEquals("graph", c.localAttentionPath());
             c.beginSequence(List.of(exemplar(w, h)), true);
             for (int t = 0; t < 4; t++) {
@@ -249,12 +249,6 @@ class PackColorizerTest {
                         assertEquals(pairs[k + 1][i], pairs[k][i], 1e-2, "frame " + t + " chroma at " + i);
                     }
                 }
-            }
-        } finally {
-            if (previous == null) {
-                System.clearProperty("nitrate.localAttention");
-            } else {
-                System.setProperty("nitrate.localAttention", previous);
             }
         }
     }
