@@ -50,6 +50,7 @@ public final class NitrateCli implements Runnable {
             return Failures.FAILED;
         });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            System.getLogger(NitrateCli.class.getName()).log(System.Logger.Level.ERROR, "internal error", exception);
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
             return Failures.report(line.getErr(), "internal error: " + exception, exception, verbose);
         });

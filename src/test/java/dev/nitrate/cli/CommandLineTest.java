@@ -133,10 +133,36 @@ class CommandLineTest {
         Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        int code = new NitrateCli(ColorizerProvider.engine()).run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("frames").toString(),
-                "--device", "cuda"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger opener = java.util.logging.Logger.getLogger(dev.nitrate.engine.model.SessionOpener.class.getName());
+        opener.addHandler(capture);
+        int code;
+        try {
+            code = new NitrateCli(ColorizerProvider.engine()).run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("frames").toString(),
+                    "--device", "cuda"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        } finally {
+            opener.removeHandler(capture);
+        }
         assertEquals(0, code, err.toString());
         boolean cudaLoads = ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
+        assertEquals(cudaLoads ? 0 : 1, records.size(), "one log record for the fallback, however many graphs fell back: " + records);
+        if (!cudaLoads) {
+            assertEquals(java.util.logging.Level.WARNING, records.get(0).getLevel());
+            assertTrue(records.get(0).getMessage().startsWith("CUDA device 0 could not be used ("), records.get(0).getMessage());
+            assertTrue(records.get(0).getThrown() != null, "the record carries the cause");
+        }
         String expected = cudaLoads ? "nitrate: device cuda:0, pack built-in"
                 : "nitrate: warning: cuda:0 was asked for but the render runs on cpu (CUDA device 0 could not be used (";
         java.util.List<String> lines = err.toString().lines().filter(line -> line.startsWith(expected)).toList();
