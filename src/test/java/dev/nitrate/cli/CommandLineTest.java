@@ -201,6 +201,25 @@ class CommandLineTest {
     }
 
     @Test
+    void engineDeveloperSettingsAreHiddenOptionsThatReachTheInferenceOptions() {
+        picocli.CommandLine line = new NitrateCli(ColorizerProvider.engine()).commandLine();
+        ColorizeCommand colorize = line.getSubcommands().get("colorize").getCommand();
+        line.parseArgs("colorize", "film.mp4", "-e", "ex.png", "-o", "o.mp4", "--local-attention", "graph", "--ort-spinning");
+        var options = colorize.engineOptions.inference(dev.nitrate.engine.model.ComputeDevice.CPU, 0);
+        assertEquals(dev.nitrate.engine.model.InferenceOptions.LocalAttentionPath.GRAPH, options.localAttention());
+        assertTrue(options.ortSpinning());
+        var defaults = new dev.nitrate.engine.model.InferenceOptions(dev.nitrate.engine.model.ComputeDevice.CPU, 0, null);
+        assertEquals(dev.nitrate.engine.model.InferenceOptions.LocalAttentionPath.WINDOW, defaults.localAttention());
+        assertTrue(!defaults.ortSpinning());
+        String help = CliRunner.run("colorize", "--help").out();
+        assertTrue(help.contains("--device") && !help.contains("--local-attention") && !help.contains("--ort-spinning"), help);
+        CliRunner.Result wrong = CliRunner.run("colorize", "film.mp4", "-e", "ex.png", "-o", "o.mp4", "--local-attention", "fast");
+        assertEquals(1, wrong.exitCode());
+        assertEquals(1, wrong.err().lines().count(), wrong.err());
+        assertTrue(wrong.err().contains("'fast' is not window or graph"), wrong.err());
+    }
+
+    @Test
     void withoutAnEngineTheColorizeCommandSaysSo() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
         Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
