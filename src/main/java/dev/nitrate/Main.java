@@ -1,5 +1,6 @@
 package dev.nitrate;
 
+import dev.nitrate.cli.ColorizerProvider;
 import dev.nitrate.cli.NitrateCli;
 import dev.nitrate.engine.natives.NativeCache;
 import java.io.PrintWriter;
@@ -17,18 +18,28 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        useNativeCache();
         if (args.length == 0) {
+            useNativeCache();
             System.exit(openEditor(args));
         }
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(NitrateCli.run(args, out, err));
+        System.exit(runCommandLine(args, ColorizerProvider.engine()));
     }
 
-    /** Before anything loads ONNX Runtime, JavaCPP or JavaFX: their native libraries go to the cache folder, not the temporary folder. */
+    /** Sets up the cache folder and the log, then runs the command line with the given engine on the console; returns its exit code. */
+    public static int runCommandLine(String[] args, ColorizerProvider engine) {
+        useNativeCache();
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        return new NitrateCli(engine).run(args, out, err);
+    }
+
+    /**
+     * Before anything loads ONNX Runtime, JavaCPP or JavaFX: their native libraries go to the cache folder, not the
+     * temporary folder, and the log to {@link LogFile} in it.
+     */
     static void useNativeCache() {
         NativeCache.Setup setup = NativeCache.install();
+        LogFile.install(setup.folder());
         if (System.getProperty(JAVAFX_CACHE_DIR) == null) {
             System.setProperty(JAVAFX_CACHE_DIR, setup.folder().resolve("openjfx").toString());
         }

@@ -79,13 +79,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
+
     @Spec
     CommandSpec spec;
 
     private final EvaluateCommand.FactorySource factories;
 
     public BenchCommand() {
-        this(EvaluateCommand::engineFactory);
+        this(EvaluateCommand.factories(ColorizerProvider.engine()));
     }
 
     BenchCommand(EvaluateCommand.FactorySource factories) {
@@ -128,7 +131,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             encoded = guard == null ? Files.createTempFile("nitrate-bench-", ".mp4") : guard.openWorkFolder().resolve(guard.assemblyFile().getFileName());
             PackLocation location = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
-            InferenceOptions options = new InferenceOptions(ComputeDevice.parse(device), threads, null);
+            InferenceOptions options = engineOptions.inference(ComputeDevice.parse(device), threads);
             BenchReport report;
             common.apply();
             try (FilmFrames reader = FilmFrames.open(film, common.openOptions(), 0, 0)) {

@@ -85,8 +85,17 @@ final class ColorizeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final ColorizerProvider engine;
+
+    ColorizeCommand(ColorizerProvider engine) {
+        this.engine = engine;
+    }
 
     @Override
     public Integer call() {
@@ -101,7 +110,7 @@ final class ColorizeCommand implements Callable<Integer> {
         }
         ColorizerFactory factory;
         try {
-            factory = ColorizerProvider.factory();
+            factory = engine.factory();
         } catch (ColorizerProvider.MissingEngineException e) {
             return CommandResult.failure(e.getMessage(), e).exit(err, common.verbose);
         }
@@ -200,7 +209,7 @@ final class ColorizeCommand implements Callable<Integer> {
         }
         Optional<FrameRange> range = frames == null ? Optional.empty() : Optional.of(FrameRange.parse(frames));
         PackLocation packLocation = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
-        InferenceOptions inference = new InferenceOptions(ComputeDevice.parse(device), 0, null);
+        InferenceOptions inference = engineOptions.inference(ComputeDevice.parse(device), 0);
         List<PinnedExemplar> pinned = exemplars.stream().map(PinnedExemplar::parse).toList();
         return new RenderRequest(film, common.openOptions(), pinned, exemplarFit, range,
                 new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio, overwrite), packLocation, inference, segmentFrames);

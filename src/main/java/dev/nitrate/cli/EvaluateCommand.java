@@ -70,6 +70,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    @Mixin
+    EngineOptions engineOptions = new EngineOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -82,16 +85,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     public EvaluateCommand() {
-        this(EvaluateCommand::engineFactory);
+        this(factories(ColorizerProvider.engine()));
     }
 
-    /** The engine the command line is composed with ({@link ColorizerProvider}). */
-    static ColorizerFactory engineFactory() throws PackException {
-        try {
-            return ColorizerProvider.factory();
-        } catch (ColorizerProvider.MissingEngineException e) {
-            throw new PackException(e.getMessage(), e);
-        }
+    /** The engine the command line is composed with, its failure to start reported as a {@link PackException}. */
+    static FactorySource factories(ColorizerProvider engine) {
+        return () -> {
+            try {
+                return engine.factory();
+            } catch (ColorizerProvider.MissingEngineException e) {
+                throw new PackException(e.getMessage(), e);
+            }
+        };
     }
 
     EvaluateCommand(FactorySource factories) {
@@ -113,7 +118,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     : new EvaluationExemplar.Image(exemplar, Exemplars.fit(Exemplars.load(Path.of(exemplar)),
                             reader.width(), reader.height(), ExemplarFit.STRETCH));
             PackLocation location = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
-            InferenceOptions options = new InferenceOptions(ComputeDevice.parse(device), threads, null);
+            InferenceOptions options = engineOptions.inference(ComputeDevice.parse(device), threads);
             ProtocolEvaluation evaluation = new ProtocolEvaluation();
             EvaluationReport report;
             if (baselinesOnly) {

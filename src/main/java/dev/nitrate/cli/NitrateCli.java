@@ -2,7 +2,7 @@ package dev.nitrate.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,16 +12,23 @@ import picocli.CommandLine.Command;
 public final class NitrateCli implements Runnable {
 
     /** Every subcommand, in the order help lists them. Add new commands here. */
-    static final List<Supplier<Object>> SUBCOMMANDS = List.of(
-            InfoCommand::new,
-            ShotsCommand::new,
+    static final List<Function<ColorizerProvider, Object>> SUBCOMMANDS = List.of(
+            engine -> new InfoCommand(),
+            engine -> new ShotsCommand(),
             ColorizeCommand::new,
-            DemoCommand::new,
-            EvaluateCommand::new,
-            BenchCommand::new);
+            engine -> new DemoCommand(),
+            engine -> new EvaluateCommand(EvaluateCommand.factories(engine)),
+            engine -> new BenchCommand(EvaluateCommand.factories(engine)));
+
+    private final ColorizerProvider engine;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** @param engine the colorization engine the rendering commands use */
+    public NitrateCli(ColorizerProvider engine) {
+        this.engine = engine;
+    }
 
     @Override
     public void run() {
@@ -29,10 +36,10 @@ public final class NitrateCli implements Runnable {
     }
 
     /** Builds the command line with all subcommands. */
-    public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new NitrateCli());
-        for (Supplier<Object> subcommand : SUBCOMMANDS) {
-            commandLine.addSubcommand(subcommand.get());
+    public CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(this);
+        for (Function<ColorizerProvider, Object> subcommand : SUBCOMMANDS) {
+            commandLine.addSubcommand(subcommand.apply(engine));
         }
         commandLine.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();
@@ -43,6 +50,7 @@ public final class NitrateCli implements Runnable {
             return Failures.FAILED;
         });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            System.getLogger(NitrateCli.class.getName()).log(System.Logger.Level.ERROR, "internal error", exception);
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
             return Failures.report(line.getErr(), "internal error: " + exception, exception, verbose);
         });
@@ -50,7 +58,7 @@ public final class NitrateCli implements Runnable {
     }
 
     /** Runs the command line and returns its exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = commandLine();
         commandLine.setOut(out);
         commandLine.setErr(err);

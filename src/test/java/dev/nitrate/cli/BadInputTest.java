@@ -94,16 +94,8 @@ class BadInputTest {
         before = SourceSafetyTest.snapshot(folder);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String previous = System.getProperty(ColorizerProvider.OVERRIDE_PROPERTY);
-        System.clearProperty(ColorizerProvider.OVERRIDE_PROPERTY);
-        try {
-            int code = NitrateCli.run(args, new PrintWriter(out), new PrintWriter(err));
-            return new CliRunner.Result(code, out.toString(), err.toString());
-        } finally {
-            if (previous != null) {
-                System.setProperty(ColorizerProvider.OVERRIDE_PROPERTY, previous);
-            }
-        }
+        int code = new NitrateCli(ColorizerProvider.engine()).run(args, new PrintWriter(out), new PrintWriter(err));
+        return new CliRunner.Result(code, out.toString(), err.toString());
     }
 
     /** The error output without progress-bar redraws, warnings and the line naming device and pack; asserts that it is exactly one line. */
@@ -546,7 +538,7 @@ class BadInputTest {
         Path colour = folder.resolve("colour-frames");
         before = SourceSafetyTest.snapshot(folder);
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                "-Dnitrate.colorizerFactory=dev.nitrate.testing.MeanChromaColorizerFactory", "dev.nitrate.Main",
+                "dev.nitrate.testing.MeanChromaMain",
                 "colorize", film.toString(), "--exemplar", huge.toString(), "-o", colour.toString(), "--frames", "0-3")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("ORT_DISABLE_TELEMETRY", "1");

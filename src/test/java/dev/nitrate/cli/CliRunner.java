@@ -1,9 +1,10 @@
 package dev.nitrate.cli;
 
+import dev.nitrate.testing.MeanChromaColorizerFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs the command line in-process and captures its output. */
+/** Runs the command line in-process, composed with the deterministic test colorizer, and captures its output. */
 final class CliRunner {
 
     record Result(int exitCode, String out, String err) {}
@@ -13,17 +14,7 @@ final class CliRunner {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String previous = System.getProperty(ColorizerProvider.OVERRIDE_PROPERTY);
-        System.setProperty(ColorizerProvider.OVERRIDE_PROPERTY, "dev.nitrate.testing.MeanChromaColorizerFactory");
-        try {
-            int code = NitrateCli.run(args, new PrintWriter(out), new PrintWriter(err));
-            return new Result(code, out.toString(), err.toString());
-        } finally {
-            if (previous == null) {
-                System.clearProperty(ColorizerProvider.OVERRIDE_PROPERTY);
-            } else {
-                System.setProperty(ColorizerProvider.OVERRIDE_PROPERTY, previous);
-            }
-        }
+        int code = new NitrateCli(ColorizerProvider.of(new MeanChromaColorizerFactory())).run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
     }
 }

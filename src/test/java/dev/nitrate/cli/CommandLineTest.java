@@ -133,10 +133,36 @@ class CommandLineTest {
         Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        int code = NitrateCli.run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("frames").toString(),
-                "--device", "cuda"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger opener = java.util.logging.Logger.getLogger(dev.nitrate.engine.onnx.SessionOpener.class.getName());
+        opener.addHandler(capture);
+        int code;
+        try {
+            code = new NitrateCli(ColorizerProvider.engine()).run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("frames").toString(),
+                    "--device", "cuda"}, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        } finally {
+            opener.removeHandler(capture);
+        }
         assertEquals(0, code, err.toString());
         boolean cudaLoads = ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
+        assertEquals(cudaLoads ? 0 : 1, records.size(), "one log record for the fallback, however many graphs fell back: " + records);
+        if (!cudaLoads) {
+            assertEquals(java.util.logging.Level.WARNING, records.get(0).getLevel());
+            assertTrue(records.get(0).getMessage().startsWith("CUDA device 0 could not be used ("), records.get(0).getMessage());
+            assertTrue(records.get(0).getThrown() != null, "the record carries the cause");
+        }
         String expected = cudaLoads ? "nitrate: device cuda:0, pack built-in"
                 : "nitrate: warning: cuda:0 was asked for but the render runs on cpu (CUDA device 0 could not be used (";
         java.util.List<String> lines = err.toString().lines().filter(line -> line.startsWith(expected)).toList();
@@ -169,24 +195,39 @@ class CommandLineTest {
 
     @Test
     void subcommandsAreListedInOnePlace() {
-        Set<String> names = NitrateCli.commandLine().getSubcommands().keySet();
+        Set<String> names = new NitrateCli(ColorizerProvider.engine()).commandLine().getSubcommands().keySet();
         assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench"), names.stream().collect(Collectors.toSet()));
         assertEquals(NitrateCli.SUBCOMMANDS.size(), names.size());
+    }
+
+    @Test
+    void engineDeveloperSettingsAreHiddenOptionsThatReachTheInferenceOptions() {
+        picocli.CommandLine line = new NitrateCli(ColorizerProvider.engine()).commandLine();
+        ColorizeCommand colorize = line.getSubcommands().get("colorize").getCommand();
+        line.parseArgs("colorize", "film.mp4", "-e", "ex.png", "-o", "o.mp4", "--local-attention", "graph", "--ort-spinning");
+        var options = colorize.engineOptions.inference(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0);
+        assertEquals(dev.nitrate.engine.colorize.InferenceOptions.LocalAttentionPath.GRAPH, options.localAttention());
+        assertTrue(options.ortSpinning());
+        var defaults = new dev.nitrate.engine.colorize.InferenceOptions(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0, null);
+        assertEquals(dev.nitrate.engine.colorize.InferenceOptions.LocalAttentionPath.WINDOW, defaults.localAttention());
+        assertTrue(!defaults.ortSpinning());
+        String help = CliRunner.run("colorize", "--help").out();
+        assertTrue(help.contains("--device") && !help.contains("--local-attention") && !help.contains("--ort-spinning"), help);
+        CliRunner.Result wrong = CliRunner.run("colorize", "film.mp4", "-e", "ex.png", "-o", "o.mp4", "--local-attention", "fast");
+        assertEquals(1, wrong.exitCode());
+        assertEquals(1, wrong.err().lines().count(), wrong.err());
+        assertTrue(wrong.err().contains("'fast' is not window or graph"), wrong.err());
     }
 
     @Test
     void withoutAnEngineTheColorizeCommandSaysSo() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
         Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
-        System.setProperty(ColorizerProvider.OVERRIDE_PROPERTY, "dev.nitrate.engine.model.NoSuchFactory");
-        try {
-            java.io.StringWriter err = new java.io.StringWriter();
-            int code = NitrateCli.run(new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("o.mp4").toString()},
-                    new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
-            assertEquals(1, code);
-            assertTrue(err.toString().contains("no colorization engine"), err.toString());
-        } finally {
-            System.clearProperty(ColorizerProvider.OVERRIDE_PROPERTY);
-        }
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = new NitrateCli(ColorizerProvider.named("dev.nitrate.engine.colormnet.NoSuchFactory")).run(
+                new String[] {"colorize", film.toString(), "-e", exemplar.toString(), "-o", folder.resolve("o.mp4").toString()},
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("no colorization engine"), err.toString());
     }
 }

@@ -117,9 +117,8 @@ class ResumeAfterKillTest {
     private static ProcessBuilder cli(Path film, Path exemplar, Path output, int frameDelayMillis) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dnitrate.colorizerFactory=dev.nitrate.testing.MeanChromaColorizerFactory",
                 "-Dnitrate.test.frameDelayMs=" + frameDelayMillis,
-                "dev.nitrate.Main", "colorize", film.toString(), "--exemplar", exemplar.toString(), "-o", output.toString(),
+                "dev.nitrate.testing.MeanChromaMain", "colorize", film.toString(), "--exemplar", exemplar.toString(), "-o", output.toString(),
                 "--segment-frames", "20", "--preset", "veryfast"));
         if (!output.getFileName().toString().endsWith(".mp4")) {
             command.addAll(List.of("--format", "png"));

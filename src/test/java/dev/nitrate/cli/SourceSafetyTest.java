@@ -320,7 +320,7 @@ class SourceSafetyTest {
     static CliRun cli(Path workingFolder, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"),
-                "-Dnitrate.colorizerFactory=dev.nitrate.testing.MeanChromaColorizerFactory", "dev.nitrate.Main"));
+                "dev.nitrate.testing.MeanChromaMain"));
         command.addAll(Arrays.asList(args));
         return run(workingFolder, command.toArray(String[]::new));
     }

@@ -5,7 +5,7 @@ import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.PackLocation;
 
-/** Opens {@link MeanChromaColorizer}s; the CLI picks it up with {@code -Dnitrate.colorizerFactory=} in tests. */
+/** Opens {@link MeanChromaColorizer}s; tests compose the command line with it ({@link MeanChromaMain} in child JVMs). */
 public final class MeanChromaColorizerFactory implements ColorizerFactory {
 
     @Override

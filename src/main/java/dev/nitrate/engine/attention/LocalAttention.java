@@ -116,10 +116,10 @@ public final class LocalAttention {
      * shapes: relative term {@code [(2r+1)^2, CK, 1, 1]} and {@code [(2r+1)^2]}, depthwise
      * {@code [C, 1, 5, 5]}, linear {@code [C, C]} and {@code [C]}) and keeps it only if it reproduces
      * the graph on a random probe within 1e-4. A graph without those weights is tried as the distance
-     * form ({@link DistanceWindowAttention}, also checked against the graph). Returns {@code null}
-     * when the graph has neither form.
+     * form ({@link DistanceWindowAttention}, also checked against the graph). Otherwise, or when ONNX
+     * Runtime fails on the probe, the graph has to run, and the result says why.
      */
-    public static WindowKernel windowPathFor(java.util.Map<String, dev.nitrate.engine.onnx.OnnxInitializers.Initializer> weights,
+    public static WindowPath windowPathFor(java.util.Map<String, dev.nitrate.engine.onnx.OnnxInitializers.Initializer> weights,
             GraphSession graph, GraphSession linear, int radius, int keyChannels, int objects, int valueChannels) {
         int offsets = (2 * radius + 1) * (2 * radius + 1);
         int c = objects * valueChannels;
@@ -129,7 +129,9 @@ public final class LocalAttention {
         float[] proj = find(weights, c, c);
         float[] projB = find(weights, c);
         if (relW == null || relB == null || dw == null || proj == null || projB == null || offsets == c) {
-            return DistanceWindowAttention.fitTo(graph, radius, keyChannels, objects, valueChannels);
+            DistanceWindowAttention distance = DistanceWindowAttention.fitTo(graph, radius, keyChannels, objects, valueChannels);
+            return distance != null ? new WindowPath.Found(distance)
+                    : new WindowPath.GraphOnly("the graph has no weights of the window form and its distance form does not match the window kernel within 1e-4");
         }
         int h = 6;
         int w = 9;
@@ -149,13 +151,13 @@ public final class LocalAttention {
                     scale = Math.max(scale, Math.abs(expected[i]));
                 }
                 if (worst <= 1e-4 * Math.max(1.0, scale)) {
-                    return fast;
+                    return new WindowPath.Found(fast);
                 }
             }
         } catch (OrtException e) {
-            return null;
+            return new WindowPath.GraphOnly("ONNX Runtime failed while checking the window kernel against the graph: " + e.getMessage());
         }
-        return null;
+        return new WindowPath.GraphOnly("the window kernel built from the graph's weights differs from the graph by more than 1e-4");
     }
 
     private static float[] find(java.util.Map<String, dev.nitrate.engine.onnx.OnnxInitializers.Initializer> weights, long... dims) {

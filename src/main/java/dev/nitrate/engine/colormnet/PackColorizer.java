@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.nitrate.engine.attention.LocalAttention;
+import dev.nitrate.engine.attention.WindowPath;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.ComputeDevice;
 import dev.nitrate.engine.colorize.FrameColorizer;
@@ -140,16 +141,22 @@ public final class PackColorizer implements FrameColorizer {
             return;
         }
         Map<String, OnnxInitializers.Initializer> weights;
+        String unreadable = "";
         try {
             weights = OnnxInitializers.read(pack.graphSource(PackManifest.LOCAL_ATTENTION));
         } catch (IOException e) {
             weights = Map.of();
+            unreadable = " (its weights could not be read: " + e.getMessage() + ")";
         }
         var window = LocalAttention.windowPathFor(weights, sessions.session(PackManifest.LOCAL_ATTENTION), linearKernel,
                 pack.manifest().localAttention().radius(), channels.key(), channels.objects(), channels.value());
-        if (window != null) {
-            localAttention.useWindowPath(window);
+        if (window instanceof WindowPath.Found found) {
+            localAttention.useWindowPath(found.kernel());
             localAttention.useWorkers(workers);
+        } else if (window instanceof WindowPath.GraphOnly graphOnly) {
+            System.getLogger(PackColorizer.class.getName()).log(System.Logger.Level.WARNING,
+                    "local attention of pack {0} runs on its graph, many times slower than the window path: {1}{2}",
+                    pack.location(), graphOnly.reason(), unreadable);
         }
     }
 

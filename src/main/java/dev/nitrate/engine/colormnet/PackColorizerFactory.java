@@ -27,13 +27,13 @@ public final class PackColorizerFactory implements ColorizerFactory {
         } catch (IllegalArgumentException e) {
             throw new PackException(location + ": memory overrides: " + e.getMessage(), e);
         }
-        SessionOpener opener = new SessionOpener(options.device(), options.intraOpThreads());
+        SessionOpener opener = new SessionOpener(options.device(), options.intraOpThreads(), options.ortSpinning());
         PackSessions sessions = PackSessions.open(pack, opener);
         MemoryKernels kernels = null;
         try {
             kernels = OnnxMemoryKernels.open(opener);
             PackColorizer colorizer = new PackColorizer(pack, sessions, kernels, memory, frameWidth, frameHeight);
-            if (!"graph".equals(System.getProperty("nitrate.localAttention"))) {
+            if (options.localAttention() == InferenceOptions.LocalAttentionPath.WINDOW) {
                 colorizer.enableWindowAttention(opener.open("linear_transposed", OnnxMemoryKernels.kernel("linear_transposed.onnx")));
             }
             return colorizer;

@@ -12,16 +12,30 @@ import dev.nitrate.engine.colorize.PackException;
  */
 public final class SessionOpener {
 
+    private static final System.Logger LOG = System.getLogger(SessionOpener.class.getName());
+
     private final ComputeDevice device;
     private final int intraOpThreads;
+    private final boolean spinning;
+    private boolean fallbackLogged;
 
     /**
      * @param device the requested device
      * @param intraOpThreads threads per run; 0 lets ONNX Runtime choose
      */
     public SessionOpener(ComputeDevice device, int intraOpThreads) {
+        this(device, intraOpThreads, false);
+    }
+
+    /**
+     * @param device the requested device
+     * @param intraOpThreads threads per run; 0 lets ONNX Runtime choose
+     * @param spinning whether ONNX Runtime's workers spin between runs
+     */
+    public SessionOpener(ComputeDevice device, int intraOpThreads, boolean spinning) {
         this.device = device;
         this.intraOpThreads = intraOpThreads;
+        this.spinning = spinning;
     }
 
     public ComputeDevice requestedDevice() {
@@ -49,6 +63,10 @@ public final class SessionOpener {
                     options.close();
                     options = baseOptions();
                     fallback = "CUDA device " + cuda.index() + " could not be used (" + e.getMessage() + "); running on the CPU";
+                    if (!fallbackLogged) {
+                        fallbackLogged = true;
+                        LOG.log(System.Logger.Level.WARNING, fallback, e);
+                    }
                 }
             }
             OrtSession session = source instanceof GraphSource.FromFile f
@@ -75,7 +93,7 @@ public final class SessionOpener {
         if (intraOpThreads > 0) {
             options.setIntraOpNumThreads(intraOpThreads);
         }
-        if (!Boolean.getBoolean("nitrate.ortSpinning")) {
+        if (!spinning) {
             // each session has its own pool; spinning workers between runs take the cores from the Java stages
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
         }

@@ -61,6 +61,8 @@ import java.util.concurrent.CancellationException;
  */
 public final class RenderJob {
 
+    private static final System.Logger LOG = System.getLogger(RenderJob.class.getName());
+
     private final RenderRequest request;
     private final ColorizerFactory factory;
     private final RenderListener listener;
@@ -85,7 +87,14 @@ public final class RenderJob {
 
     /** Runs the render on the calling thread. Never throws for bad input: that is a {@link RenderOutcome.Failed}. */
     public RenderOutcome run() {
-        long started = System.nanoTime();
+        RenderOutcome outcome = attempt(System.nanoTime());
+        if (outcome instanceof RenderOutcome.Failed failed) {
+            LOG.log(System.Logger.Level.ERROR, "render of " + request.film() + " failed: " + failed.message(), failed.cause().orElse(null));
+        }
+        return outcome;
+    }
+
+    private RenderOutcome attempt(long started) {
         try {
             return execute(started);
         } catch (CancellationException e) {

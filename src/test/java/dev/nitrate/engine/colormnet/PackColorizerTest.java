@@ -25,6 +25,11 @@ import java.io.DataOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,9 +227,39 @@ class PackColorizerTest {
     }
 
     @Test
-    void localAttentionOfAnotherFormKeepsThePackGraph() throws Exception {
-        try (PackColorizer c = open(toy(), ComputeDevice.CPU, W, H)) {
-            assertEquals("graph", c.localAttentionPath(), "the toy graph has no depthwise conv: the window path must not claim it");
+    void localAttentionOfAnotherFormKeepsThePackGraphAndLogsWhyOnce() throws Exception {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger logger = Logger.getLogger(PackColorizer.class.getName());
+        logger.addHandler(capture);
+        try {
+            try (PackColorizer c = open(toy(), ComputeDevice.CPU, W, H)) {
+                assertEquals("graph", c.localAttentionPath(), "the toy graph has no depthwise conv: the window path must not claim it");
+            }
+            assertEquals(1, records.size(), records.toString());
+            assertEquals(Level.WARNING, records.get(0).getLevel());
+            String message = java.text.MessageFormat.format(records.get(0).getMessage(), records.get(0).getParameters());
+            assertTrue(message.startsWith("local attention of pack " + toy() + " runs on its graph") && message.contains("does not match"), message);
+
+            records.clear();
+            InferenceOptions graphPath = new InferenceOptions(ComputeDevice.CPU, 1, SMALL_MEMORY).withLocalAttention(InferenceOptions.LocalAttentionPath.GRAPH);
+            try (PackColorizer c = new PackColorizerFactory().open(toy(), graphPath, W, H)) {
+                assertEquals("graph", c.localAttentionPath());
+            }
+            assertEquals(List.of(), records, "the graph path asked for is no fallback");
+        } finally {
+            logger.removeHandler(capture);
         }
     }
 
@@ -242,8 +277,8 @@ class PackColorizerTest {
             }
             assertTrue(c.lastFrameTimings().nanosByStage().containsKey("local_attention"));
         }
-        String previous = System.setProperty("nitrate.localAttention", "graph");
-        try (PackColorizer c = open(builtinWithAttention, ComputeDevice.CPU, w, h)) {
+        InferenceOptions graphPath = new InferenceOptions(ComputeDevice.CPU, 1, SMALL_MEMORY).withLocalAttention(InferenceOptions.LocalAttentionPath.GRAPH);
+        try (PackColorizer c = new PackColorizerFactory().open(builtinWithAttention, graphPath, w, h)) {
             assertEquals("graph", c.localAttentionPath());
             c.beginSequence(List.of(exemplar(w, h)), true);
             for (int t = 0; t < 4; t++) {
@@ -254,12 +289,6 @@ class PackColorizerTest {
                         assertEquals(pairs[k + 1][i], pairs[k][i], 1e-2, "frame " + t + " chroma at " + i);
                     }
                 }
-            }
-        } finally {
-            if (previous == null) {
-                System.clearProperty("nitrate.localAttention");
-            } else {
-                System.setProperty("nitrate.localAttention", previous);
             }
         }
     }
