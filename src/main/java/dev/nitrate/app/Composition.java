@@ -6,9 +6,9 @@ import dev.nitrate.app.adapters.EngineRenderer;
 import dev.nitrate.app.adapters.EngineShotDetector;
 import dev.nitrate.app.adapters.EngineShotFigures;
 import dev.nitrate.app.adapters.OrtDeviceProbe;
+import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colormnet.PackColorizerFactory;
-import dev.nitrate.engine.project.ProjectStore;
 import java.nio.file.Path;
 
 /** The composition root: builds the editor's services from the engine. Nothing else creates services. */

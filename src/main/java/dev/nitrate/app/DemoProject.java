@@ -1,13 +1,13 @@
 package dev.nitrate.app;
 
+import dev.nitrate.app.project.PinScope;
+import dev.nitrate.app.project.Project;
+import dev.nitrate.app.project.ProjectExemplar;
+import dev.nitrate.app.project.ProjectFileException;
+import dev.nitrate.app.project.ProjectSettings;
+import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.engine.demo.DemoMedia;
 import dev.nitrate.engine.exemplar.ExemplarFit;
-import dev.nitrate.engine.project.PinScope;
-import dev.nitrate.engine.project.Project;
-import dev.nitrate.engine.project.ProjectExemplar;
-import dev.nitrate.engine.project.ProjectFileException;
-import dev.nitrate.engine.project.ProjectSettings;
-import dev.nitrate.engine.project.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

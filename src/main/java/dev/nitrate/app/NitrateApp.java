@@ -1,6 +1,6 @@
 package dev.nitrate.app;
 
-import dev.nitrate.engine.project.ProjectFileException;
+import dev.nitrate.app.project.ProjectFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.nitrate.app;
 
-import dev.nitrate.engine.project.Autosaver;
-import dev.nitrate.engine.project.Project;
-import dev.nitrate.engine.project.ProjectFileException;
-import dev.nitrate.engine.project.ProjectStore;
+import dev.nitrate.app.project.Autosaver;
+import dev.nitrate.app.project.Project;
+import dev.nitrate.app.project.ProjectFileException;
+import dev.nitrate.app.project.ProjectStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;

@@ -4,10 +4,10 @@ import dev.nitrate.app.compare.ShotFigures;
 import dev.nitrate.app.exemplars.ExemplarFitter;
 import dev.nitrate.app.export.Renderer;
 import dev.nitrate.app.media.FilmOpener;
+import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.app.settings.DeviceProbe;
 import dev.nitrate.app.timeline.ShotDetector;
 import dev.nitrate.engine.colorize.ColorizerFactory;
-import dev.nitrate.engine.project.ProjectStore;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nitrate.engine.project.Project;
-import dev.nitrate.engine.project.ProjectStore;
+import dev.nitrate.app.project.Project;
+import dev.nitrate.app.project.ProjectStore;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

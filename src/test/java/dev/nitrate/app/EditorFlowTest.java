@@ -12,10 +12,10 @@ import dev.nitrate.app.adapters.EngineShotDetector;
 import dev.nitrate.app.adapters.EngineShotFigures;
 import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.export.RenderItem;
+import dev.nitrate.app.project.PinScope;
+import dev.nitrate.app.project.ProjectExemplar;
+import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.engine.exemplar.ExemplarFit;
-import dev.nitrate.engine.project.PinScope;
-import dev.nitrate.engine.project.ProjectExemplar;
-import dev.nitrate.engine.project.ProjectStore;
 import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.VideoCodec;
 import dev.nitrate.testing.TestMedia;
@@ -323,9 +323,9 @@ class EditorFlowTest {
         colorizers.millisPerFrame = 150;
         robot.clickOn("#tool-export");
         TextField file = waitForNode(robot, "#export-file");
-        ComboBox<dev.nitrate.engine.project.ExportFormat> format = robot.lookup("#export-format").query();
+        ComboBox<dev.nitrate.app.project.ExportFormat> format = robot.lookup("#export-format").query();
         fx(() -> {
-            format.setValue(dev.nitrate.engine.project.ExportFormat.PNG_SEQUENCE);
+            format.setValue(dev.nitrate.app.project.ExportFormat.PNG_SEQUENCE);
             file.setText(frames.toString());
             return null;
         });

@@ -40,6 +40,6 @@ class LaunchTest {
         String json = Files.readString(project);
         assertTrue(json.contains("\"film\" : \"demo-film.mp4\""), json);
         assertTrue(json.contains("\"pack\" : \"builtin\""), json);
-        assertEquals(1, new dev.nitrate.engine.project.ProjectStore().open(project).exemplars().size());
+        assertEquals(1, new dev.nitrate.app.project.ProjectStore().open(project).exemplars().size());
     }
 }

@@ -2,12 +2,12 @@ package dev.nitrate.app.adapters;
 
 import dev.nitrate.app.export.RenderContext;
 import dev.nitrate.app.export.Renderer;
+import dev.nitrate.app.project.ExportFormat;
+import dev.nitrate.app.project.ProjectExemplar;
+import dev.nitrate.app.project.RenderRecord;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
-import dev.nitrate.engine.project.ExportFormat;
-import dev.nitrate.engine.project.ProjectExemplar;
-import dev.nitrate.engine.project.RenderRecord;
 import dev.nitrate.engine.render.FrameRange;
 import dev.nitrate.engine.render.OutputFormat;
 import dev.nitrate.engine.render.OutputSpec;

@@ -2,7 +2,7 @@ package dev.nitrate.app.compare;
 
 import dev.nitrate.app.EditorViewModel;
 import dev.nitrate.app.Icons;
-import dev.nitrate.engine.project.ProjectExemplar;
+import dev.nitrate.app.project.ProjectExemplar;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;

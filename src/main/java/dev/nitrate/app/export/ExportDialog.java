@@ -1,7 +1,7 @@
 package dev.nitrate.app.export;
 
 import dev.nitrate.app.media.FilmInfo;
-import dev.nitrate.engine.project.ExportFormat;
+import dev.nitrate.app.project.ExportFormat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

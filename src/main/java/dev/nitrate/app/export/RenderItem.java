@@ -1,6 +1,6 @@
 package dev.nitrate.app.export;
 
-import dev.nitrate.engine.project.RenderRecord;
+import dev.nitrate.app.project.RenderRecord;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;

@@ -1,12 +1,12 @@
 package dev.nitrate.app.export;
 
-import dev.nitrate.engine.project.ExportFormat;
-import dev.nitrate.engine.project.RenderRecord;
+import dev.nitrate.app.project.ExportFormat;
+import dev.nitrate.app.project.RenderRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;

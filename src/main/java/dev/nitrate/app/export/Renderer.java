@@ -1,6 +1,6 @@
 package dev.nitrate.app.export;
 
-import dev.nitrate.engine.project.RenderRecord;
+import dev.nitrate.app.project.RenderRecord;
 
 /** Runs exports: the editor's door to the engine's resumable render job. */
 public interface Renderer {

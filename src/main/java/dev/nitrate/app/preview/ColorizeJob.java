@@ -1,7 +1,7 @@
 package dev.nitrate.app.preview;
 
-import dev.nitrate.engine.project.ProjectExemplar;
-import dev.nitrate.engine.project.ProjectSettings;
+import dev.nitrate.app.project.ProjectExemplar;
+import dev.nitrate.app.project.ProjectSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.nitrate.app.preview;
 
+import dev.nitrate.app.project.PinScope;
+import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.timeline.Shots;
-import dev.nitrate.engine.project.PinScope;
-import dev.nitrate.engine.project.ProjectExemplar;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.nitrate.app.settings;
 
+import dev.nitrate.app.project.ProjectSettings;
 import dev.nitrate.engine.colorize.ComputeDevice;
 import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.PackLocation;
-import dev.nitrate.engine.project.ProjectSettings;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

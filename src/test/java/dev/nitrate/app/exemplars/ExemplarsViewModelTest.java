@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nitrate.app.media.FilmException;
+import dev.nitrate.app.project.PinScope;
+import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.engine.exemplar.ExemplarFit;
-import dev.nitrate.engine.project.PinScope;
-import dev.nitrate.engine.project.ProjectExemplar;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.nitrate.engine.project;
+package dev.nitrate.app.project;
 
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import java.nio.file.Path;

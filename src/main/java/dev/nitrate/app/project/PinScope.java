@@ -1,4 +1,4 @@
-package dev.nitrate.engine.project;
+package dev.nitrate.app.project;
 
 /** What an exemplar is pinned to: one frame (it colours from there on) or the whole shot holding that frame. */
 public enum PinScope {

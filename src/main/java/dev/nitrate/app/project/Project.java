@@ -1,4 +1,4 @@
-package dev.nitrate.engine.project;
+package dev.nitrate.app.project;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.nitrate.engine.project;
+package dev.nitrate.app.project;
 
 /** Output formats of an export. */
 public enum ExportFormat {

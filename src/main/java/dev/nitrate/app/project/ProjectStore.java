@@ -1,4 +1,4 @@
-package dev.nitrate.engine.project;
+package dev.nitrate.app.project;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
