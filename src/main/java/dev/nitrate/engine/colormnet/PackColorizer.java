@@ -1,5 +1,9 @@
 package dev.nitrate.engine.colormnet;
 
+import static dev.nitrate.engine.colormnet.GraphOutputs.floats;
+import static dev.nitrate.engine.colormnet.GraphOutputs.output;
+import static dev.nitrate.engine.colormnet.GraphOutputs.tensor;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtEnvironment;
@@ -60,13 +64,9 @@ public final class PackColorizer implements FrameColorizer {
     private final FloatBuffer imageBuffer;
     private final FloatBuffer abBuffer;
     private final float[] staging;
-    private float[] hidden;
-    private long frameIndex;
-    private long lastMemoryFrame;
-    private long memoryFramesAdded;
-    private boolean firstFrameIsExemplar;
+    private final FrameSchedule schedule;
+    private final HiddenState hidden;
     private List<LabImage> exemplars = List.of();
-    private boolean sequenceStarted;
     private volatile boolean cancelled;
     private StageTimings lastTimings = StageTimings.NONE;
     private GraphSession windowLinearKernel;
@@ -94,15 +94,13 @@ public final class PackColorizer implements FrameColorizer {
         this.imageBuffer = direct(3 * geometry.paddedPixels());
         this.abBuffer = direct(2 * geometry.paddedPixels());
         this.staging = new float[3 * geometry.paddedPixels()];
-        this.hidden = new float[hiddenLength()];
+        this.schedule = new FrameSchedule(memoryParameters.memEvery());
+        this.hidden = new HiddenState(channels.objects(), channels.hidden(), geometry.gridHeight(), geometry.gridWidth(),
+                memoryParameters.deepUpdate());
     }
 
     private static FloatBuffer direct(int floats) {
         return ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
-    private int hiddenLength() {
-        return channels.objects() * channels.hidden() * geometry.gridElements();
     }
 
     /** The pack this colorizer runs. */
@@ -186,13 +184,9 @@ public final class PackColorizer implements FrameColorizer {
         if (localAttention != null) {
             localAttention.clear();
         }
-        hidden = new float[hiddenLength()];
-        frameIndex = -1;
-        lastMemoryFrame = 0;
-        memoryFramesAdded = 0;
-        this.firstFrameIsExemplar = firstFrameIsExemplar;
+        hidden.reset();
+        schedule.begin(firstFrameIsExemplar);
         this.exemplars = exemplars.stream().map(this::fitExemplar).toList();
-        sequenceStarted = true;
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
         try {
@@ -220,13 +214,13 @@ public final class PackColorizer implements FrameColorizer {
         try (OnnxTensor image = tensor(env, imageBuffer, 1, 3, geometry.paddedHeight(), geometry.paddedWidth());
                 OrtSession.Result keys = timed(timings, "key_encoder", PackManifest.KEY_ENCODER, Map.of("image", image));
                 OnnxTensor ab = tensor(env, abBuffer, 1, 2, geometry.paddedHeight(), geometry.paddedWidth())) {
-            storeMemoryFrame(keys, image, ab, true, false, timings);
+            storeMemoryFrame(keys, image, ab, FrameSchedule.Role.SEPARATE_EXEMPLAR, timings);
         }
     }
 
     @Override
     public ChromaPlanes colorize(FloatPlane lightness) throws ColorizeException {
-        if (!sequenceStarted) {
+        if (!schedule.started()) {
             throw new IllegalStateException("beginSequence must come before colorize");
         }
         if (lightness.width() != geometry.frameWidth() || lightness.height() != geometry.frameHeight()) {
@@ -253,27 +247,19 @@ public final class PackColorizer implements FrameColorizer {
     private ChromaPlanes colorizeFrame(FloatPlane fullLightness, Map<String, Long> timings)
             throws OrtException, MemoryException, ColorizeException {
         OrtEnvironment env = OrtRuntime.environment();
-        frameIndex++;
+        FrameSchedule.Role role = schedule.next();
         FloatPlane lightness = PlaneOps.resize(fullLightness, geometry.networkWidth(), geometry.networkHeight());
-        boolean first = frameIndex == 0;
-        boolean exemplarFrame = first && firstFrameIsExemplar;
-        boolean memoryFrame = first || frameIndex - lastMemoryFrame >= memoryParameters.memEvery();
-        boolean deepUpdate = memoryFrame && memoryParameters.deepUpdate() && !(first && !firstFrameIsExemplar);
-        boolean keepDecoderHidden = !memoryFrame || !memoryParameters.deepUpdate();
-        if (first && !firstFrameIsExemplar) {
-            keepDecoderHidden = false;
-        }
         fillImage(lightness);
         ChromaPlanes chroma;
         try (OnnxTensor image = tensor(env, imageBuffer, 1, 3, geometry.paddedHeight(), geometry.paddedWidth());
                 OrtSession.Result keys = timed(timings, "key_encoder", PackManifest.KEY_ENCODER, Map.of("image", image))) {
-            if (exemplarFrame) {
+            if (role == FrameSchedule.Role.EXEMPLAR_FRAME) {
                 LabImage exemplar = exemplars.get(0);
                 fillAb(exemplar);
                 try (OnnxTensor ab = tensor(env, abBuffer, 1, 2, geometry.paddedHeight(), geometry.paddedWidth())) {
                     chroma = new ChromaPlanes(PlaneOps.crop(abBuffer, 0, geometry, norm.chromaScale()),
                             PlaneOps.crop(abBuffer, 1, geometry, norm.chromaScale()));
-                    storeMemoryFrame(keys, image, ab, true, deepUpdate, timings);
+                    storeMemoryFrame(keys, image, ab, role, timings);
                 }
             } else {
                 float[] queryKey = floats(keys, "key");
@@ -281,15 +267,15 @@ public final class PackColorizer implements FrameColorizer {
                 long t = System.nanoTime();
                 float[] readout = memory.readout(queryKey, querySelection, geometry.gridElements());
                 timings.merge("memory_readout", System.nanoTime() - t, Long::sum);
-                if (localAttention != null && localAttention.hasMemoryFrame() && !(first && !firstFrameIsExemplar)) {
+                if (localAttention != null && localAttention.hasMemoryFrame() && role.usesLocalAttention()) {
                     t = System.nanoTime();
                     localAttention.addTo(queryKey, readout);
                     timings.merge("local_attention", System.nanoTime() - t, Long::sum);
                 }
                 checkCancelled();
-                long[] gridShape = {1, channels.objects(), 0, geometry.gridHeight(), geometry.gridWidth()};
-                try (OnnxTensor readoutTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(readout), shape(gridShape, channels.value()));
-                        OnnxTensor hiddenTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(hidden), shape(gridShape, channels.hidden()));
+                long[] readoutShape = {1, channels.objects(), channels.value(), geometry.gridHeight(), geometry.gridWidth()};
+                try (OnnxTensor readoutTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(readout), readoutShape);
+                        OnnxTensor hiddenTensor = hidden.tensor(env);
                         OrtSession.Result decoded = timed(timings, "decoder", PackManifest.DECODER, Map.of(
                                 "f16", output(keys, "f16"), "f8", output(keys, "f8"), "f4", output(keys, "f4"),
                                 "readout", readoutTensor, "hidden", hiddenTensor))) {
@@ -297,14 +283,12 @@ public final class PackColorizer implements FrameColorizer {
                     FloatBuffer abValues = ab.getFloatBuffer();
                     chroma = new ChromaPlanes(PlaneOps.crop(abValues, 0, geometry, norm.chromaScale()),
                             PlaneOps.crop(abValues, 1, geometry, norm.chromaScale()));
-                    if (keepDecoderHidden) {
-                        hidden = floats(decoded, "hidden_out");
-                    }
+                    hidden.afterDecoder(role, decoded);
                     if (geometry.downscaled()) {
                         chroma = upscale(fullLightness, chroma, timings);
                     }
-                    if (memoryFrame) {
-                        storeMemoryFrame(keys, image, ab, false, deepUpdate, timings);
+                    if (role.memoryFrame()) {
+                        storeMemoryFrame(keys, image, ab, role, timings);
                     }
                 }
                 return chroma;
@@ -375,26 +359,22 @@ public final class PackColorizer implements FrameColorizer {
         }
     }
 
-    /** Runs the value encoder on a frame and stores its key and value; applies the deep update if asked. */
-    private void storeMemoryFrame(OrtSession.Result keys, OnnxTensor image, OnnxTensor ab, boolean permanent, boolean deepUpdate,
+    /** Runs the value encoder on a frame and stores its key and value; the hidden state takes the deep update if its rule says so. */
+    private void storeMemoryFrame(OrtSession.Result keys, OnnxTensor image, OnnxTensor ab, FrameSchedule.Role role,
             Map<String, Long> timings) throws OrtException, MemoryException, ColorizeException {
         OrtEnvironment env = OrtRuntime.environment();
-        long[] gridShape = {1, channels.objects(), channels.hidden(), geometry.gridHeight(), geometry.gridWidth()};
         checkCancelled();
-        try (OnnxTensor hiddenTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(hidden), gridShape);
+        try (OnnxTensor hiddenTensor = hidden.tensor(env);
                 OrtSession.Result encoded = timed(timings, "value_encoder", PackManifest.VALUE_ENCODER, Map.of(
                         "image", image, "ab", ab, "f16", output(keys, "f16"), "hidden", hiddenTensor))) {
             float[] key = floats(keys, "key");
             float[] value = floats(encoded, "value");
-            memory.addFrame(key, floats(keys, "shrinkage"), floats(keys, "selection"), value, permanent);
+            memory.addFrame(key, floats(keys, "shrinkage"), floats(keys, "selection"), value, role.permanentMemory());
             if (localAttention != null) {
                 localAttention.setMemoryFrame(key, value);
             }
-            if (deepUpdate) {
-                hidden = floats(encoded, "hidden_out");
-            }
-            lastMemoryFrame = Math.max(frameIndex, 0);
-            memoryFramesAdded++;
+            hidden.afterValueEncoder(role, encoded);
+            schedule.memoryFrameStored();
         }
     }
 
@@ -426,28 +406,6 @@ public final class PackColorizer implements FrameColorizer {
         abBuffer.flip();
     }
 
-    private static OnnxTensor tensor(OrtEnvironment env, FloatBuffer buffer, long... shape) throws OrtException {
-        buffer.rewind();
-        return OnnxTensor.createTensor(env, buffer, shape);
-    }
-
-    private static long[] shape(long[] template, int channelsPerObject) {
-        long[] s = template.clone();
-        s[2] = channelsPerObject;
-        return s;
-    }
-
-    private static OnnxTensor output(OrtSession.Result result, String name) {
-        return (OnnxTensor) result.get(name).orElseThrow(() -> new IllegalStateException("graph output " + name + " missing"));
-    }
-
-    private static float[] floats(OrtSession.Result result, String name) {
-        FloatBuffer buffer = output(result, name).getFloatBuffer();
-        float[] out = new float[buffer.remaining()];
-        buffer.get(out);
-        return out;
-    }
-
     /** After a cancelled frame (or at a new sequence) lets the sessions run again. */
     private void acknowledgeCancel() {
         cancelled = false;
@@ -465,7 +423,7 @@ public final class PackColorizer implements FrameColorizer {
         if (cancelled) {
             return new ColorizeException("cancelled", e);
         }
-        return new ColorizeException(pack + ": frame " + frameIndex + " failed: " + e.getMessage(), e);
+        return new ColorizeException(pack + ": frame " + schedule.frameIndex() + " failed: " + e.getMessage(), e);
     }
 
     private void finishTimings(Map<String, Long> timings, long start) {
@@ -479,7 +437,7 @@ public final class PackColorizer implements FrameColorizer {
     public MemoryStats memoryStats() {
         int hw = geometry.gridElements();
         return new MemoryStats(memory.workingElements() / hw, memory.workingElements(), memory.longTermElements(),
-                memory.permanentElements(), frameIndex + 1, memoryFramesAdded, memory.consolidations());
+                memory.permanentElements(), schedule.framesSeen(), schedule.memoryFramesAdded(), memory.consolidations());
     }
 
     @Override
@@ -492,21 +450,14 @@ public final class PackColorizer implements FrameColorizer {
         out.writeInt(STATE_MAGIC);
         out.writeInt(geometry.paddedWidth());
         out.writeInt(geometry.paddedHeight());
-        out.writeBoolean(sequenceStarted);
-        out.writeBoolean(firstFrameIsExemplar);
-        out.writeLong(frameIndex);
-        out.writeLong(lastMemoryFrame);
-        out.writeLong(memoryFramesAdded);
+        schedule.write(out);
         out.writeInt(exemplars.size());
         for (LabImage e : exemplars) {
             writePlane(out, e.lightness());
             writePlane(out, e.a());
             writePlane(out, e.b());
         }
-        out.writeInt(hidden.length);
-        for (float v : hidden) {
-            out.writeFloat(v);
-        }
+        hidden.write(out);
         out.writeBoolean(localAttention != null);
         if (localAttention != null) {
             localAttention.write(out);
@@ -525,25 +476,14 @@ public final class PackColorizer implements FrameColorizer {
             throw new IOException("saved state is for " + w + "x" + h + " padded frames, this colorizer uses "
                     + geometry.paddedWidth() + "x" + geometry.paddedHeight());
         }
-        sequenceStarted = in.readBoolean();
-        firstFrameIsExemplar = in.readBoolean();
-        frameIndex = in.readLong();
-        lastMemoryFrame = in.readLong();
-        memoryFramesAdded = in.readLong();
+        schedule.read(in);
         int count = in.readInt();
         LabImage[] restored = new LabImage[count];
         for (int i = 0; i < count; i++) {
             restored[i] = new LabImage(readPlane(in), readPlane(in), readPlane(in));
         }
         exemplars = List.of(restored);
-        int n = in.readInt();
-        if (n != hiddenLength()) {
-            throw new IOException("saved hidden state has " + n + " values, expected " + hiddenLength());
-        }
-        hidden = new float[n];
-        for (int i = 0; i < n; i++) {
-            hidden[i] = in.readFloat();
-        }
+        hidden.read(in);
         boolean hasLocalAttention = in.readBoolean();
         if (hasLocalAttention != (localAttention != null)) {
             throw new IOException("saved state and this pack differ in local attention");
