@@ -71,9 +71,7 @@ public final class PackColorizer implements FrameColorizer {
     private StageTimings lastTimings = StageTimings.NONE;
     private GraphSession windowLinearKernel;
     private final dev.nitrate.engine.attention.Workers workers = dev.nitrate.engine.attention.Workers.forCores(2);
-    private FloatBuffer refinerLightness;
-    private FloatBuffer refinerAb;
-    private float[] refinerScratch;
+    private final ChromaUpscaler upscaler;
 
     PackColorizer(ModelPack pack, PackSessions sessions, MemoryKernels kernels, MemoryParameters memoryParameters,
             int frameWidth, int frameHeight) {
@@ -94,6 +92,7 @@ public final class PackColorizer implements FrameColorizer {
         this.imageBuffer = direct(3 * geometry.paddedPixels());
         this.abBuffer = direct(2 * geometry.paddedPixels());
         this.staging = new float[3 * geometry.paddedPixels()];
+        this.upscaler = new ChromaUpscaler(geometry, norm, sessions.has(PackManifest.REFINER), workers);
         this.schedule = new FrameSchedule(memoryParameters.memEvery());
         this.hidden = new HiddenState(channels.objects(), channels.hidden(), geometry.gridHeight(), geometry.gridWidth(),
                 memoryParameters.deepUpdate());
@@ -284,9 +283,7 @@ public final class PackColorizer implements FrameColorizer {
                     chroma = new ChromaPlanes(PlaneOps.crop(abValues, 0, geometry, norm.chromaScale()),
                             PlaneOps.crop(abValues, 1, geometry, norm.chromaScale()));
                     hidden.afterDecoder(role, decoded);
-                    if (geometry.downscaled()) {
-                        chroma = upscale(fullLightness, chroma, timings);
-                    }
+                    chroma = upscaler.upscale(fullLightness, chroma, timings, this::timed);
                     if (role.memoryFrame()) {
                         storeMemoryFrame(keys, image, ab, role, timings);
                     }
@@ -294,69 +291,7 @@ public final class PackColorizer implements FrameColorizer {
                 return chroma;
             }
         }
-        if (geometry.downscaled()) {
-            chroma = new ChromaPlanes(PlaneOps.resize(chroma.a(), geometry.frameWidth(), geometry.frameHeight()),
-                    PlaneOps.resize(chroma.b(), geometry.frameWidth(), geometry.frameHeight()));
-        }
-        return chroma;
-    }
-
-    private ChromaPlanes upscale(FloatPlane fullLightness, ChromaPlanes small, Map<String, Long> timings)
-            throws OrtException, ColorizeException {
-        if (!sessions.has(PackManifest.REFINER)) {
-            return new ChromaPlanes(PlaneOps.resize(small.a(), geometry.frameWidth(), geometry.frameHeight()),
-                    PlaneOps.resize(small.b(), geometry.frameWidth(), geometry.frameHeight()));
-        }
-        OrtEnvironment env = OrtRuntime.environment();
-        int w = geometry.frameWidth();
-        int h = geometry.frameHeight();
-        int full = w * h;
-        if (refinerLightness == null) {
-            refinerLightness = direct(full);
-            refinerAb = direct(2 * small.width() * small.height());
-            refinerScratch = new float[Math.max(full, 2 * small.width() * small.height())];
-        }
-        float[] src = fullLightness.values();
-        float offset = norm.lightnessOffset();
-        float inverseScale = 1f / norm.lightnessScale();
-        float[] scratch = refinerScratch;
-        workers.split(full, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                scratch[i] = (src[i] - offset) * inverseScale;
-            }
-        });
-        refinerLightness.clear();
-        refinerLightness.put(scratch, 0, full);
-        int nw = small.width();
-        int nh = small.height();
-        int smallPixels = nw * nh;
-        float inverseChroma = 1f / norm.chromaScale();
-        float[] sa = small.a().values();
-        float[] sb = small.b().values();
-        for (int i = 0; i < smallPixels; i++) {
-            scratch[i] = sa[i] * inverseChroma;
-            scratch[smallPixels + i] = sb[i] * inverseChroma;
-        }
-        refinerAb.clear();
-        refinerAb.put(scratch, 0, 2 * smallPixels);
-        try (OnnxTensor lt = tensor(env, refinerLightness, 1, 1, h, w);
-                OnnxTensor abt = tensor(env, refinerAb, 1, 2, nh, nw);
-                OrtSession.Result refined = timed(timings, "refiner", PackManifest.REFINER, Map.of("lightness", lt, "network_ab", abt))) {
-            FloatBuffer ab = output(refined, "ab").getFloatBuffer();
-            float[] a = new float[full];
-            float[] b = new float[full];
-            float chromaScale = norm.chromaScale();
-            workers.split(full, (from, to) -> {
-                FloatBuffer view = ab.duplicate();
-                view.get(from, a, from, to - from);
-                view.get(full + from, b, from, to - from);
-                for (int i = from; i < to; i++) {
-                    a[i] *= chromaScale;
-                    b[i] *= chromaScale;
-                }
-            });
-            return new ChromaPlanes(new FloatPlane(w, h, a), new FloatPlane(w, h, b));
-        }
+        return upscaler.resize(chroma);
     }
 
     /** Runs the value encoder on a frame and stores its key and value; the hidden state takes the deep update if its rule says so. */
