@@ -11,6 +11,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.nitrate.engine.attention.LocalAttention;
 import dev.nitrate.engine.attention.WindowPath;
+import dev.nitrate.engine.attention.Workers;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.ComputeDevice;
 import dev.nitrate.engine.colorize.FrameColorizer;
@@ -40,8 +41,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ColorMNet's per-frame inference on a model pack: the pack's networks run in ONNX Runtime, the
- * memory bank, the local-attention memory frame and the hidden state live here.
+ * ColorMNet's per-frame inference on a model pack, orchestrating its parts: the pack's networks run in
+ * ONNX Runtime; {@link FrameSchedule} says which frames are memory frames; the {@link MemoryBank} and
+ * {@link LocalAttention} hold what earlier frames left; {@link HiddenState} is the GRU hidden state with its
+ * update rules; {@link ChromaUpscaler} brings chroma to frame size; {@link StateCodec} saves and restores it all.
  *
  * <p>Per frame: key encoder; memory readout (top-k over working and long-term memory) plus local
  * attention over the most recent memory frame (not on the first frame); decoder; on memory frames
@@ -49,8 +52,6 @@ import java.util.Map;
  * update becomes the hidden state, otherwise the decoder's hidden output is kept.
  */
 public final class PackColorizer implements FrameColorizer {
-
-    private static final int STATE_MAGIC = 0x4E434D31;
 
     private final ModelPack pack;
     private final PackSessions sessions;
@@ -66,11 +67,12 @@ public final class PackColorizer implements FrameColorizer {
     private final float[] staging;
     private final FrameSchedule schedule;
     private final HiddenState hidden;
+    private final StateCodec stateCodec;
     private List<LabImage> exemplars = List.of();
     private volatile boolean cancelled;
     private StageTimings lastTimings = StageTimings.NONE;
     private GraphSession windowLinearKernel;
-    private final dev.nitrate.engine.attention.Workers workers = dev.nitrate.engine.attention.Workers.forCores(2);
+    private final Workers workers = Workers.forCores(2);
     private final ChromaUpscaler upscaler;
 
     PackColorizer(ModelPack pack, PackSessions sessions, MemoryKernels kernels, MemoryParameters memoryParameters,
@@ -96,6 +98,7 @@ public final class PackColorizer implements FrameColorizer {
         this.schedule = new FrameSchedule(memoryParameters.memEvery());
         this.hidden = new HiddenState(channels.objects(), channels.hidden(), geometry.gridHeight(), geometry.gridWidth(),
                 memoryParameters.deepUpdate());
+        this.stateCodec = new StateCodec(geometry, schedule, hidden, localAttention, memory);
     }
 
     private static FloatBuffer direct(int floats) {
@@ -382,72 +385,12 @@ public final class PackColorizer implements FrameColorizer {
 
     @Override
     public void writeState(DataOutput out) throws IOException {
-        out.writeInt(STATE_MAGIC);
-        out.writeInt(geometry.paddedWidth());
-        out.writeInt(geometry.paddedHeight());
-        schedule.write(out);
-        out.writeInt(exemplars.size());
-        for (LabImage e : exemplars) {
-            writePlane(out, e.lightness());
-            writePlane(out, e.a());
-            writePlane(out, e.b());
-        }
-        hidden.write(out);
-        out.writeBoolean(localAttention != null);
-        if (localAttention != null) {
-            localAttention.write(out);
-        }
-        memory.write(out);
+        stateCodec.write(out, exemplars);
     }
 
     @Override
     public void readState(DataInput in) throws IOException {
-        if (in.readInt() != STATE_MAGIC) {
-            throw new IOException("not a colorizer state");
-        }
-        int w = in.readInt();
-        int h = in.readInt();
-        if (w != geometry.paddedWidth() || h != geometry.paddedHeight()) {
-            throw new IOException("saved state is for " + w + "x" + h + " padded frames, this colorizer uses "
-                    + geometry.paddedWidth() + "x" + geometry.paddedHeight());
-        }
-        schedule.read(in);
-        int count = in.readInt();
-        LabImage[] restored = new LabImage[count];
-        for (int i = 0; i < count; i++) {
-            restored[i] = new LabImage(readPlane(in), readPlane(in), readPlane(in));
-        }
-        exemplars = List.of(restored);
-        hidden.read(in);
-        boolean hasLocalAttention = in.readBoolean();
-        if (hasLocalAttention != (localAttention != null)) {
-            throw new IOException("saved state and this pack differ in local attention");
-        }
-        if (localAttention != null) {
-            localAttention.read(in);
-        }
-        memory.read(in);
-    }
-
-    private static void writePlane(DataOutput out, FloatPlane plane) throws IOException {
-        out.writeInt(plane.width());
-        out.writeInt(plane.height());
-        for (float v : plane.values()) {
-            out.writeFloat(v);
-        }
-    }
-
-    private static FloatPlane readPlane(DataInput in) throws IOException {
-        int w = in.readInt();
-        int h = in.readInt();
-        if (w <= 0 || h <= 0 || (long) w * h > 1L << 28) {
-            throw new IOException("bad plane size in saved state: " + w + "x" + h);
-        }
-        float[] v = new float[w * h];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = in.readFloat();
-        }
-        return new FloatPlane(w, h, v);
+        exemplars = stateCodec.read(in);
     }
 
     /**
