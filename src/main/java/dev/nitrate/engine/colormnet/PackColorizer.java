@@ -1,5 +1,9 @@
 package dev.nitrate.engine.colormnet;
 
+import static dev.nitrate.engine.colormnet.GraphOutputs.floats;
+import static dev.nitrate.engine.colormnet.GraphOutputs.output;
+import static dev.nitrate.engine.colormnet.GraphOutputs.tensor;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtEnvironment;
@@ -7,6 +11,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.nitrate.engine.attention.LocalAttention;
 import dev.nitrate.engine.attention.WindowPath;
+import dev.nitrate.engine.attention.Workers;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.ComputeDevice;
 import dev.nitrate.engine.colorize.FrameColorizer;
@@ -36,8 +41,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ColorMNet's per-frame inference on a model pack: the pack's networks run in ONNX Runtime, the
- * memory bank, the local-attention memory frame and the hidden state live here.
+ * ColorMNet's per-frame inference on a model pack, orchestrating its parts: the pack's networks run in
+ * ONNX Runtime; {@link FrameSchedule} says which frames are memory frames; the {@link MemoryBank} and
+ * {@link LocalAttention} hold what earlier frames left; {@link HiddenState} is the GRU hidden state with its
+ * update rules; {@link ChromaUpscaler} brings chroma to frame size; {@link StateCodec} saves and restores it all.
  *
  * <p>Per frame: key encoder; memory readout (top-k over working and long-term memory) plus local
  * attention over the most recent memory frame (not on the first frame); decoder; on memory frames
@@ -45,8 +52,6 @@ import java.util.Map;
  * update becomes the hidden state, otherwise the decoder's hidden output is kept.
  */
 public final class PackColorizer implements FrameColorizer {
-
-    private static final int STATE_MAGIC = 0x4E434D31;
 
     private final ModelPack pack;
     private final PackSessions sessions;
@@ -60,20 +65,15 @@ public final class PackColorizer implements FrameColorizer {
     private final FloatBuffer imageBuffer;
     private final FloatBuffer abBuffer;
     private final float[] staging;
-    private float[] hidden;
-    private long frameIndex;
-    private long lastMemoryFrame;
-    private long memoryFramesAdded;
-    private boolean firstFrameIsExemplar;
+    private final FrameSchedule schedule;
+    private final HiddenState hidden;
+    private final StateCodec stateCodec;
     private List<LabImage> exemplars = List.of();
-    private boolean sequenceStarted;
     private volatile boolean cancelled;
     private StageTimings lastTimings = StageTimings.NONE;
     private GraphSession windowLinearKernel;
-    private final dev.nitrate.engine.attention.Workers workers = dev.nitrate.engine.attention.Workers.forCores(2);
-    private FloatBuffer refinerLightness;
-    private FloatBuffer refinerAb;
-    private float[] refinerScratch;
+    private final Workers workers = Workers.forCores(2);
+    private final ChromaUpscaler upscaler;
 
     PackColorizer(ModelPack pack, PackSessions sessions, MemoryKernels kernels, MemoryParameters memoryParameters,
             int frameWidth, int frameHeight) {
@@ -94,15 +94,15 @@ public final class PackColorizer implements FrameColorizer {
         this.imageBuffer = direct(3 * geometry.paddedPixels());
         this.abBuffer = direct(2 * geometry.paddedPixels());
         this.staging = new float[3 * geometry.paddedPixels()];
-        this.hidden = new float[hiddenLength()];
+        this.upscaler = new ChromaUpscaler(geometry, norm, sessions.has(PackManifest.REFINER), workers);
+        this.schedule = new FrameSchedule(memoryParameters.memEvery());
+        this.hidden = new HiddenState(channels.objects(), channels.hidden(), geometry.gridHeight(), geometry.gridWidth(),
+                memoryParameters.deepUpdate());
+        this.stateCodec = new StateCodec(geometry, schedule, hidden, localAttention, memory);
     }
 
     private static FloatBuffer direct(int floats) {
         return ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
-    private int hiddenLength() {
-        return channels.objects() * channels.hidden() * geometry.gridElements();
     }
 
     /** The pack this colorizer runs. */
@@ -186,13 +186,9 @@ public final class PackColorizer implements FrameColorizer {
         if (localAttention != null) {
             localAttention.clear();
         }
-        hidden = new float[hiddenLength()];
-        frameIndex = -1;
-        lastMemoryFrame = 0;
-        memoryFramesAdded = 0;
-        this.firstFrameIsExemplar = firstFrameIsExemplar;
+        hidden.reset();
+        schedule.begin(firstFrameIsExemplar);
         this.exemplars = exemplars.stream().map(this::fitExemplar).toList();
-        sequenceStarted = true;
         Map<String, Long> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
         try {
@@ -220,13 +216,13 @@ public final class PackColorizer implements FrameColorizer {
         try (OnnxTensor image = tensor(env, imageBuffer, 1, 3, geometry.paddedHeight(), geometry.paddedWidth());
                 OrtSession.Result keys = timed(timings, "key_encoder", PackManifest.KEY_ENCODER, Map.of("image", image));
                 OnnxTensor ab = tensor(env, abBuffer, 1, 2, geometry.paddedHeight(), geometry.paddedWidth())) {
-            storeMemoryFrame(keys, image, ab, true, false, timings);
+            storeMemoryFrame(keys, image, ab, FrameSchedule.Role.SEPARATE_EXEMPLAR, timings);
         }
     }
 
     @Override
     public ChromaPlanes colorize(FloatPlane lightness) throws ColorizeException {
-        if (!sequenceStarted) {
+        if (!schedule.started()) {
             throw new IllegalStateException("beginSequence must come before colorize");
         }
         if (lightness.width() != geometry.frameWidth() || lightness.height() != geometry.frameHeight()) {
@@ -253,27 +249,19 @@ public final class PackColorizer implements FrameColorizer {
     private ChromaPlanes colorizeFrame(FloatPlane fullLightness, Map<String, Long> timings)
             throws OrtException, MemoryException, ColorizeException {
         OrtEnvironment env = OrtRuntime.environment();
-        frameIndex++;
+        FrameSchedule.Role role = schedule.next();
         FloatPlane lightness = PlaneOps.resize(fullLightness, geometry.networkWidth(), geometry.networkHeight());
-        boolean first = frameIndex == 0;
-        boolean exemplarFrame = first && firstFrameIsExemplar;
-        boolean memoryFrame = first || frameIndex - lastMemoryFrame >= memoryParameters.memEvery();
-        boolean deepUpdate = memoryFrame && memoryParameters.deepUpdate() && !(first && !firstFrameIsExemplar);
-        boolean keepDecoderHidden = !memoryFrame || !memoryParameters.deepUpdate();
-        if (first && !firstFrameIsExemplar) {
-            keepDecoderHidden = false;
-        }
         fillImage(lightness);
         ChromaPlanes chroma;
         try (OnnxTensor image = tensor(env, imageBuffer, 1, 3, geometry.paddedHeight(), geometry.paddedWidth());
                 OrtSession.Result keys = timed(timings, "key_encoder", PackManifest.KEY_ENCODER, Map.of("image", image))) {
-            if (exemplarFrame) {
+            if (role == FrameSchedule.Role.EXEMPLAR_FRAME) {
                 LabImage exemplar = exemplars.get(0);
                 fillAb(exemplar);
                 try (OnnxTensor ab = tensor(env, abBuffer, 1, 2, geometry.paddedHeight(), geometry.paddedWidth())) {
                     chroma = new ChromaPlanes(PlaneOps.crop(abBuffer, 0, geometry, norm.chromaScale()),
                             PlaneOps.crop(abBuffer, 1, geometry, norm.chromaScale()));
-                    storeMemoryFrame(keys, image, ab, true, deepUpdate, timings);
+                    storeMemoryFrame(keys, image, ab, role, timings);
                 }
             } else {
                 float[] queryKey = floats(keys, "key");
@@ -281,15 +269,15 @@ public final class PackColorizer implements FrameColorizer {
                 long t = System.nanoTime();
                 float[] readout = memory.readout(queryKey, querySelection, geometry.gridElements());
                 timings.merge("memory_readout", System.nanoTime() - t, Long::sum);
-                if (localAttention != null && localAttention.hasMemoryFrame() && !(first && !firstFrameIsExemplar)) {
+                if (localAttention != null && localAttention.hasMemoryFrame() && role.usesLocalAttention()) {
                     t = System.nanoTime();
                     localAttention.addTo(queryKey, readout);
                     timings.merge("local_attention", System.nanoTime() - t, Long::sum);
                 }
                 checkCancelled();
-                long[] gridShape = {1, channels.objects(), 0, geometry.gridHeight(), geometry.gridWidth()};
-                try (OnnxTensor readoutTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(readout), shape(gridShape, channels.value()));
-                        OnnxTensor hiddenTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(hidden), shape(gridShape, channels.hidden()));
+                long[] readoutShape = {1, channels.objects(), channels.value(), geometry.gridHeight(), geometry.gridWidth()};
+                try (OnnxTensor readoutTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(readout), readoutShape);
+                        OnnxTensor hiddenTensor = hidden.tensor(env);
                         OrtSession.Result decoded = timed(timings, "decoder", PackManifest.DECODER, Map.of(
                                 "f16", output(keys, "f16"), "f8", output(keys, "f8"), "f4", output(keys, "f4"),
                                 "readout", readoutTensor, "hidden", hiddenTensor))) {
@@ -297,104 +285,34 @@ public final class PackColorizer implements FrameColorizer {
                     FloatBuffer abValues = ab.getFloatBuffer();
                     chroma = new ChromaPlanes(PlaneOps.crop(abValues, 0, geometry, norm.chromaScale()),
                             PlaneOps.crop(abValues, 1, geometry, norm.chromaScale()));
-                    if (keepDecoderHidden) {
-                        hidden = floats(decoded, "hidden_out");
-                    }
-                    if (geometry.downscaled()) {
-                        chroma = upscale(fullLightness, chroma, timings);
-                    }
-                    if (memoryFrame) {
-                        storeMemoryFrame(keys, image, ab, false, deepUpdate, timings);
+                    hidden.afterDecoder(role, decoded);
+                    chroma = upscaler.upscale(fullLightness, chroma, timings, this::timed);
+                    if (role.memoryFrame()) {
+                        storeMemoryFrame(keys, image, ab, role, timings);
                     }
                 }
                 return chroma;
             }
         }
-        if (geometry.downscaled()) {
-            chroma = new ChromaPlanes(PlaneOps.resize(chroma.a(), geometry.frameWidth(), geometry.frameHeight()),
-                    PlaneOps.resize(chroma.b(), geometry.frameWidth(), geometry.frameHeight()));
-        }
-        return chroma;
+        return upscaler.resize(chroma);
     }
 
-    private ChromaPlanes upscale(FloatPlane fullLightness, ChromaPlanes small, Map<String, Long> timings)
-            throws OrtException, ColorizeException {
-        if (!sessions.has(PackManifest.REFINER)) {
-            return new ChromaPlanes(PlaneOps.resize(small.a(), geometry.frameWidth(), geometry.frameHeight()),
-                    PlaneOps.resize(small.b(), geometry.frameWidth(), geometry.frameHeight()));
-        }
-        OrtEnvironment env = OrtRuntime.environment();
-        int w = geometry.frameWidth();
-        int h = geometry.frameHeight();
-        int full = w * h;
-        if (refinerLightness == null) {
-            refinerLightness = direct(full);
-            refinerAb = direct(2 * small.width() * small.height());
-            refinerScratch = new float[Math.max(full, 2 * small.width() * small.height())];
-        }
-        float[] src = fullLightness.values();
-        float offset = norm.lightnessOffset();
-        float inverseScale = 1f / norm.lightnessScale();
-        float[] scratch = refinerScratch;
-        workers.split(full, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                scratch[i] = (src[i] - offset) * inverseScale;
-            }
-        });
-        refinerLightness.clear();
-        refinerLightness.put(scratch, 0, full);
-        int nw = small.width();
-        int nh = small.height();
-        int smallPixels = nw * nh;
-        float inverseChroma = 1f / norm.chromaScale();
-        float[] sa = small.a().values();
-        float[] sb = small.b().values();
-        for (int i = 0; i < smallPixels; i++) {
-            scratch[i] = sa[i] * inverseChroma;
-            scratch[smallPixels + i] = sb[i] * inverseChroma;
-        }
-        refinerAb.clear();
-        refinerAb.put(scratch, 0, 2 * smallPixels);
-        try (OnnxTensor lt = tensor(env, refinerLightness, 1, 1, h, w);
-                OnnxTensor abt = tensor(env, refinerAb, 1, 2, nh, nw);
-                OrtSession.Result refined = timed(timings, "refiner", PackManifest.REFINER, Map.of("lightness", lt, "network_ab", abt))) {
-            FloatBuffer ab = output(refined, "ab").getFloatBuffer();
-            float[] a = new float[full];
-            float[] b = new float[full];
-            float chromaScale = norm.chromaScale();
-            workers.split(full, (from, to) -> {
-                FloatBuffer view = ab.duplicate();
-                view.get(from, a, from, to - from);
-                view.get(full + from, b, from, to - from);
-                for (int i = from; i < to; i++) {
-                    a[i] *= chromaScale;
-                    b[i] *= chromaScale;
-                }
-            });
-            return new ChromaPlanes(new FloatPlane(w, h, a), new FloatPlane(w, h, b));
-        }
-    }
-
-    /** Runs the value encoder on a frame and stores its key and value; applies the deep update if asked. */
-    private void storeMemoryFrame(OrtSession.Result keys, OnnxTensor image, OnnxTensor ab, boolean permanent, boolean deepUpdate,
+    /** Runs the value encoder on a frame and stores its key and value; the hidden state takes the deep update if its rule says so. */
+    private void storeMemoryFrame(OrtSession.Result keys, OnnxTensor image, OnnxTensor ab, FrameSchedule.Role role,
             Map<String, Long> timings) throws OrtException, MemoryException, ColorizeException {
         OrtEnvironment env = OrtRuntime.environment();
-        long[] gridShape = {1, channels.objects(), channels.hidden(), geometry.gridHeight(), geometry.gridWidth()};
         checkCancelled();
-        try (OnnxTensor hiddenTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(hidden), gridShape);
+        try (OnnxTensor hiddenTensor = hidden.tensor(env);
                 OrtSession.Result encoded = timed(timings, "value_encoder", PackManifest.VALUE_ENCODER, Map.of(
                         "image", image, "ab", ab, "f16", output(keys, "f16"), "hidden", hiddenTensor))) {
             float[] key = floats(keys, "key");
             float[] value = floats(encoded, "value");
-            memory.addFrame(key, floats(keys, "shrinkage"), floats(keys, "selection"), value, permanent);
+            memory.addFrame(key, floats(keys, "shrinkage"), floats(keys, "selection"), value, role.permanentMemory());
             if (localAttention != null) {
                 localAttention.setMemoryFrame(key, value);
             }
-            if (deepUpdate) {
-                hidden = floats(encoded, "hidden_out");
-            }
-            lastMemoryFrame = Math.max(frameIndex, 0);
-            memoryFramesAdded++;
+            hidden.afterValueEncoder(role, encoded);
+            schedule.memoryFrameStored();
         }
     }
 
@@ -426,28 +344,6 @@ public final class PackColorizer implements FrameColorizer {
         abBuffer.flip();
     }
 
-    private static OnnxTensor tensor(OrtEnvironment env, FloatBuffer buffer, long... shape) throws OrtException {
-        buffer.rewind();
-        return OnnxTensor.createTensor(env, buffer, shape);
-    }
-
-    private static long[] shape(long[] template, int channelsPerObject) {
-        long[] s = template.clone();
-        s[2] = channelsPerObject;
-        return s;
-    }
-
-    private static OnnxTensor output(OrtSession.Result result, String name) {
-        return (OnnxTensor) result.get(name).orElseThrow(() -> new IllegalStateException("graph output " + name + " missing"));
-    }
-
-    private static float[] floats(OrtSession.Result result, String name) {
-        FloatBuffer buffer = output(result, name).getFloatBuffer();
-        float[] out = new float[buffer.remaining()];
-        buffer.get(out);
-        return out;
-    }
-
     /** After a cancelled frame (or at a new sequence) lets the sessions run again. */
     private void acknowledgeCancel() {
         cancelled = false;
@@ -465,7 +361,7 @@ public final class PackColorizer implements FrameColorizer {
         if (cancelled) {
             return new ColorizeException("cancelled", e);
         }
-        return new ColorizeException(pack + ": frame " + frameIndex + " failed: " + e.getMessage(), e);
+        return new ColorizeException(pack + ": frame " + schedule.frameIndex() + " failed: " + e.getMessage(), e);
     }
 
     private void finishTimings(Map<String, Long> timings, long start) {
@@ -479,7 +375,7 @@ public final class PackColorizer implements FrameColorizer {
     public MemoryStats memoryStats() {
         int hw = geometry.gridElements();
         return new MemoryStats(memory.workingElements() / hw, memory.workingElements(), memory.longTermElements(),
-                memory.permanentElements(), frameIndex + 1, memoryFramesAdded, memory.consolidations());
+                memory.permanentElements(), schedule.framesSeen(), schedule.memoryFramesAdded(), memory.consolidations());
     }
 
     @Override
@@ -489,90 +385,12 @@ public final class PackColorizer implements FrameColorizer {
 
     @Override
     public void writeState(DataOutput out) throws IOException {
-        out.writeInt(STATE_MAGIC);
-        out.writeInt(geometry.paddedWidth());
-        out.writeInt(geometry.paddedHeight());
-        out.writeBoolean(sequenceStarted);
-        out.writeBoolean(firstFrameIsExemplar);
-        out.writeLong(frameIndex);
-        out.writeLong(lastMemoryFrame);
-        out.writeLong(memoryFramesAdded);
-        out.writeInt(exemplars.size());
-        for (LabImage e : exemplars) {
-            writePlane(out, e.lightness());
-            writePlane(out, e.a());
-            writePlane(out, e.b());
-        }
-        out.writeInt(hidden.length);
-        for (float v : hidden) {
-            out.writeFloat(v);
-        }
-        out.writeBoolean(localAttention != null);
-        if (localAttention != null) {
-            localAttention.write(out);
-        }
-        memory.write(out);
+        stateCodec.write(out, exemplars);
     }
 
     @Override
     public void readState(DataInput in) throws IOException {
-        if (in.readInt() != STATE_MAGIC) {
-            throw new IOException("not a colorizer state");
-        }
-        int w = in.readInt();
-        int h = in.readInt();
-        if (w != geometry.paddedWidth() || h != geometry.paddedHeight()) {
-            throw new IOException("saved state is for " + w + "x" + h + " padded frames, this colorizer uses "
-                    + geometry.paddedWidth() + "x" + geometry.paddedHeight());
-        }
-        sequenceStarted = in.readBoolean();
-        firstFrameIsExemplar = in.readBoolean();
-        frameIndex = in.readLong();
-        lastMemoryFrame = in.readLong();
-        memoryFramesAdded = in.readLong();
-        int count = in.readInt();
-        LabImage[] restored = new LabImage[count];
-        for (int i = 0; i < count; i++) {
-            restored[i] = new LabImage(readPlane(in), readPlane(in), readPlane(in));
-        }
-        exemplars = List.of(restored);
-        int n = in.readInt();
-        if (n != hiddenLength()) {
-            throw new IOException("saved hidden state has " + n + " values, expected " + hiddenLength());
-        }
-        hidden = new float[n];
-        for (int i = 0; i < n; i++) {
-            hidden[i] = in.readFloat();
-        }
-        boolean hasLocalAttention = in.readBoolean();
-        if (hasLocalAttention != (localAttention != null)) {
-            throw new IOException("saved state and this pack differ in local attention");
-        }
-        if (localAttention != null) {
-            localAttention.read(in);
-        }
-        memory.read(in);
-    }
-
-    private static void writePlane(DataOutput out, FloatPlane plane) throws IOException {
-        out.writeInt(plane.width());
-        out.writeInt(plane.height());
-        for (float v : plane.values()) {
-            out.writeFloat(v);
-        }
-    }
-
-    private static FloatPlane readPlane(DataInput in) throws IOException {
-        int w = in.readInt();
-        int h = in.readInt();
-        if (w <= 0 || h <= 0 || (long) w * h > 1L << 28) {
-            throw new IOException("bad plane size in saved state: " + w + "x" + h);
-        }
-        float[] v = new float[w * h];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = in.readFloat();
-        }
-        return new FloatPlane(w, h, v);
+        exemplars = stateCodec.read(in);
     }
 
     /**
