@@ -77,7 +77,7 @@ final class FilmViewModel implements AutoCloseable {
         film.set(info);
         sourceImage.set(null);
         timeline.load(info.frameCount(), info.framesPerSecond());
-        thumbnails = new ThumbnailCache(services.films(), info.source(), 64, ui, f -> { },
+        thumbnails = new ThumbnailCache(services.tasks().lane("thumbnails"), services.films(), info.source(), 64, ui, f -> { },
                 () -> System.nanoTime() - lastScrubRequestNanos < 400_000_000L);
         thumbnailsChanged.accept(thumbnails);
         requestFrame(0);
