@@ -83,7 +83,8 @@ public final class EditorViewModel implements AutoCloseable {
                 notice.set(reason);
             }
         }));
-        renders = new RenderQueueViewModel(services.renderer(), ui, this::renderQueueChanged);
+        renders = new RenderQueueViewModel(services.renderer(), services.tasks().lane("render"), ui,
+                this::renderQueueChanged);
         renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
         viewer = new FilmViewModel(services, ui, timeline, notice::set,
                 frame -> colorizedImage.set(preview.cached(frame)));
