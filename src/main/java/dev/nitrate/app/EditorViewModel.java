@@ -75,7 +75,8 @@ public final class EditorViewModel implements AutoCloseable {
         this.services = services;
         this.ui = ui;
         services.tasks().onFailure(ui, failure -> report(failure.error().getMessage()));
-        previewWorker = new ColorizeWorker(services.films(), services.colorizers(), services.exemplarFitter());
+        previewWorker = new ColorizeWorker(services.tasks().lane("colorize"), services.films(), services.colorizers(),
+                services.exemplarFitter());
         preview = new PreviewViewModel(previewWorker, ui);
         previewWorker.onDeviceFallback(reason -> ui.execute(() -> {
             if (reason != null) {
