@@ -15,7 +15,7 @@ public final class Lane {
     private final String name;
     private final ScheduledThreadPoolExecutor executor;
     private final TaskLanes owner;
-    private final Map<String, CancellationToken> newest = new HashMap<>();
+    private final Map<Object, CancellationToken> newest = new HashMap<>();
 
     Lane(TaskLanes owner, String name, int threads, Runnable threadExit) {
         this.name = name;
@@ -55,7 +55,7 @@ public final class Lane {
      * Latest wins: runs the task after {@code debounce} and cancels the task last given for the same key, whether it
      * is still waiting (it is dropped) or running (its token tells it so).
      */
-    public CancellationToken latest(String key, Duration debounce, Task task) {
+    public CancellationToken latest(Object key, Duration debounce, Task task) {
         CancellationToken token = new CancellationToken();
         CancellationToken superseded;
         synchronized (newest) {
@@ -64,7 +64,15 @@ public final class Lane {
         if (superseded != null) {
             superseded.cancel();
         }
-        return schedule(debounce, task, token);
+        return schedule(debounce, t -> {
+            try {
+                task.run(t);
+            } finally {
+                synchronized (newest) {
+                    newest.remove(key, t);
+                }
+            }
+        }, token);
     }
 
     private CancellationToken schedule(Duration delay, Task task, CancellationToken token) {

@@ -25,7 +25,6 @@ public final class LatestWinsScheduler<R, T> implements AutoCloseable {
     }
 
     private final Lane lane;
-    private final String key;
     private final Duration debounce;
     private final Work<R, T> work;
     private final Executor applyExecutor;
@@ -34,7 +33,6 @@ public final class LatestWinsScheduler<R, T> implements AutoCloseable {
 
     public LatestWinsScheduler(Lane lane, Duration debounce, Work<R, T> work, Executor applyExecutor, Consumer<T> apply) {
         this.lane = Objects.requireNonNull(lane);
-        this.key = "latest-" + System.identityHashCode(this);
         this.debounce = Objects.requireNonNull(debounce);
         this.work = Objects.requireNonNull(work);
         this.applyExecutor = Objects.requireNonNull(applyExecutor);
@@ -44,7 +42,7 @@ public final class LatestWinsScheduler<R, T> implements AutoCloseable {
     /** Asks for a request; any older request not yet applied is dropped. */
     public synchronized void submit(R request) {
         Objects.requireNonNull(request);
-        newest = lane.latest(key, debounce, token -> {
+        newest = lane.latest(this, debounce, token -> {
             T result = work.run(request, token::isCancelled);
             if (result != null && !token.isCancelled()) {
                 applyExecutor.execute(() -> {
