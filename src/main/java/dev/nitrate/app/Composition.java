@@ -7,6 +7,7 @@ import dev.nitrate.app.adapters.EngineShotDetector;
 import dev.nitrate.app.adapters.EngineShotFigures;
 import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.project.ProjectStore;
+import dev.nitrate.app.tasks.TaskLanes;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colormnet.PackColorizerFactory;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ public final class Composition {
     public static Services create(Path appData) {
         ColorizerFactory colorizers = new PackColorizerFactory();
         return new Services(new EngineFilmOpener(), new EngineShotDetector(), new EngineExemplarFitter(), colorizers,
-                new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), appData);
+                new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), appData,
+                new TaskLanes());
     }
 
     /** The folder for recent files, recovery autosaves and render checkpoints. */

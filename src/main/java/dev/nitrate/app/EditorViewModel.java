@@ -24,8 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -57,7 +55,6 @@ public final class EditorViewModel implements AutoCloseable {
     private final PreviewViewModel preview;
     private final RenderQueueViewModel renders;
     private final ColorizeWorker previewWorker;
-    private final ScheduledExecutorService background;
     private final FilmViewModel viewer;
     private final ProjectSession session;
     private final RecentFiles recentFiles;
@@ -77,12 +74,9 @@ public final class EditorViewModel implements AutoCloseable {
     public EditorViewModel(Services services, Executor ui) {
         this.services = services;
         this.ui = ui;
-        this.background = Executors.newScheduledThreadPool(1, r -> {
-            Thread t = new Thread(r, "editor-background");
-            t.setDaemon(true);
-            return t;
-        });
-        previewWorker = new ColorizeWorker(services.films(), services.colorizers(), services.exemplarFitter());
+        services.tasks().onFailure(ui, failure -> report(failure.error().getMessage()));
+        previewWorker = new ColorizeWorker(services.tasks().lane("colorize"), services.films(), services.colorizers(),
+                services.exemplarFitter());
         preview = new PreviewViewModel(previewWorker, ui);
         previewWorker.onDeviceFallback(reason -> ui.execute(() -> {
             if (reason != null) {
@@ -90,11 +84,12 @@ public final class EditorViewModel implements AutoCloseable {
                 notice.set(reason);
             }
         }));
-        renders = new RenderQueueViewModel(services.renderer(), ui, this::renderQueueChanged);
+        renders = new RenderQueueViewModel(services.renderer(), services.tasks().lane("render"), ui,
+                this::renderQueueChanged);
         renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
-        viewer = new FilmViewModel(services, ui, background, timeline, this::report, notice::set,
+        viewer = new FilmViewModel(services, ui, timeline, notice::set,
                 frame -> colorizedImage.set(preview.cached(frame)));
-        session = new ProjectSession(services.projects(), services.appData(), background, ui, notice::set);
+        session = new ProjectSession(services.projects(), services.appData(), services.tasks().lane("autosave"), ui, notice::set);
         recentFiles = new RecentFiles(services.appData(), notice::set);
 
         preview.onFrameArrived(frame -> {
@@ -336,7 +331,6 @@ public final class EditorViewModel implements AutoCloseable {
         renders.close();
         viewer.close();
         previewWorker.close();
-        background.shutdownNow();
     }
 
     public Services services() {

@@ -5,13 +5,14 @@ import dev.nitrate.app.media.FilmInfo;
 import dev.nitrate.app.media.FilmReader;
 import dev.nitrate.app.media.Pictures;
 import dev.nitrate.app.media.RgbFrame;
+import dev.nitrate.app.tasks.CancellationToken;
+import dev.nitrate.app.tasks.Lane;
 import dev.nitrate.app.timeline.LatestWinsScheduler;
 import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.ThumbnailCache;
 import dev.nitrate.app.timeline.TimelineViewModel;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
@@ -36,7 +37,7 @@ final class FilmViewModel implements AutoCloseable {
 
     private final Services services;
     private final Executor ui;
-    private final ScheduledExecutorService background;
+    private final Lane shotLane;
     private final TimelineViewModel timeline;
     private final Consumer<String> notices;
     private final IntConsumer frameRequested;
@@ -50,32 +51,33 @@ final class FilmViewModel implements AutoCloseable {
     private ThumbnailCache thumbnails;
     private Consumer<ThumbnailCache> thumbnailsChanged = c -> { };
     private volatile long lastScrubRequestNanos;
-    private volatile boolean shotDetectionCancelled;
+    private CancellationToken shotDetection = new CancellationToken();
 
     /**
      * @param frameRequested told of each frame the viewer moves to (also when it is shown), so that the colorized
      *     side can follow
      */
-    FilmViewModel(Services services, Executor ui, ScheduledExecutorService background, TimelineViewModel timeline,
-                  Consumer<String> errors, Consumer<String> notices, IntConsumer frameRequested) {
+    FilmViewModel(Services services, Executor ui, TimelineViewModel timeline,
+                  Consumer<String> notices, IntConsumer frameRequested) {
         this.services = services;
         this.ui = ui;
-        this.background = background;
+        this.shotLane = services.tasks().lane("shots");
         this.timeline = timeline;
         this.notices = notices;
         this.frameRequested = frameRequested;
-        scrubber = new LatestWinsScheduler<>("scrub", SCRUB_WORKERS, Duration.ofMillis(4),
-                new FrameDecoder(services.films(), MAX_VIEW_WIDTH), ui, this::showFrame, e -> errors.accept(e.getMessage()));
+        FrameDecoder decoder = new FrameDecoder(services.films(), MAX_VIEW_WIDTH);
+        scrubber = new LatestWinsScheduler<>(services.tasks().lane("scrub", SCRUB_WORKERS, decoder::releaseReader),
+                Duration.ofMillis(4), decoder, ui, this::showFrame);
         timeline.currentFrameProperty().addListener((o, a, b) -> requestFrame(b.intValue()));
     }
 
     void load(FilmInfo info) {
         closeThumbnails();
-        shotDetectionCancelled = true;
+        shotDetection.cancel();
         film.set(info);
         sourceImage.set(null);
         timeline.load(info.frameCount(), info.framesPerSecond());
-        thumbnails = new ThumbnailCache(services.films(), info.source(), 64, ui, f -> { },
+        thumbnails = new ThumbnailCache(services.tasks().lane("thumbnails"), services.films(), info.source(), 64, ui, f -> { },
                 () -> System.nanoTime() - lastScrubRequestNanos < 400_000_000L);
         thumbnailsChanged.accept(thumbnails);
         requestFrame(0);
@@ -85,7 +87,8 @@ final class FilmViewModel implements AutoCloseable {
     /** Closes the film (a project without one). */
     void unload() {
         closeThumbnails();
-        shotDetectionCancelled = true;
+        shotDetection.cancel();
+        detectingShots.set(false);
         film.set(null);
         sourceImage.set(null);
         caption.set("");
@@ -94,20 +97,21 @@ final class FilmViewModel implements AutoCloseable {
 
     private void detectShots(FilmInfo info) {
         detectingShots.set(true);
-        shotDetectionCancelled = false;
-        background.execute(() -> {
+        shotDetection = shotLane.submit(token -> {
             try (FilmReader reader = services.films().open(info.source())) {
-                Shots shots = services.shotDetector().detect(reader, n -> { }, () -> shotDetectionCancelled);
+                Shots shots = services.shotDetector().detect(reader, n -> { }, token::isCancelled);
                 ui.execute(() -> {
-                    if (info.equals(film.get()) && !shotDetectionCancelled) {
+                    if (token == shotDetection && !token.isCancelled()) {
                         timeline.shotsProperty().set(shots);
+                        detectingShots.set(false);
                     }
-                    detectingShots.set(false);
                 });
             } catch (FilmException | RuntimeException e) {
                 ui.execute(() -> {
-                    detectingShots.set(false);
-                    notices.accept("Shot detection failed: " + e.getMessage());
+                    if (token == shotDetection && !token.isCancelled()) {
+                        detectingShots.set(false);
+                        notices.accept("Shot detection failed: " + e.getMessage());
+                    }
                 });
             }
         });
@@ -151,7 +155,7 @@ final class FilmViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        shotDetectionCancelled = true;
+        shotDetection.cancel();
         scrubber.close();
         closeThumbnails();
     }

@@ -36,8 +36,8 @@ final class FrameDecoder implements LatestWinsScheduler.Work<FrameDecoder.Reques
         return reader.frame(request.frame(), maxSize, maxSize);
     }
 
-    @Override
-    public void workerFinished() {
+    /** Closes the calling thread's reader; run by each scrub thread as it ends. */
+    void releaseReader() {
         FilmReader reader = readers.get();
         if (reader != null) {
             reader.close();

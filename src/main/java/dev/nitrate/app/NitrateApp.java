@@ -13,10 +13,11 @@ import javafx.stage.Stage;
 public final class NitrateApp extends Application {
 
     private EditorViewModel editor;
+    private Services services;
 
     @Override
     public void start(Stage stage) {
-        Services services = Composition.create(Composition.defaultAppData());
+        services = Composition.create(Composition.defaultAppData());
         editor = new EditorViewModel(services, Platform::runLater);
         MainWindow window = new MainWindow(editor, stage);
         window.show();
@@ -45,6 +46,9 @@ public final class NitrateApp extends Application {
     public void stop() {
         if (editor != null) {
             editor.close();
+        }
+        if (services != null) {
+            services.tasks().close();
         }
     }
 }

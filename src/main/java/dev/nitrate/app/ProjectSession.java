@@ -4,10 +4,10 @@ import dev.nitrate.app.project.Autosaver;
 import dev.nitrate.app.project.Project;
 import dev.nitrate.app.project.ProjectFileException;
 import dev.nitrate.app.project.ProjectStore;
+import dev.nitrate.app.tasks.Lane;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -32,11 +32,11 @@ final class ProjectSession {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private Autosaver.Draft lastDraft;
 
-    ProjectSession(ProjectStore store, Path appData, ScheduledExecutorService background, Executor ui, Consumer<String> notices) {
+    ProjectSession(ProjectStore store, Path appData, Lane autosaveLane, Executor ui, Consumer<String> notices) {
         this.store = store;
         this.recoveryFile = appData.resolve("recovery").resolve("untitled" + ProjectStore.EXTENSION);
         this.notices = notices;
-        this.autosaver = new Autosaver(store, background, AUTOSAVE_DELAY, outcome -> ui.execute(() -> autosaved(outcome)));
+        this.autosaver = new Autosaver(store, autosaveLane, AUTOSAVE_DELAY, outcome -> ui.execute(() -> autosaved(outcome)));
     }
 
     /** Leaves the current project (its last changes go into its own file, if it has one) and starts the next one. */

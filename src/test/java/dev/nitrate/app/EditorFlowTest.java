@@ -15,6 +15,7 @@ import dev.nitrate.app.export.RenderItem;
 import dev.nitrate.app.project.PinScope;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.project.ProjectStore;
+import dev.nitrate.app.tasks.TaskLanes;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.VideoCodec;
@@ -87,11 +88,14 @@ class EditorFlowTest {
         return file;
     }
 
+    private final TaskLanes tasks = new TaskLanes();
+
     @Start
     void start(Stage stage) {
         colorizers = new SlowColorizerFactory();
         Services services = new Services(new EngineFilmOpener(), new EngineShotDetector(), new EngineExemplarFitter(), colorizers,
-                new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), work.resolve("appdata"));
+                new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), work.resolve("appdata"),
+                tasks);
         editor = new EditorViewModel(services, Platform::runLater);
         window = new MainWindow(editor, stage);
         window.show();
@@ -108,6 +112,7 @@ class EditorFlowTest {
             editor.close();
             return null;
         });
+        tasks.close();
     }
 
     private void openFilmAndWaitForShots() throws Exception {

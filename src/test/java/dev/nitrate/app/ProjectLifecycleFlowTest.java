@@ -13,6 +13,7 @@ import dev.nitrate.app.adapters.EngineShotFigures;
 import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.project.Project;
 import dev.nitrate.app.project.ProjectStore;
+import dev.nitrate.app.tasks.TaskLanes;
 import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.VideoCodec;
 import dev.nitrate.testing.TestMedia;
@@ -87,12 +88,15 @@ class ProjectLifecycleFlowTest {
         return file;
     }
 
+    private final TaskLanes tasks = new TaskLanes();
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
         SlowColorizerFactory colorizers = new SlowColorizerFactory();
         Services services = new Services(new EngineFilmOpener(), new EngineShotDetector(), new EngineExemplarFitter(), colorizers,
-                new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), work.resolve("appdata"));
+                new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), work.resolve("appdata"),
+                tasks);
         editor = new EditorViewModel(services, Platform::runLater);
         window = new MainWindow(editor, stage);
         window.show();
@@ -109,6 +113,7 @@ class ProjectLifecycleFlowTest {
             editor.close();
             return null;
         });
+        tasks.close();
     }
 
     @Test

@@ -82,8 +82,8 @@ public final class CompareViewModel implements AutoCloseable {
     public CompareViewModel(EditorViewModel editor, Executor ui) {
         this.editor = editor;
         this.ui = ui;
-        this.worker = new ColorizeWorker(editor.services().films(), editor.services().colorizers(),
-                editor.services().exemplarFitter());
+        this.worker = new ColorizeWorker(editor.services().tasks().lane("compare"), editor.services().films(),
+                editor.services().colorizers(), editor.services().exemplarFitter());
         List<ProjectExemplar> all = editor.exemplars().snapshot();
         int height = editor.settingsProperty().get().previewHeight();
         if (!all.isEmpty()) {

@@ -2,37 +2,37 @@ package dev.nitrate.app.export;
 
 import dev.nitrate.app.project.ExportFormat;
 import dev.nitrate.app.project.RenderRecord;
+import dev.nitrate.app.tasks.CancellationToken;
+import dev.nitrate.app.tasks.Lane;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The render queue: renders run one after the other on a background thread, report progress and time left, can
+ * The render queue: renders run one after the other on the render lane, report progress and time left, can
  * be cancelled, and stay in the project until finished so that an interrupted render resumes after a restart.
  */
 public final class RenderQueueViewModel implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(RenderQueueViewModel.class.getName());
+
     private final Renderer renderer;
     private final Executor ui;
     private final Runnable changed;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "render");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Lane lane;
     private final ObservableList<RenderItem> items = FXCollections.observableArrayList();
     private Supplier<RenderContext> context;
     private RenderItem running;
     private Renderer.Run runningJob;
+    private CancellationToken runningTask;
 
-    public RenderQueueViewModel(Renderer renderer, Executor ui, Runnable changed) {
+    public RenderQueueViewModel(Renderer renderer, Lane lane, Executor ui, Runnable changed) {
         this.renderer = renderer;
+        this.lane = lane;
         this.ui = ui;
         this.changed = changed;
     }
@@ -148,11 +148,12 @@ public final class RenderQueueViewModel implements AutoCloseable {
             }
         });
         Renderer.Run job = runningJob;
-        thread.execute(() -> {
+        runningTask = lane.submit(token -> {
             Renderer.Outcome outcome;
             try {
                 outcome = job.run();
             } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Render of " + record.output() + " stopped", e);
                 outcome = new Renderer.Failed("The render stopped: " + e);
             }
             Renderer.Outcome result = outcome;
@@ -186,16 +187,19 @@ public final class RenderQueueViewModel implements AutoCloseable {
         }
         running = null;
         runningJob = null;
+        runningTask = null;
         changed.run();
         startNext();
     }
 
-    /** Stops the render in flight (its finished work is kept for a resume) and the render thread. */
+    /** Stops the render in flight (its finished work is kept for a resume); a render not yet started never starts. */
     @Override
     public void close() {
         if (runningJob != null) {
             runningJob.cancel();
         }
-        thread.shutdown();
+        if (runningTask != null) {
+            runningTask.cancel();
+        }
     }
 }

@@ -7,6 +7,8 @@ import dev.nitrate.app.media.FilmReader;
 import dev.nitrate.app.media.Pictures;
 import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.project.ProjectExemplar;
+import dev.nitrate.app.tasks.CancellationToken;
+import dev.nitrate.app.tasks.Lane;
 import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
@@ -22,13 +24,10 @@ import dev.nitrate.engine.image.LabImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Runs colorize jobs one at a time on its own thread. It keeps the last colorizer open between jobs of the same
+ * Runs colorize jobs one at a time on its lane. It keeps the last colorizer open between jobs of the same
  * pack, options and size (opening one loads the networks), and closes it when they change or on {@link #close}.
  */
 public final class ColorizeWorker implements AutoCloseable {
@@ -36,18 +35,17 @@ public final class ColorizeWorker implements AutoCloseable {
     private final FilmOpener films;
     private final ColorizerFactory colorizers;
     private final ExemplarFitter fitter;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "colorize");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Lane lane;
+    private volatile CancellationToken inFlight;
+    /** Mirrors the token of the job in flight, for the frame loop. */
     private volatile boolean cancelRequested;
     private volatile Consumer<String> fallbackListener = reason -> { };
     private volatile FrameColorizer running;
     private FrameColorizer open;
     private Object openKey;
 
-    public ColorizeWorker(FilmOpener films, ColorizerFactory colorizers, ExemplarFitter fitter) {
+    public ColorizeWorker(Lane lane, FilmOpener films, ColorizerFactory colorizers, ExemplarFitter fitter) {
+        this.lane = Objects.requireNonNull(lane);
         this.films = Objects.requireNonNull(films);
         this.colorizers = Objects.requireNonNull(colorizers);
         this.fitter = Objects.requireNonNull(fitter);
@@ -58,16 +56,25 @@ public final class ColorizeWorker implements AutoCloseable {
         this.fallbackListener = listener;
     }
 
-    /** Queues a job; the listener hears each frame and the outcome on the worker thread. */
-    public Future<?> submit(ColorizeJob job, ColorizeListener listener) {
-        return thread.submit(() -> {
-            cancelRequested = false;
-            listener.finished(run(job, listener));
+    /** Queues a job; the listener hears each frame and the outcome on the lane's thread. */
+    public CancellationToken submit(ColorizeJob job, ColorizeListener listener) {
+        return lane.submit(token -> {
+            inFlight = token;
+            cancelRequested = token.isCancelled();
+            try {
+                listener.finished(run(job, listener));
+            } finally {
+                inFlight = null;
+            }
         });
     }
 
-    /** Stops the job in flight (and the queued ones find the flag cleared only when they start). */
+    /** Stops the job in flight; jobs still queued run when their turn comes. */
     public void cancel() {
+        CancellationToken token = inFlight;
+        if (token != null) {
+            token.cancel();
+        }
         cancelRequested = true;
         FrameColorizer colorizer = running;
         if (colorizer != null) {
@@ -146,7 +153,6 @@ public final class ColorizeWorker implements AutoCloseable {
     @Override
     public void close() {
         cancel();
-        thread.submit(this::dropColorizer);
-        thread.shutdown();
+        lane.submit(token -> dropColorizer());
     }
 }

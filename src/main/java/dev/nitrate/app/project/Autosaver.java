@@ -1,11 +1,10 @@
 package dev.nitrate.app.project;
 
+import dev.nitrate.app.tasks.CancellationToken;
+import dev.nitrate.app.tasks.Lane;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -40,16 +39,16 @@ public final class Autosaver {
     public record Failed(Draft draft, ProjectFileException error) implements Outcome {}
 
     private final ProjectStore store;
-    private final ScheduledExecutorService scheduler;
+    private final Lane lane;
     private final Duration delay;
     private final Consumer<Outcome> listener;
     private final ReentrantLock writing = new ReentrantLock();
-    private ScheduledFuture<?> pending;
+    private CancellationToken pending;
     private Draft latest;
 
-    public Autosaver(ProjectStore store, ScheduledExecutorService scheduler, Duration delay, Consumer<Outcome> listener) {
+    public Autosaver(ProjectStore store, Lane lane, Duration delay, Consumer<Outcome> listener) {
         this.store = Objects.requireNonNull(store);
-        this.scheduler = Objects.requireNonNull(scheduler);
+        this.lane = Objects.requireNonNull(lane);
         this.delay = Objects.requireNonNull(delay);
         this.listener = Objects.requireNonNull(listener);
     }
@@ -58,7 +57,7 @@ public final class Autosaver {
     public synchronized void changed(Draft draft) {
         latest = Objects.requireNonNull(draft);
         cancelPending();
-        pending = scheduler.schedule(this::saveNow, delay.toMillis(), TimeUnit.MILLISECONDS);
+        pending = lane.schedule(delay, token -> saveNow());
     }
 
     /** Saves the pending draft at once, if there is one (when leaving a saved project, and on exit). */
@@ -96,7 +95,7 @@ public final class Autosaver {
 
     private void cancelPending() {
         if (pending != null) {
-            pending.cancel(false);
+            pending.cancel();
             pending = null;
         }
     }

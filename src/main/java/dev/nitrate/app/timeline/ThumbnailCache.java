@@ -5,6 +5,8 @@ import dev.nitrate.app.media.FilmOpener;
 import dev.nitrate.app.media.FilmReader;
 import dev.nitrate.app.media.Pictures;
 import dev.nitrate.app.media.RgbFrame;
+import dev.nitrate.app.tasks.CancellationToken;
+import dev.nitrate.app.tasks.Lane;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,17 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import javafx.scene.image.Image;
 
 /**
- * Thumbnails of a film's frames, decoded on demand by one background thread with its own reader (newest requests
- * first) and kept in a bounded cache. {@link #get} answers at once with what is cached and queues the rest; the
- * listener hears on the UI executor when a thumbnail arrives.
+ * Thumbnails of a film's frames, decoded on demand on the thumbnails lane with the cache's own reader (newest
+ * requests first) and kept in a bounded cache. {@link #get} answers at once with what is cached and queues the rest;
+ * the listener hears on the UI executor when a thumbnail arrives. The reader is used and closed only on the lane.
  */
 public final class ThumbnailCache implements AutoCloseable {
 
     private static final int CAPACITY = 2000;
+    private static final System.Logger LOG = System.getLogger(ThumbnailCache.class.getName());
 
     private final int thumbHeight;
     private final Executor uiExecutor;
@@ -36,34 +40,37 @@ public final class ThumbnailCache implements AutoCloseable {
     };
     private final Deque<Integer> queue = new ArrayDeque<>();
     private final Set<Integer> queued = new HashSet<>();
-    private final Thread worker;
+    private final Lane lane;
     private final FilmOpener opener;
     private final Path film;
-    private volatile boolean closed;
+    private final BooleanSupplier yieldTo;
+    private final CancellationToken lifetime = new CancellationToken();
+    private boolean draining;
     private int decoded;
-
-    private final java.util.function.BooleanSupplier yieldTo;
+    private FilmReader reader;
+    private boolean unreadable;
 
     /** @param yieldTo while true (the user is scrubbing), decoding waits so that the frame under the playhead comes first */
-    public ThumbnailCache(FilmOpener opener, Path film, int thumbHeight, Executor uiExecutor, IntConsumer arrived,
-                          java.util.function.BooleanSupplier yieldTo) {
+    public ThumbnailCache(Lane lane, FilmOpener opener, Path film, int thumbHeight, Executor uiExecutor, IntConsumer arrived,
+                          BooleanSupplier yieldTo) {
+        this.lane = lane;
         this.yieldTo = yieldTo;
         this.opener = opener;
         this.film = film;
         this.thumbHeight = thumbHeight;
         this.uiExecutor = uiExecutor;
         this.arrived = arrived;
-        this.worker = new Thread(this::decodeLoop, "thumbnails");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     /** The cached thumbnail, or {@code null} after queueing it for decoding. */
     public synchronized Image get(int frame) {
         Image image = images.get(frame);
-        if (image == null && queued.add(frame)) {
+        if (image == null && !lifetime.isCancelled() && queued.add(frame)) {
             queue.addFirst(frame);
-            notifyAll();
+            if (!draining) {
+                draining = true;
+                lane.submit(token -> drain());
+            }
         }
         return image;
     }
@@ -78,49 +85,62 @@ public final class ThumbnailCache implements AutoCloseable {
         return decoded;
     }
 
-    private void decodeLoop() {
-        try (FilmReader reader = opener.open(film)) {
-            int maxWidth = (int) Math.ceil((double) thumbHeight * reader.info().width() / reader.info().height());
-            while (!closed) {
-                int frame;
-                synchronized (this) {
-                    while (queue.isEmpty() && !closed) {
-                        wait();
-                    }
-                    if (closed) {
-                        return;
-                    }
-                    frame = queue.pollFirst();
+    /** Decodes until the queue is empty or the cache is closed; runs on the lane. */
+    private void drain() throws InterruptedException {
+        while (true) {
+            int frame;
+            synchronized (this) {
+                if (queue.isEmpty() || lifetime.isCancelled()) {
+                    draining = false;
+                    return;
                 }
-                while (yieldTo.getAsBoolean() && !closed) {
-                    Thread.sleep(15);
-                }
-                RgbFrame rgb;
-                try {
-                    rgb = reader.frame(frame, maxWidth, thumbHeight);
-                } catch (FilmException e) {
-                    rgb = null;
-                }
-                Image image = rgb == null ? null : Pictures.toImage(rgb);
-                synchronized (this) {
-                    queued.remove(frame);
-                    if (image != null) {
-                        images.put(frame, image);
-                        decoded++;
-                    }
-                }
+                frame = queue.pollFirst();
+            }
+            while (yieldTo.getAsBoolean() && !lifetime.isCancelled()) {
+                Thread.sleep(15);
+            }
+            Image image = decode(frame);
+            synchronized (this) {
+                queued.remove(frame);
                 if (image != null) {
-                    uiExecutor.execute(() -> arrived.accept(frame));
+                    images.put(frame, image);
+                    decoded++;
                 }
             }
-        } catch (FilmException | InterruptedException e) {
-            // the film cannot be read here: the editor reports that when it opens the film; the strip stays empty
+            if (image != null) {
+                uiExecutor.execute(() -> arrived.accept(frame));
+            }
         }
     }
 
+    private Image decode(int frame) {
+        if (unreadable || lifetime.isCancelled()) {
+            return null;
+        }
+        try {
+            if (reader == null) {
+                reader = opener.open(film);
+            }
+            int maxWidth = (int) Math.ceil((double) thumbHeight * reader.info().width() / reader.info().height());
+            RgbFrame rgb = reader.frame(frame, maxWidth, thumbHeight);
+            return Pictures.toImage(rgb);
+        } catch (FilmException e) {
+            // the editor reports an unreadable film when it opens it; the strip stays empty where frames fail
+            LOG.log(System.Logger.Level.DEBUG, () -> "No thumbnail for frame " + frame + " of " + film.getFileName(), e);
+            unreadable = reader == null;
+            return null;
+        }
+    }
+
+    /** Stops decoding; the reader is closed on the lane once the decode in flight has finished. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        notifyAll();
+    public void close() {
+        lifetime.cancel();
+        lane.submit(token -> {
+            if (reader != null) {
+                reader.close();
+                reader = null;
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.nitrate.app.project;
 
+import dev.nitrate.app.tasks.TaskLanes;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,8 +18,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -188,14 +187,14 @@ class ProjectStoreTest {
 
     @Test
     void autosaverWritesTheLatestDraftIntoItsOwnFileAfterTheDelay() throws Exception {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        TaskLanes lanes = new TaskLanes();
         try {
             Project project = sampleProject();
             Path fileA = dir.resolve("a.nitrate");
             Path recovery = dir.resolve("recovery/untitled.nitrate");
             CountDownLatch saved = new CountDownLatch(1);
             AtomicReference<Autosaver.Outcome> outcome = new AtomicReference<>();
-            Autosaver autosaver = new Autosaver(store, scheduler, Duration.ofMillis(50), o -> {
+            Autosaver autosaver = new Autosaver(store, lanes.lane("autosave"), Duration.ofMillis(50), o -> {
                 outcome.set(o);
                 saved.countDown();
             });
@@ -207,17 +206,17 @@ class ProjectStoreTest {
             assertTrue(store.open(recovery).film().endsWith("b.mp4"));
             assertFalse(Files.exists(fileA), "a draft replaced by another project's draft is never written");
         } finally {
-            scheduler.shutdownNow();
+            lanes.close();
         }
     }
 
     @Test
     void aDiscardedDraftIsNeverWritten() throws Exception {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        TaskLanes lanes = new TaskLanes();
         try {
             Path fileA = dir.resolve("a.nitrate");
             AtomicReference<Autosaver.Outcome> outcome = new AtomicReference<>();
-            Autosaver autosaver = new Autosaver(store, scheduler, Duration.ofMillis(50), outcome::set);
+            Autosaver autosaver = new Autosaver(store, lanes.lane("autosave"), Duration.ofMillis(50), outcome::set);
             autosaver.changed(new Autosaver.Draft(sampleProject(), fileA));
             autosaver.discard();
             autosaver.saveNow();
@@ -225,7 +224,7 @@ class ProjectStoreTest {
             assertFalse(Files.exists(fileA));
             assertEquals(null, outcome.get());
         } finally {
-            scheduler.shutdownNow();
+            lanes.close();
         }
     }
 }

@@ -9,16 +9,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.nitrate.app.tasks.TaskLanes;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LatestWinsSchedulerTest {
+
+    private final TaskLanes lanes = new TaskLanes();
+
+    @AfterEach
+    void closeLanes() {
+        lanes.close();
+    }
 
     @Test
     void aBurstOfRequestsAppliesOnlyTheNewestAndSkipsMostWork() throws Exception {
         List<Integer> applied = new CopyOnWriteArrayList<>();
         AtomicInteger worked = new AtomicInteger();
         CountDownLatch last = new CountDownLatch(1);
-        try (LatestWinsScheduler<Integer, Integer> scheduler = new LatestWinsScheduler<>("test", Duration.ofMillis(5),
+        try (LatestWinsScheduler<Integer, Integer> scheduler = new LatestWinsScheduler<>(lanes.lane("test"), Duration.ofMillis(5),
                 (request, stale) -> {
                     worked.incrementAndGet();
                     Thread.sleep(20);
@@ -28,7 +37,7 @@ class LatestWinsSchedulerTest {
                     if (value == 199) {
                         last.countDown();
                     }
-                }, e -> { })) {
+                })) {
             for (int i = 0; i < 200; i++) {
                 scheduler.submit(i);
                 Thread.sleep(1);
@@ -49,7 +58,7 @@ class LatestWinsSchedulerTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch sawStale = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
-        try (LatestWinsScheduler<String, String> scheduler = new LatestWinsScheduler<>("test", Duration.ZERO,
+        try (LatestWinsScheduler<String, String> scheduler = new LatestWinsScheduler<>(lanes.lane("test"), Duration.ZERO,
                 (request, stale) -> {
                     if (request.equals("slow")) {
                         started.countDown();
@@ -64,7 +73,7 @@ class LatestWinsSchedulerTest {
                 }, Runnable::run, value -> {
                     applied.add(value);
                     done.countDown();
-                }, e -> { })) {
+                })) {
             scheduler.submit("slow");
             assertTrue(started.await(5, TimeUnit.SECONDS));
             scheduler.submit("fast");
@@ -80,7 +89,7 @@ class LatestWinsSchedulerTest {
         CountDownLatch slowStarted = new CountDownLatch(1);
         CountDownLatch releaseSlow = new CountDownLatch(1);
         CountDownLatch fastApplied = new CountDownLatch(1);
-        try (LatestWinsScheduler<String, String> scheduler = new LatestWinsScheduler<>("test", 2, Duration.ZERO,
+        try (LatestWinsScheduler<String, String> scheduler = new LatestWinsScheduler<>(lanes.lane("test", 2, () -> { }), Duration.ZERO,
                 (request, stale) -> {
                     if (request.equals("slow")) {
                         slowStarted.countDown();
@@ -90,7 +99,7 @@ class LatestWinsSchedulerTest {
                 }, Runnable::run, value -> {
                     applied.add(value);
                     fastApplied.countDown();
-                }, e -> { })) {
+                })) {
             scheduler.submit("slow");
             assertTrue(slowStarted.await(5, TimeUnit.SECONDS));
             scheduler.submit("fast");
