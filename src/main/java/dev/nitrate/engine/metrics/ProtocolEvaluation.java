@@ -4,9 +4,9 @@ import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
-import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.pipeline.FramePipeline;
 import dev.nitrate.engine.shots.CutDetector;
 import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
@@ -59,7 +59,12 @@ public final class ProtocolEvaluation {
         FloatPlane staticA = null;
         FloatPlane staticB = null;
         FloatPlane zeros = null;
-        long colorizeNanos = 0;
+        long[] colorizeNanos = {0};
+        Optional<FramePipeline> pipeline = colorizer.map(c -> new FramePipeline(c, (stage, nanos) -> {
+            if (stage == FramePipeline.Stage.COLORIZE) {
+                colorizeNanos[0] += nanos;
+            }
+        }));
         Optional<RgbFrame> next;
         while ((maxFrames <= 0 || frameIndex < maxFrames) && (next = clip.next()).isPresent()) {
             RgbFrame original = next.get();
@@ -88,15 +93,7 @@ public final class ProtocolEvaluation {
             }
             if (colorizer.isPresent()) {
                 byte[] grayscale = grayscaleFilmFrame(original.rgb());
-                FloatPlane grayLightness = CieLab.lightnessOfRgb8(grayscale, original.width(), original.height());
-                long start = System.nanoTime();
-                ChromaPlanes chroma = colorizer.get().colorize(grayLightness);
-                colorizeNanos += System.nanoTime() - start;
-                if (chroma.width() != original.width() || chroma.height() != original.height()) {
-                    throw new ColorizeException("the colorizer returned " + chroma.width() + "x" + chroma.height()
-                            + " chroma for a " + original.width() + "x" + original.height() + " frame");
-                }
-                byte[] result = LumaMatch.toRgb8(chroma.withLightness(grayLightness), grayscale);
+                byte[] result = pipeline.orElseThrow().colorizeRgb8(grayscale, original.width(), original.height());
                 scorers.get(0).add(original, new RgbFrame(original.width(), original.height(), result));
             }
             gray.add(original, toRgb(lightness, zeros, zeros));
@@ -110,7 +107,7 @@ public final class ProtocolEvaluation {
         shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
         scorers.forEach(Scorer::endShot);
         List<MethodEvaluation> methods = scorers.stream().map(Scorer::result).toList();
-        double secondsPerFrame = colorizer.isPresent() ? colorizeNanos / 1e9 / frameIndex : 0;
+        double secondsPerFrame = colorizer.isPresent() ? colorizeNanos[0] / 1e9 / frameIndex : 0;
         return new EvaluationReport(clip.width(), clip.height(), exemplar.toString(), shots, methods, secondsPerFrame);
     }
 

@@ -1,6 +1,5 @@
 package dev.nitrate.engine.render;
 
-import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.FrameColorizer;
@@ -9,9 +8,8 @@ import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.exemplar.ExemplarImage;
 import dev.nitrate.engine.exemplar.Exemplars;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
-import dev.nitrate.engine.image.ChromaPlanes;
-import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.pipeline.FramePipeline;
 import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.safety.OutputRefusedException;
 import dev.nitrate.engine.shots.Shot;
@@ -230,6 +228,7 @@ public final class RenderJob {
         long colorizeStarted = System.nanoTime();
         try (FrameColorizer colorizer = factory.open(request.pack(), request.inference(), info.width(), info.height())) {
             activeColorizer = colorizer;
+            FramePipeline pipeline = new FramePipeline(colorizer);
             listener.engineOpened(colorizer.deviceDescription(), request.pack());
             if (cancelRequested) {
                 throw new CancellationException();
@@ -256,10 +255,7 @@ public final class RenderJob {
                             colorizer.beginSequence(sequenceExemplars, false);
                         }
                         DecodedFrame decoded = reader.read(frame);
-                        FloatPlane lightness = decoded.lightness();
-                        ChromaPlanes chroma = colorizer.colorize(lightness);
-                        LabImage lab = chroma.withLightness(lightness);
-                        RgbPixels colour = withSourceLuma(lab, decoded.pixels(), sixteenBit);
+                        RgbPixels colour = pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit);
                         if (writer != null) {
                             writer.write(new OutputFrame(colour, spec.lumaLock() ? decoded.videoLuma() : Optional.empty()));
                         } else {
@@ -285,14 +281,6 @@ public final class RenderJob {
         } finally {
             activeColorizer = null;
         }
-    }
-
-    /** The colorized frame in RGB with the source frame's luma at every pixel ({@link LumaMatch}). */
-    private static RgbPixels withSourceLuma(LabImage lab, RgbPixels source, boolean sixteenBit) {
-        if (sixteenBit) {
-            return new RgbPixels.Rgb16(lab.width(), lab.height(), LumaMatch.toRgb16(lab, source.toRgb16()));
-        }
-        return new RgbPixels.Rgb8(lab.width(), lab.height(), LumaMatch.toRgb8(lab, source.toRgb8()));
     }
 
     private Path frameFile(WorkFolder work, long frame) {
