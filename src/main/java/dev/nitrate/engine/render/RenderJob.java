@@ -4,16 +4,12 @@ import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.PackException;
-import dev.nitrate.engine.exemplar.ExemplarImage;
-import dev.nitrate.engine.exemplar.Exemplars;
-import dev.nitrate.engine.exemplar.PinnedExemplar;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.pipeline.FramePipeline;
 import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.safety.OutputRefusedException;
 import dev.nitrate.engine.shots.Shot;
 import dev.nitrate.engine.shots.ShotDetector;
-import dev.nitrate.engine.shots.ShotExemplars;
 import dev.nitrate.engine.video.DecodedFrame;
 import dev.nitrate.engine.video.FilmInfo;
 import dev.nitrate.engine.video.FilmReader;
@@ -25,7 +21,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,30 +120,8 @@ public final class RenderJob {
             if (range.last() >= info.frameCount()) {
                 throw new MediaException(request.film(), "frame range " + range + " is outside the film (frames 0-" + (info.frameCount() - 1) + ")");
             }
-            List<LabImage> fitted = new ArrayList<>();
-            List<Long> pinnedFrames = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            for (PinnedExemplar pinned : request.exemplars()) {
-                long frame = pinned.frameOr(range.first());
-                if (frame >= info.frameCount()) {
-                    throw new MediaException(pinned.image(), "pinned to frame " + frame + ", beyond the end of " + request.film()
-                            + " (" + info.frameCount() + " frames, 0-" + (info.frameCount() - 1) + ")");
-                }
-                ExemplarImage image = Exemplars.load(pinned.image(), info.width(), info.height());
-                if (image.isGrayscale()) {
-                    listener.warning(pinned.image() + ": this exemplar is grayscale (mean chroma "
-                            + String.format(java.util.Locale.ROOT, "%.1f", image.meanChroma()) + "); it gives the model no colour to spread");
-                }
-                if (frame < range.first() || frame > range.last()) {
-                    notes.add(pinned + ": pinned outside the rendered frames " + range + "; it colours nothing in this render");
-                    continue;
-                }
-                fitted.add(Exemplars.fit(image, info.width(), info.height(), pinned.fitOr(request.fit())));
-                pinnedFrames.add(frame);
-            }
-            if (fitted.isEmpty()) {
-                throw new MediaException(request.film(), "no exemplar is pinned inside the rendered frames " + range);
-            }
+            RenderPlan plan = RenderPlan.of(request, info, range, listener::warning);
+            List<String> notes = new ArrayList<>(plan.notes());
             String jobKey = JobKey.of(request, info, range, factory);
             WorkFolder work;
             try {
@@ -166,7 +139,7 @@ public final class RenderJob {
                         () -> cancelRequested);
                 work.writeShots(shots);
             }
-            List<ShotExemplars.Assignment> plan = ShotExemplars.assign(shots, pinnedFrames);
+            Map<Long, List<LabImage>> sequenceStarts = plan.sequenceStarts(shots);
             Optional<WorkFolder.Checkpoint> checkpoint = work.readCheckpoint(jobKey);
             long resumeAt = checkpoint.map(WorkFolder.Checkpoint::nextFrame).orElse(range.first());
             if (checkpoint.isPresent()) {
@@ -180,7 +153,7 @@ public final class RenderJob {
                         ? new VideoSegments(request, info, range, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow())
                         : new ImageFiles(guard, work, spec.format().imageFormat().orElseThrow());
                 if (resumeAt <= range.last()) {
-                    colorize(reader, info, range, plan, fitted, work, sink, jobKey, checkpoint, resumeAt);
+                    colorize(reader, info, range, sequenceStarts, work, sink, jobKey, checkpoint, resumeAt);
                 }
                 report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
                 sink.publish();
@@ -200,13 +173,9 @@ public final class RenderJob {
         }
     }
 
-    private void colorize(FilmReader reader, FilmInfo info, FrameRange range, List<ShotExemplars.Assignment> plan, List<LabImage> exemplars,
+    private void colorize(FilmReader reader, FilmInfo info, FrameRange range, Map<Long, List<LabImage>> sequenceStarts,
             WorkFolder work, FrameSink sink, String jobKey, Optional<WorkFolder.Checkpoint> checkpoint, long resumeAt)
             throws MediaException, PackException, ColorizeException, IOException {
-        Map<Long, List<LabImage>> sequenceStarts = new HashMap<>();
-        for (ShotExemplars.Assignment assignment : plan) {
-            sequenceStarts.put(assignment.shot().first(), assignment.exemplarIndexes().stream().map(exemplars::get).toList());
-        }
         OutputSpec spec = request.output();
         boolean sixteenBit = spec.format() == OutputFormat.TIFF || info.isHighBitDepth();
         long colorizeStarted = System.nanoTime();
