@@ -6,9 +6,9 @@ import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.metrics.FilmFrames;
-import dev.nitrate.engine.metrics.RgbFrame;
 import dev.nitrate.engine.metrics.RgbFrameSource;
 import dev.nitrate.engine.pipeline.FramePipeline;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,13 +85,13 @@ public final class PipelineBenchmark {
         for (int frameIndex = 0; frameIndex < total; frameIndex++) {
             Map<String, Long> frameNanos = new LinkedHashMap<>();
             long start = System.nanoTime();
-            Optional<RgbFrame> next = film.next();
+            Optional<Rgb8> next = film.next();
             long decoded = System.nanoTime();
             if (next.isEmpty()) {
                 throw new IOException("the film ends after " + frameIndex + " frames; the benchmark needs "
                         + total + " (" + warmupFrames + " warm-up + " + measuredFrames + " measured)");
             }
-            RgbFrame frame = next.get();
+            Rgb8 frame = next.get();
             frameNanos.put(DECODE, decoded - start);
             if (frame.width() != width || frame.height() != height) {
                 long t = System.nanoTime();
@@ -120,7 +120,7 @@ public final class PipelineBenchmark {
             frameNanos.put(TO_RGB, frameNanos.remove(TO_RGB));
 
             long t = System.nanoTime();
-            sink.write(new RgbFrame(frame.width(), frame.height(), rgb));
+            sink.write(new Rgb8(frame.width(), frame.height(), rgb));
             long end = System.nanoTime();
             frameNanos.put(ENCODE, end - t);
             frameNanos.put(FRAME, end - start);

@@ -8,7 +8,7 @@ import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.pipeline.FramePipeline;
 import dev.nitrate.engine.shots.CutDetector;
-import dev.nitrate.engine.video.RgbPixels;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +65,14 @@ public final class ProtocolEvaluation {
                 colorizeNanos[0] += nanos;
             }
         }));
-        Optional<RgbFrame> next;
+        Optional<Rgb8> next;
         while ((maxFrames <= 0 || frameIndex < maxFrames) && (next = clip.next()).isPresent()) {
-            RgbFrame original = next.get();
+            Rgb8 original = next.get();
             if (original.width() != clip.width() || original.height() != clip.height()) {
                 throw new IOException("frame " + frameIndex + " is " + original.width() + "x" + original.height()
                         + ", the clip " + clip.width() + "x" + clip.height());
             }
-            if (cutDetector.isCut(new RgbPixels.Rgb8(original.width(), original.height(), original.rgb()))) {
+            if (cutDetector.isCut(original)) {
                 shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
                 shotStart = frameIndex;
                 scorers.forEach(Scorer::endShot);
@@ -94,7 +94,7 @@ public final class ProtocolEvaluation {
             if (colorizer.isPresent()) {
                 byte[] grayscale = grayscaleFilmFrame(original.rgb());
                 byte[] result = pipeline.orElseThrow().colorizeRgb8(grayscale, original.width(), original.height());
-                scorers.get(0).add(original, new RgbFrame(original.width(), original.height(), result));
+                scorers.get(0).add(original, new Rgb8(original.width(), original.height(), result));
             }
             gray.add(original, toRgb(lightness, zeros, zeros));
             still.add(original, toRgb(lightness, staticA, staticB));
@@ -123,9 +123,9 @@ public final class ProtocolEvaluation {
         return gray;
     }
 
-    private static RgbFrame toRgb(FloatPlane lightness, FloatPlane a, FloatPlane b) {
+    private static Rgb8 toRgb(FloatPlane lightness, FloatPlane a, FloatPlane b) {
         byte[] rgb = CieLab.toRgb8(new LabImage(lightness, a, b));
-        return new RgbFrame(lightness.width(), lightness.height(), rgb);
+        return new Rgb8(lightness.width(), lightness.height(), rgb);
     }
 
     private static final class Scorer {
@@ -138,7 +138,7 @@ public final class ProtocolEvaluation {
             this.method = method;
         }
 
-        void add(RgbFrame original, RgbFrame result) {
+        void add(Rgb8 original, Rgb8 result) {
             FrameScore score = FrameScore.of(original, result);
             clip.add(score);
             shot.add(score);
