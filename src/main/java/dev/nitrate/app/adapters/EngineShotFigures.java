@@ -17,7 +17,7 @@ public final class EngineShotFigures implements ShotFigures {
         ColourDistributionConsistency cdc = new ColourDistributionConsistency();
         double colourfulness = 0;
         for (RgbFrame frame : frames) {
-            var metricsFrame = new dev.nitrate.engine.metrics.RgbFrame(frame.width(), frame.height(), frame.rgb());
+            var metricsFrame = new dev.nitrate.engine.video.RgbPixels.Rgb8(frame.width(), frame.height(), frame.rgb());
             colourfulness += FrameMetrics.colourfulness(metricsFrame);
             cdc.add(FrameMetrics.channelHistograms(metricsFrame));
         }

@@ -9,8 +9,6 @@ import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
-import dev.nitrate.engine.color.CieLab;
-import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.FrameColorizer;
@@ -18,9 +16,8 @@ import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.colormnet.PackColorizer;
-import dev.nitrate.engine.image.ChromaPlanes;
-import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.pipeline.FramePipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -95,6 +92,7 @@ public final class ColorizeWorker implements AutoCloseable {
             FrameColorizer colorizer = colorizerFor(job);
             running = colorizer;
             colorizer.beginSequence(references, false);
+            FramePipeline pipeline = new FramePipeline(colorizer);
             int from = job.first();
             long start = System.nanoTime();
             int end = Math.min(job.end(), reader.info().frameCount());
@@ -103,9 +101,7 @@ public final class ColorizeWorker implements AutoCloseable {
                     return new ColorizeOutcome.Cancelled(done);
                 }
                 RgbFrame source = Pictures.resize(reader.frame(index, job.width(), job.height()), job.width(), job.height());
-                FloatPlane lightness = CieLab.lightnessOfRgb8(source.rgb(), job.width(), job.height());
-                ChromaPlanes chroma = colorizer.colorize(lightness);
-                byte[] rgb = LumaMatch.toRgb8(chroma.withLightness(lightness), source.rgb());
+                byte[] rgb = pipeline.colorizeRgb8(source.rgb(), job.width(), job.height());
                 done++;
                 double fps = done / ((System.nanoTime() - start) / 1e9);
                 listener.frame(index, new RgbFrame(index, source.width(), source.height(), source.rgb()),

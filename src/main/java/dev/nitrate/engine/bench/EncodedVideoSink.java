@@ -1,8 +1,8 @@
 package dev.nitrate.engine.bench;
 
-import dev.nitrate.engine.metrics.RgbFrame;
 import dev.nitrate.engine.video.MediaException;
 import dev.nitrate.engine.video.OutputFrame;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import dev.nitrate.engine.video.RgbPixels;
 import dev.nitrate.engine.video.VideoEncodeSettings;
 import dev.nitrate.engine.video.VideoSegmentWriter;
@@ -33,7 +33,7 @@ public final class EncodedVideoSink implements RgbFrameSink {
     }
 
     @Override
-    public void write(RgbFrame frame) throws IOException {
+    public void write(Rgb8 frame) throws IOException {
         try {
             writer.write(new OutputFrame(new RgbPixels.Rgb8(frame.width(), frame.height(), frame.rgb()), Optional.empty()));
         } catch (MediaException e) {

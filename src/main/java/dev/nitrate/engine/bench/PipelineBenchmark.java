@@ -1,16 +1,14 @@
 package dev.nitrate.engine.bench;
 
 import dev.nitrate.engine.color.CieLab;
-import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
-import dev.nitrate.engine.image.ChromaPlanes;
-import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.metrics.FilmFrames;
-import dev.nitrate.engine.metrics.RgbFrame;
 import dev.nitrate.engine.metrics.RgbFrameSource;
+import dev.nitrate.engine.pipeline.FramePipeline;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +35,8 @@ public final class PipelineBenchmark {
     public static final String TO_RGB = "to_rgb";
     public static final String ENCODE = "encode";
     public static final String FRAME = "frame";
+    /** The colorizer's whole call; reported split into its own stages and {@link #COLORIZE_UNATTRIBUTED}. */
+    private static final String COLORIZE = "colorize";
 
     private final int warmupFrames;
     private final int measuredFrames;
@@ -85,13 +85,13 @@ public final class PipelineBenchmark {
         for (int frameIndex = 0; frameIndex < total; frameIndex++) {
             Map<String, Long> frameNanos = new LinkedHashMap<>();
             long start = System.nanoTime();
-            Optional<RgbFrame> next = film.next();
+            Optional<Rgb8> next = film.next();
             long decoded = System.nanoTime();
             if (next.isEmpty()) {
                 throw new IOException("the film ends after " + frameIndex + " frames; the benchmark needs "
                         + total + " (" + warmupFrames + " warm-up + " + measuredFrames + " measured)");
             }
-            RgbFrame frame = next.get();
+            Rgb8 frame = next.get();
             frameNanos.put(DECODE, decoded - start);
             if (frame.width() != width || frame.height() != height) {
                 long t = System.nanoTime();
@@ -99,34 +99,28 @@ public final class PipelineBenchmark {
                 frameNanos.put(SCALE, System.nanoTime() - t);
             }
 
-            long t = System.nanoTime();
-            FloatPlane lightness;
+            FramePipeline pipeline = new FramePipeline(colorizer, (stage, stageNanos) -> frameNanos.put(stageName(stage), stageNanos));
+            byte[] rgb;
             if (frameIndex == 0) {
+                long t = System.nanoTime();
                 LabImage lab = CieLab.fromRgb8(frame.rgb(), frame.width(), frame.height());
-                lightness = lab.lightness();
                 frameNanos.put(TO_LAB, System.nanoTime() - t);
                 colorizer.beginSequence(List.of(lab), true);
+                rgb = pipeline.colorizeRgb8(lab.lightness(), frame.rgb());
             } else {
-                lightness = CieLab.lightnessOfRgb8(frame.rgb(), frame.width(), frame.height());
-                frameNanos.put(TO_LAB, System.nanoTime() - t);
+                rgb = pipeline.colorizeRgb8(frame.rgb(), frame.width(), frame.height());
             }
-
-            t = System.nanoTime();
-            ChromaPlanes chroma = colorizer.colorize(lightness);
-            long colorizeNanos = System.nanoTime() - t;
+            long colorizeNanos = frameNanos.remove(COLORIZE);
             long attributed = 0;
             for (Map.Entry<String, Long> stage : colorizer.lastFrameTimings().nanosByStage().entrySet()) {
                 frameNanos.merge(stage.getKey(), stage.getValue(), Long::sum);
                 attributed += stage.getValue();
             }
             frameNanos.put(COLORIZE_UNATTRIBUTED, Math.max(0, colorizeNanos - attributed));
+            frameNanos.put(TO_RGB, frameNanos.remove(TO_RGB));
 
-            t = System.nanoTime();
-            byte[] rgb = LumaMatch.toRgb8(chroma.withLightness(lightness), frame.rgb());
-            frameNanos.put(TO_RGB, System.nanoTime() - t);
-
-            t = System.nanoTime();
-            sink.write(new RgbFrame(frame.width(), frame.height(), rgb));
+            long t = System.nanoTime();
+            sink.write(new Rgb8(frame.width(), frame.height(), rgb));
             long end = System.nanoTime();
             frameNanos.put(ENCODE, end - t);
             frameNanos.put(FRAME, end - start);
@@ -152,6 +146,14 @@ public final class PipelineBenchmark {
         return new BenchReport(width, height, warmupFrames, measuredFrames, stages, fps,
                 ProcessMemory.peakResidentBytes().orElse(-1), peakHeap, runtime.maxMemory(),
                 peakWorking, peakLongTerm, colorizer.memoryStats(), settings);
+    }
+
+    private static String stageName(FramePipeline.Stage stage) {
+        return switch (stage) {
+            case TO_LAB -> TO_LAB;
+            case COLORIZE -> COLORIZE;
+            case TO_RGB -> TO_RGB;
+        };
     }
 
     private static Map<String, long[]> orderedStages(Map<String, long[]> nanos) {

@@ -6,6 +6,7 @@ import dev.nitrate.engine.video.FilmOpenOptions;
 import dev.nitrate.engine.video.FilmReader;
 import dev.nitrate.engine.video.Films;
 import dev.nitrate.engine.video.MediaException;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class FilmFrames implements RgbFrameSource {
     }
 
     @Override
-    public Optional<RgbFrame> next() throws IOException {
+    public Optional<Rgb8> next() throws IOException {
         if (next >= reader.info().frameCount()) {
             return Optional.empty();
         }
@@ -82,12 +83,12 @@ public final class FilmFrames implements RgbFrameSource {
         } catch (MediaException e) {
             throw new IOException(e.getMessage(), e);
         }
-        RgbFrame rgb = new RgbFrame(frame.width(), frame.height(), frame.pixels().toRgb8());
+        Rgb8 rgb = new Rgb8(frame.width(), frame.height(), frame.pixels().toRgb8());
         return Optional.of(rgb.width() == width && rgb.height() == height ? rgb : resize(rgb, width, height));
     }
 
     /** Bilinear resize with pixel centres aligned (edge pixels repeat). */
-    public static RgbFrame resize(RgbFrame source, int width, int height) {
+    public static Rgb8 resize(Rgb8 source, int width, int height) {
         int sw = source.width();
         int sh = source.height();
         byte[] in = source.rgb();
@@ -110,7 +111,7 @@ public final class FilmFrames implements RgbFrameSource {
                 }
             }
         }
-        return new RgbFrame(width, height, out);
+        return new Rgb8(width, height, out);
     }
 
     @Override

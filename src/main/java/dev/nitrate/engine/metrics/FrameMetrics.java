@@ -3,6 +3,7 @@ package dev.nitrate.engine.metrics;
 import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 
 /**
  * Per-frame quality measures between a ground-truth frame and a result, defined exactly as the
@@ -20,7 +21,7 @@ public final class FrameMetrics {
     private FrameMetrics() {}
 
     /** Peak signal-to-noise ratio over all three channels, in dB; {@value #PSNR_OF_IDENTICAL} for identical frames. */
-    public static double psnr(RgbFrame groundTruth, RgbFrame result) {
+    public static double psnr(Rgb8 groundTruth, Rgb8 result) {
         groundTruth.requireSameSize(result);
         byte[] x = groundTruth.rgb();
         byte[] y = result.rgb();
@@ -41,7 +42,7 @@ public final class FrameMetrics {
      * uniform window over the valid area, unbiased (n - 1) variances, constants
      * (0.01 * 255)^2 and (0.03 * 255)^2, and a further 3-pixel border of the map left out.
      */
-    public static double ssim(RgbFrame groundTruth, RgbFrame result) {
+    public static double ssim(Rgb8 groundTruth, Rgb8 result) {
         groundTruth.requireSameSize(result);
         if (groundTruth.width() < WINDOW || groundTruth.height() < WINDOW) {
             throw new IllegalArgumentException("SSIM needs frames of at least 7x7 pixels, got "
@@ -54,7 +55,7 @@ public final class FrameMetrics {
         return total / 3;
     }
 
-    private static double ssimOfChannel(RgbFrame groundTruth, RgbFrame result, int channel) {
+    private static double ssimOfChannel(Rgb8 groundTruth, Rgb8 result, int channel) {
         int width = groundTruth.width();
         int height = groundTruth.height();
         byte[] x = groundTruth.rgb();
@@ -140,7 +141,7 @@ public final class FrameMetrics {
      * {@code sqrt(sd(rg)^2 + sd(yb)^2) + 0.3 sqrt(mean(rg)^2 + mean(yb)^2)} with
      * {@code rg = R - G}, {@code yb = (R + G) / 2 - B} over 8-bit values, population standard deviations.
      */
-    public static double colourfulness(RgbFrame frame) {
+    public static double colourfulness(Rgb8 frame) {
         byte[] p = frame.rgb();
         int n = frame.pixelCount();
         double sumRg = 0, sumYb = 0;
@@ -165,7 +166,7 @@ public final class FrameMetrics {
     }
 
     /** Per-channel histograms of 256 bins, each normalised to sum to 1: {@code [channel][value]}. */
-    public static double[][] channelHistograms(RgbFrame frame) {
+    public static double[][] channelHistograms(Rgb8 frame) {
         long[][] counts = new long[3][256];
         byte[] p = frame.rgb();
         for (int j = 0; j < p.length; j += 3) {
@@ -192,7 +193,7 @@ public final class FrameMetrics {
     public record LumaDrift(double max, double mean) {}
 
     /** The largest and the mean absolute difference of Rec. 601 luma between the frames. */
-    public static LumaDrift lumaDrift(RgbFrame groundTruth, RgbFrame result) {
+    public static LumaDrift lumaDrift(Rgb8 groundTruth, Rgb8 result) {
         groundTruth.requireSameSize(result);
         byte[] x = groundTruth.rgb();
         byte[] y = result.rgb();
@@ -209,7 +210,7 @@ public final class FrameMetrics {
     }
 
     /** Mean CIEDE2000 colour difference over all pixels (sRGB to Lab as {@link CieLab} converts). */
-    public static double meanCiede2000(RgbFrame groundTruth, RgbFrame result) {
+    public static double meanCiede2000(Rgb8 groundTruth, Rgb8 result) {
         groundTruth.requireSameSize(result);
         LabImage a = CieLab.fromRgb8(groundTruth.rgb(), groundTruth.width(), groundTruth.height());
         LabImage b = CieLab.fromRgb8(result.rgb(), result.width(), result.height());

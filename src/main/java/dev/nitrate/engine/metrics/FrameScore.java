@@ -1,5 +1,7 @@
 package dev.nitrate.engine.metrics;
 
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
+
 /**
  * All per-frame measures of one result frame against its original, computed once and then
  * accumulated into as many runs (clip, shot) as the frame belongs to.
@@ -14,7 +16,7 @@ public record FrameScore(
         FrameMetrics.LumaDrift lumaDrift) {
 
     /** Measures {@code result} against {@code groundTruth}. */
-    public static FrameScore of(RgbFrame groundTruth, RgbFrame result) {
+    public static FrameScore of(Rgb8 groundTruth, Rgb8 result) {
         groundTruth.requireSameSize(result);
         return new FrameScore(
                 FrameMetrics.psnr(groundTruth, result),

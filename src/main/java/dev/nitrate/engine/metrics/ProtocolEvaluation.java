@@ -4,11 +4,11 @@ import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
-import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.pipeline.FramePipeline;
 import dev.nitrate.engine.shots.CutDetector;
-import dev.nitrate.engine.video.RgbPixels;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,15 +59,20 @@ public final class ProtocolEvaluation {
         FloatPlane staticA = null;
         FloatPlane staticB = null;
         FloatPlane zeros = null;
-        long colorizeNanos = 0;
-        Optional<RgbFrame> next;
+        long[] colorizeNanos = {0};
+        Optional<FramePipeline> pipeline = colorizer.map(c -> new FramePipeline(c, (stage, nanos) -> {
+            if (stage == FramePipeline.Stage.COLORIZE) {
+                colorizeNanos[0] += nanos;
+            }
+        }));
+        Optional<Rgb8> next;
         while ((maxFrames <= 0 || frameIndex < maxFrames) && (next = clip.next()).isPresent()) {
-            RgbFrame original = next.get();
+            Rgb8 original = next.get();
             if (original.width() != clip.width() || original.height() != clip.height()) {
                 throw new IOException("frame " + frameIndex + " is " + original.width() + "x" + original.height()
                         + ", the clip " + clip.width() + "x" + clip.height());
             }
-            if (cutDetector.isCut(new RgbPixels.Rgb8(original.width(), original.height(), original.rgb()))) {
+            if (cutDetector.isCut(original)) {
                 shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
                 shotStart = frameIndex;
                 scorers.forEach(Scorer::endShot);
@@ -88,16 +93,8 @@ public final class ProtocolEvaluation {
             }
             if (colorizer.isPresent()) {
                 byte[] grayscale = grayscaleFilmFrame(original.rgb());
-                FloatPlane grayLightness = CieLab.lightnessOfRgb8(grayscale, original.width(), original.height());
-                long start = System.nanoTime();
-                ChromaPlanes chroma = colorizer.get().colorize(grayLightness);
-                colorizeNanos += System.nanoTime() - start;
-                if (chroma.width() != original.width() || chroma.height() != original.height()) {
-                    throw new ColorizeException("the colorizer returned " + chroma.width() + "x" + chroma.height()
-                            + " chroma for a " + original.width() + "x" + original.height() + " frame");
-                }
-                byte[] result = LumaMatch.toRgb8(chroma.withLightness(grayLightness), grayscale);
-                scorers.get(0).add(original, new RgbFrame(original.width(), original.height(), result));
+                byte[] result = pipeline.orElseThrow().colorizeRgb8(grayscale, original.width(), original.height());
+                scorers.get(0).add(original, new Rgb8(original.width(), original.height(), result));
             }
             gray.add(original, toRgb(lightness, zeros, zeros));
             still.add(original, toRgb(lightness, staticA, staticB));
@@ -110,7 +107,7 @@ public final class ProtocolEvaluation {
         shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
         scorers.forEach(Scorer::endShot);
         List<MethodEvaluation> methods = scorers.stream().map(Scorer::result).toList();
-        double secondsPerFrame = colorizer.isPresent() ? colorizeNanos / 1e9 / frameIndex : 0;
+        double secondsPerFrame = colorizer.isPresent() ? colorizeNanos[0] / 1e9 / frameIndex : 0;
         return new EvaluationReport(clip.width(), clip.height(), exemplar.toString(), shots, methods, secondsPerFrame);
     }
 
@@ -126,9 +123,9 @@ public final class ProtocolEvaluation {
         return gray;
     }
 
-    private static RgbFrame toRgb(FloatPlane lightness, FloatPlane a, FloatPlane b) {
+    private static Rgb8 toRgb(FloatPlane lightness, FloatPlane a, FloatPlane b) {
         byte[] rgb = CieLab.toRgb8(new LabImage(lightness, a, b));
-        return new RgbFrame(lightness.width(), lightness.height(), rgb);
+        return new Rgb8(lightness.width(), lightness.height(), rgb);
     }
 
     private static final class Scorer {
@@ -141,7 +138,7 @@ public final class ProtocolEvaluation {
             this.method = method;
         }
 
-        void add(RgbFrame original, RgbFrame result) {
+        void add(Rgb8 original, Rgb8 result) {
             FrameScore score = FrameScore.of(original, result);
             clip.add(score);
             shot.add(score);

@@ -1,5 +1,7 @@
 package dev.nitrate.engine.metrics;
 
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
+
 /** Collects {@link QualityFigures} over a run of frames, one pair (original, result) at a time. */
 public final class QualityAccumulator {
 
@@ -14,7 +16,7 @@ public final class QualityAccumulator {
     private double meanLumaDriftSum;
 
     /** Adds one frame of the colour original and the corresponding result frame. */
-    public void add(RgbFrame groundTruth, RgbFrame result) {
+    public void add(Rgb8 groundTruth, Rgb8 result) {
         add(FrameScore.of(groundTruth, result));
     }
 

@@ -1,5 +1,6 @@
 package dev.nitrate.engine.metrics;
 
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public interface RgbFrameSource extends AutoCloseable {
     int height();
 
     /** The next frame, or empty at the end of the clip. The frame is the caller's to keep. */
-    Optional<RgbFrame> next() throws IOException;
+    Optional<Rgb8> next() throws IOException;
 
     @Override
     void close() throws IOException;

@@ -1,48 +1,26 @@
 package dev.nitrate.engine.render;
 
-import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.PackException;
-import dev.nitrate.engine.colorize.PackLocation;
-import dev.nitrate.engine.exemplar.ExemplarImage;
-import dev.nitrate.engine.exemplar.Exemplars;
-import dev.nitrate.engine.exemplar.PinnedExemplar;
-import dev.nitrate.engine.image.ChromaPlanes;
-import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.pipeline.FramePipeline;
 import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.safety.OutputRefusedException;
 import dev.nitrate.engine.shots.Shot;
 import dev.nitrate.engine.shots.ShotDetector;
-import dev.nitrate.engine.shots.ShotExemplars;
-import dev.nitrate.engine.video.AudioSource;
-import dev.nitrate.engine.video.AudioStreamInfo;
 import dev.nitrate.engine.video.DecodedFrame;
 import dev.nitrate.engine.video.FilmInfo;
 import dev.nitrate.engine.video.FilmReader;
 import dev.nitrate.engine.video.Films;
-import dev.nitrate.engine.video.ImageFileWriter;
 import dev.nitrate.engine.video.MediaException;
-import dev.nitrate.engine.video.OutputFrame;
-import dev.nitrate.engine.video.RgbPixels;
-import dev.nitrate.engine.video.SourceKind;
-import dev.nitrate.engine.video.VideoAssembler;
-import dev.nitrate.engine.video.VideoCodec;
-import dev.nitrate.engine.video.VideoSegmentWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,31 +120,9 @@ public final class RenderJob {
             if (range.last() >= info.frameCount()) {
                 throw new MediaException(request.film(), "frame range " + range + " is outside the film (frames 0-" + (info.frameCount() - 1) + ")");
             }
-            List<LabImage> fitted = new ArrayList<>();
-            List<Long> pinnedFrames = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
-            for (PinnedExemplar pinned : request.exemplars()) {
-                long frame = pinned.frameOr(range.first());
-                if (frame >= info.frameCount()) {
-                    throw new MediaException(pinned.image(), "pinned to frame " + frame + ", beyond the end of " + request.film()
-                            + " (" + info.frameCount() + " frames, 0-" + (info.frameCount() - 1) + ")");
-                }
-                ExemplarImage image = Exemplars.load(pinned.image(), info.width(), info.height());
-                if (image.isGrayscale()) {
-                    listener.warning(pinned.image() + ": this exemplar is grayscale (mean chroma "
-                            + String.format(java.util.Locale.ROOT, "%.1f", image.meanChroma()) + "); it gives the model no colour to spread");
-                }
-                if (frame < range.first() || frame > range.last()) {
-                    notes.add(pinned + ": pinned outside the rendered frames " + range + "; it colours nothing in this render");
-                    continue;
-                }
-                fitted.add(Exemplars.fit(image, info.width(), info.height(), pinned.fitOr(request.fit())));
-                pinnedFrames.add(frame);
-            }
-            if (fitted.isEmpty()) {
-                throw new MediaException(request.film(), "no exemplar is pinned inside the rendered frames " + range);
-            }
-            String jobKey = jobKey(info, range);
+            RenderPlan plan = RenderPlan.of(request, info, range, listener::warning);
+            List<String> notes = new ArrayList<>(plan.notes());
+            String jobKey = JobKey.of(request, info, range, factory);
             WorkFolder work;
             try {
                 work = WorkFolder.open(guard, jobKey, notes);
@@ -183,7 +139,7 @@ public final class RenderJob {
                         () -> cancelRequested);
                 work.writeShots(shots);
             }
-            List<ShotExemplars.Assignment> plan = ShotExemplars.assign(shots, pinnedFrames);
+            Map<Long, List<LabImage>> sequenceStarts = plan.sequenceStarts(shots);
             Optional<WorkFolder.Checkpoint> checkpoint = work.readCheckpoint(jobKey);
             long resumeAt = checkpoint.map(WorkFolder.Checkpoint::nextFrame).orElse(range.first());
             if (checkpoint.isPresent()) {
@@ -193,15 +149,14 @@ public final class RenderJob {
             work.discardFrom(resumeAt);
             framesKept = resumeAt - range.first();
             try {
+                FrameSink sink = spec.format().isVideo()
+                        ? new VideoSegments(request, info, range, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow())
+                        : new ImageFiles(guard, work, spec.format().imageFormat().orElseThrow());
                 if (resumeAt <= range.last()) {
-                    colorize(reader, info, range, plan, fitted, work, jobKey, checkpoint, resumeAt);
+                    colorize(reader, info, range, sequenceStarts, work, sink, jobKey, checkpoint, resumeAt);
                 }
                 report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
-                if (spec.format().isVideo()) {
-                    assembleVideo(info, range, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow());
-                } else {
-                    publishFrames(guard, work);
-                }
+                sink.publish();
             } catch (MediaException e) {
                 throw e.file().toAbsolutePath().startsWith(guard.workFolder()) ? new MediaException(guard.typed(), e.problem(), e) : e;
             } catch (FileSystemException e) {
@@ -218,18 +173,15 @@ public final class RenderJob {
         }
     }
 
-    private void colorize(FilmReader reader, FilmInfo info, FrameRange range, List<ShotExemplars.Assignment> plan, List<LabImage> exemplars,
-            WorkFolder work, String jobKey, Optional<WorkFolder.Checkpoint> checkpoint, long resumeAt)
+    private void colorize(FilmReader reader, FilmInfo info, FrameRange range, Map<Long, List<LabImage>> sequenceStarts,
+            WorkFolder work, FrameSink sink, String jobKey, Optional<WorkFolder.Checkpoint> checkpoint, long resumeAt)
             throws MediaException, PackException, ColorizeException, IOException {
-        Map<Long, List<LabImage>> sequenceStarts = new HashMap<>();
-        for (ShotExemplars.Assignment assignment : plan) {
-            sequenceStarts.put(assignment.shot().first(), assignment.exemplarIndexes().stream().map(exemplars::get).toList());
-        }
         OutputSpec spec = request.output();
         boolean sixteenBit = spec.format() == OutputFormat.TIFF || info.isHighBitDepth();
         long colorizeStarted = System.nanoTime();
         try (FrameColorizer colorizer = factory.open(request.pack(), request.inference(), info.width(), info.height())) {
             activeColorizer = colorizer;
+            FramePipeline pipeline = new FramePipeline(colorizer);
             listener.engineOpened(colorizer.deviceDescription(), request.pack());
             if (cancelRequested) {
                 throw new CancellationException();
@@ -240,13 +192,8 @@ public final class RenderJob {
             int segmentLength = request.segmentFrames();
             for (long segmentStart = resumeAt; segmentStart <= range.last(); segmentStart += segmentLength) {
                 long segmentEnd = Math.min(range.last(), segmentStart + segmentLength - 1);
-                VideoSegmentWriter writer = null;
-                Path segmentFile = work.segmentFile(segmentStart);
                 try {
-                    if (spec.format().isVideo()) {
-                        writer = VideoSegmentWriter.create(work.partial(segmentFile), VideoSegmentWriter.SEGMENT_CONTAINER,
-                                spec.format().encodeSettings(info, spec.crf(), spec.lumaLock(), spec.preset()), info.fieldOrder());
-                    }
+                    sink.beginSegment(segmentStart);
                     for (long frame = segmentStart; frame <= segmentEnd; frame++) {
                         if (cancelRequested) {
                             throw new CancellationException();
@@ -256,86 +203,19 @@ public final class RenderJob {
                             colorizer.beginSequence(sequenceExemplars, false);
                         }
                         DecodedFrame decoded = reader.read(frame);
-                        FloatPlane lightness = decoded.lightness();
-                        ChromaPlanes chroma = colorizer.colorize(lightness);
-                        LabImage lab = chroma.withLightness(lightness);
-                        RgbPixels colour = withSourceLuma(lab, decoded.pixels(), sixteenBit);
-                        if (writer != null) {
-                            writer.write(new OutputFrame(colour, spec.lumaLock() ? decoded.videoLuma() : Optional.empty()));
-                        } else {
-                            ImageFileWriter.write(colour, spec.format().imageFormat().orElseThrow(), frameFile(work, frame));
-                        }
+                        sink.write(frame, pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit), decoded);
                         long done = frame - range.first() + 1;
                         report(Progress.Phase.COLORIZING, done, range.frameCount(), colorizeStarted, frame - resumeAt + 1);
                     }
-                    if (writer != null) {
-                        writer.finish();
-                        writer.close();
-                        writer = null;
-                        work.commit(work.partial(segmentFile), segmentFile);
-                    }
+                    sink.endSegment();
                 } finally {
-                    if (writer != null) {
-                        writer.close();
-                    }
+                    sink.abandonSegment();
                 }
                 work.writeCheckpoint(jobKey, segmentEnd + 1, colorizer);
                 framesKept = segmentEnd + 1 - range.first();
             }
         } finally {
             activeColorizer = null;
-        }
-    }
-
-    /** The colorized frame in RGB with the source frame's luma at every pixel ({@link LumaMatch}). */
-    private static RgbPixels withSourceLuma(LabImage lab, RgbPixels source, boolean sixteenBit) {
-        if (sixteenBit) {
-            return new RgbPixels.Rgb16(lab.width(), lab.height(), LumaMatch.toRgb16(lab, source.toRgb16()));
-        }
-        return new RgbPixels.Rgb8(lab.width(), lab.height(), LumaMatch.toRgb8(lab, source.toRgb8()));
-    }
-
-    private Path frameFile(WorkFolder work, long frame) {
-        return work.frames().resolve(String.format("frame_%06d.%s", frame, request.output().format().imageFormat().orElseThrow().extension()));
-    }
-
-    private void assembleVideo(FilmInfo info, FrameRange range, WorkFolder work, OutputGuard guard, String container, VideoCodec codec)
-            throws MediaException, OutputRefusedException, IOException {
-        List<Path> segments = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        for (long start = range.first(); start <= range.last(); start += request.segmentFrames()) {
-            Path segment = work.segmentFile(start);
-            if (!Files.exists(segment)) {
-                throw new MediaException(guard.typed(), "a finished segment of this render is missing; delete " + work.root() + " and render again");
-            }
-            segments.add(segment);
-            counts.add(Math.min(range.last(), start + request.segmentFrames() - 1) - start + 1);
-        }
-        Optional<AudioSource> audio = Optional.empty();
-        if (request.output().copyAudio() && info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
-            boolean whole = range.first() == 0 && range.last() == info.frameCount() - 1;
-            audio = Optional.of(new AudioSource(request.film(), info.audioStreams().stream().map(AudioStreamInfo::streamIndex).toList(),
-                    info.secondsAt(range.first()), whole ? Double.POSITIVE_INFINITY : info.secondsAt(range.last() + 1)));
-        }
-        Path temporary = guard.assemblyFile();
-        try {
-            VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio,
-                    SourceFidelity.videoMetadata(info, range));
-            guard.publishFile(temporary);
-        } catch (MediaException e) {
-            guard.deleteWorkFile(temporary);
-            throw e.file().equals(temporary) ? new MediaException(guard.typed(), e.problem(), e) : e;
-        } catch (IOException e) {
-            guard.deleteWorkFile(temporary);
-            throw new MediaException(guard.typed(), "cannot write (" + reason(e) + ")", e);
-        }
-    }
-
-    private static void publishFrames(OutputGuard guard, WorkFolder work) throws MediaException, OutputRefusedException {
-        try {
-            guard.publishFolder(work.frames());
-        } catch (IOException e) {
-            throw new MediaException(guard.typed(), "cannot move the finished frames into place (" + reason(e) + ")", e);
         }
     }
 
@@ -356,57 +236,4 @@ public final class RenderJob {
         Optional<Duration> eta = fps > 0 ? Optional.of(Duration.ofMillis((long) ((total - done) / fps * 1000))) : Optional.empty();
         listener.progress(new Progress(phase, done, total, Duration.ofNanos(elapsedNanos), fps, eta));
     }
-
-    /** A digest of everything that determines the output: a work folder is reused only for the same key. */
-    private String jobKey(FilmInfo info, FrameRange range) throws IOException {
-        StringBuilder text = new StringBuilder("nitrate-render/1\n");
-        Path film = request.film().toAbsolutePath().normalize();
-        text.append("film=").append(film).append('\n');
-        if (Files.isRegularFile(film)) {
-            text.append("film.size=").append(Files.size(film)).append(" mtime=").append(Files.getLastModifiedTime(film).toMillis()).append('\n');
-        }
-        text.append("info=").append(info.width()).append('x').append(info.height()).append(' ').append(info.frameRate())
-                .append(' ').append(info.frameCount()).append(' ').append(info.pixelFormat()).append('\n');
-        for (PinnedExemplar exemplar : request.exemplars()) {
-            text.append("exemplar=").append(exemplar.image().toAbsolutePath().normalize()).append(" sha256=").append(sha256(exemplar.image()))
-                    .append(" frame=").append(exemplar.frameOr(range.first())).append(" fit=").append(exemplar.fitOr(request.fit())).append('\n');
-        }
-        OutputSpec spec = request.output();
-        text.append("fit=").append(request.fit()).append(" range=").append(range).append(" format=").append(spec.format())
-                .append(" crf=").append(spec.crf()).append(" lumaLock=").append(spec.lumaLock()).append(" preset=").append(spec.preset())
-                .append(" audio=").append(spec.copyAudio())
-                .append(" segment=").append(request.segmentFrames()).append('\n');
-        text.append("pack=").append(request.pack());
-        if (request.pack() instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {
-            text.append(" sha256=").append(sha256(folder.directory().resolve("pack.json")));
-        }
-        text.append(" device=").append(request.inference().device()).append(" overrides=").append(request.inference().memoryOverrides())
-                .append(" engine=").append(factory.getClass().getName()).append('\n');
-        return hex(digest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = digest();
-        try (var in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return hex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
-
 }

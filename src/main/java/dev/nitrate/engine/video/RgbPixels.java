@@ -11,6 +11,19 @@ public sealed interface RgbPixels permits RgbPixels.Rgb8, RgbPixels.Rgb16 {
 
     int height();
 
+    /** The number of pixels, {@code width * height}. */
+    default int pixelCount() {
+        return width() * height();
+    }
+
+    /** Throws when {@code other} has a different size, naming both sizes. */
+    default void requireSameSize(RgbPixels other) {
+        if (other.width() != width() || other.height() != height()) {
+            throw new IllegalArgumentException(
+                    "frames differ in size: " + width() + "x" + height() + " and " + other.width() + "x" + other.height());
+        }
+    }
+
     /** Bits per component: 8 or 16. */
     int bits();
 
@@ -27,6 +40,9 @@ public sealed interface RgbPixels permits RgbPixels.Rgb8, RgbPixels.Rgb16 {
     record Rgb8(int width, int height, byte[] rgb) implements RgbPixels {
         public Rgb8 {
             Objects.requireNonNull(rgb, "rgb");
+            if (width <= 0 || height <= 0) {
+                throw new IllegalArgumentException("frame size must be positive: " + width + "x" + height);
+            }
             if (rgb.length != width * height * 3) {
                 throw new IllegalArgumentException("RGB buffer does not hold " + width + "x" + height + " pixels");
             }

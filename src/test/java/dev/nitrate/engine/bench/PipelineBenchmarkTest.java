@@ -1,17 +1,17 @@
 package dev.nitrate.engine.bench;
 
-import dev.nitrate.testing.StatelessColorizer;
+import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.colorize.StageTimings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nitrate.engine.colorize.MemoryStats;
-import dev.nitrate.engine.colorize.StageTimings;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
-import dev.nitrate.engine.metrics.RgbFrame;
 import dev.nitrate.engine.metrics.RgbFrameSource;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
+import dev.nitrate.testing.StatelessColorizer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ class PipelineBenchmarkTest {
     @Test
     void reportsTheColorizersStagesBetweenOursWithMediansOverMeasuredFramesOnly() throws Exception {
         CountingColorizer colorizer = new CountingColorizer();
-        List<RgbFrame> written = new ArrayList<>();
+        List<Rgb8> written = new ArrayList<>();
         BenchReport report = new PipelineBenchmark(2, 5)
                 .run(new SyntheticFilm(64, 48, 10), colorizer, written::add, Map.of("device", "cpu"));
 
@@ -127,7 +127,7 @@ class PipelineBenchmarkTest {
         }
 
         @Override
-        public Optional<RgbFrame> next() {
+        public Optional<Rgb8> next() {
             if (next == length) {
                 return Optional.empty();
             }
@@ -136,7 +136,7 @@ class PipelineBenchmarkTest {
                 rgb[i] = (byte) (i * 7 + next * 13);
             }
             next++;
-            return Optional.of(new RgbFrame(width, height, rgb));
+            return Optional.of(new Rgb8(width, height, rgb));
         }
 
         @Override

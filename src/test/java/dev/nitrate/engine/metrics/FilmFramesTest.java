@@ -1,5 +1,6 @@
 package dev.nitrate.engine.metrics;
 
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +22,7 @@ class FilmFramesTest {
         try (FilmFrames film = FilmFrames.open(pattern())) {
             assertEquals(160, film.width());
             for (int i = 0; i < 12; i++) {
-                RgbFrame decoded = film.next().orElseThrow();
+                Rgb8 decoded = film.next().orElseThrow();
                 assertArrayEquals(PngFrames.read(PngFrames.AGREEMENT + String.format("gt/%05d.png", i)).rgb(), decoded.rgb(), "frame " + i);
             }
             assertTrue(film.next().isEmpty());
@@ -30,9 +31,9 @@ class FilmFramesTest {
 
     @Test
     void resizedFramesKeepTheColoursOfTheOriginal() throws Exception {
-        RgbFrame full = PngFrames.read(PngFrames.AGREEMENT + "gt/00000.png");
+        Rgb8 full = PngFrames.read(PngFrames.AGREEMENT + "gt/00000.png");
         try (FilmFrames film = FilmFrames.open(pattern(), 854, 480)) {
-            RgbFrame scaled = film.next().orElseThrow();
+            Rgb8 scaled = film.next().orElseThrow();
             assertEquals(854 * 480 * 3, scaled.rgb().length);
             for (int c = 0; c < 3; c++) {
                 assertEquals(mean(full, c), mean(scaled, c), 1.0, "channel " + c);
@@ -46,7 +47,7 @@ class FilmFramesTest {
         assertTrue(e.getMessage().contains("/no/such/film.mp4"), e.getMessage());
     }
 
-    private static double mean(RgbFrame frame, int channel) {
+    private static double mean(Rgb8 frame, int channel) {
         double sum = 0;
         for (int j = channel; j < frame.rgb().length; j += 3) {
             sum += frame.rgb()[j] & 0xFF;

@@ -1,5 +1,6 @@
 package dev.nitrate.engine.metrics;
 
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ final class PngFrames {
 
     private PngFrames() {}
 
-    static RgbFrame read(String resource) {
+    static Rgb8 read(String resource) {
         try (InputStream in = PngFrames.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
@@ -34,23 +35,23 @@ final class PngFrames {
                     rgb[j + 2] = (byte) p;
                 }
             }
-            return new RgbFrame(w, h, rgb);
+            return new Rgb8(w, h, rgb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Frames {@code first .. first + count - 1} of a folder of {@code %05d.png} files. */
-    static List<RgbFrame> sequence(String folder, int first, int count) {
-        List<RgbFrame> frames = new ArrayList<>();
+    static List<Rgb8> sequence(String folder, int first, int count) {
+        List<Rgb8> frames = new ArrayList<>();
         for (int i = first; i < first + count; i++) {
             frames.add(read(AGREEMENT + folder + "/" + String.format("%05d.png", i)));
         }
         return frames;
     }
 
-    static RgbFrameSource source(List<RgbFrame> frames) {
-        Iterator<RgbFrame> it = frames.iterator();
+    static RgbFrameSource source(List<Rgb8> frames) {
+        Iterator<Rgb8> it = frames.iterator();
         return new RgbFrameSource() {
             @Override
             public int width() {
@@ -63,7 +64,7 @@ final class PngFrames {
             }
 
             @Override
-            public Optional<RgbFrame> next() {
+            public Optional<Rgb8> next() {
                 return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
             }
 

@@ -1,18 +1,19 @@
 package dev.nitrate.engine.metrics;
 
-import dev.nitrate.testing.StatelessColorizer;
+import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.colorize.ColorizeException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nitrate.engine.color.CieLab;
-import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
+import dev.nitrate.testing.StatelessColorizer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class ProtocolEvaluationTest {
 
-    private final List<RgbFrame> clip = PngFrames.sequence("gt", 0, 12);
+    private final List<Rgb8> clip = PngFrames.sequence("gt", 0, 12);
 
     @Test
     void theModelSeesTheGrayscaleFilmAndAColourlessPredictionGivesThatFilmBack() throws Exception {
@@ -49,7 +50,7 @@ class ProtocolEvaluationTest {
 
     @Test
     void anOracleColorizerBeatsBothBaselinesOnEveryShot() throws Exception {
-        List<RgbFrame> frames = clip;
+        List<Rgb8> frames = clip;
         int[] next = {0};
         ScriptedColorizer oracle = new ScriptedColorizer(l -> {
             LabImage truth = CieLab.fromRgb8(frames.get(next[0]++).rgb(), l.width(), l.height());

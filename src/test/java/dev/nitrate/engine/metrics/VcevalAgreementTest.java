@@ -1,10 +1,11 @@
 package dev.nitrate.engine.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -24,8 +25,8 @@ class VcevalAgreementTest {
     private static final double CDC_TOLERANCE = 1e-4;
 
     private static JsonNode expected;
-    private static List<RgbFrame> groundTruth;
-    private static List<RgbFrame> result;
+    private static List<Rgb8> groundTruth;
+    private static List<Rgb8> result;
 
     @BeforeAll
     static void load() throws IOException {

@@ -250,6 +250,34 @@ class RenderJobTest {
     }
 
     @Test
+    void unfinishedWorkOfOtherSettingsIsReplacedWithANote() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 80, 48, 30, new Rational(25, 1));
+        Path output = folder.resolve("out.mp4");
+        AtomicReference<RenderJob> job = new AtomicReference<>();
+        job.set(new RenderJob(Renders.request(film, orange(), output, OutputFormat.H264, false, Optional.empty(), 8),
+                new MeanChromaColorizerFactory(), new RenderListener() {
+                    @Override
+                    public void progress(Progress progress) {
+                        if (progress.phase() == Progress.Phase.COLORIZING && progress.done() == 12) {
+                            job.get().cancel();
+                        }
+                    }
+                }));
+        assertEquals(new RenderOutcome.Cancelled(8), job.get().run());
+        List<String> warnings = new ArrayList<>();
+        RenderOutcome second = new RenderJob(Renders.request(film, orange(), output, OutputFormat.H264, false, Optional.empty(), 5),
+                new MeanChromaColorizerFactory(), new RenderListener() {
+                    @Override
+                    public void warning(String message) {
+                        warnings.add(message);
+                    }
+                }).run();
+        RenderOutcome.Completed completed = assertInstanceOf(RenderOutcome.Completed.class, second, second.toString());
+        assertEquals(0, completed.resumedAtFrame());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("used other inputs or settings; starting over")), warnings.toString());
+    }
+
+    @Test
     void eachShotStartsASequenceWithItsOwnOrInheritedExemplars() throws Exception {
         int[] sceneOf = new int[45];
         for (int i = 0; i < 45; i++) {

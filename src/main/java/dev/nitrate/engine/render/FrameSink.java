@@ -1,0 +1,29 @@
+package dev.nitrate.engine.render;
+
+import dev.nitrate.engine.safety.OutputRefusedException;
+import dev.nitrate.engine.video.DecodedFrame;
+import dev.nitrate.engine.video.MediaException;
+import dev.nitrate.engine.video.RgbPixels;
+import java.io.IOException;
+
+/**
+ * Where a render's colorized frames go: spooled into the work folder segment by segment, then put in
+ * place as the output once every frame is done.
+ */
+sealed interface FrameSink permits VideoSegments, ImageFiles {
+
+    /** Starts the segment whose first frame is {@code firstFrame}. */
+    void beginSegment(long firstFrame) throws MediaException, IOException;
+
+    /** Writes frame {@code frame} of the open segment; {@code source} is the decoded frame it was made from. */
+    void write(long frame, RgbPixels colour, DecodedFrame source) throws MediaException, IOException;
+
+    /** Finishes the open segment so that it survives for a resume. */
+    void endSegment() throws MediaException, IOException;
+
+    /** Drops an open segment that did not finish (nothing when none is open). */
+    void abandonSegment();
+
+    /** Puts the finished output under its final name. */
+    void publish() throws MediaException, OutputRefusedException, IOException;
+}

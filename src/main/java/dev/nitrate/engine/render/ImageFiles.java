@@ -1,0 +1,50 @@
+package dev.nitrate.engine.render;
+
+import dev.nitrate.engine.safety.OutputGuard;
+import dev.nitrate.engine.safety.OutputRefusedException;
+import dev.nitrate.engine.video.DecodedFrame;
+import dev.nitrate.engine.video.ImageFileWriter;
+import dev.nitrate.engine.video.ImageFormat;
+import dev.nitrate.engine.video.MediaException;
+import dev.nitrate.engine.video.RgbPixels;
+import java.io.IOException;
+
+/** A folder of image files, one per frame, written into the work folder and moved into place when complete. */
+final class ImageFiles implements FrameSink {
+
+    private final OutputGuard guard;
+    private final WorkFolder work;
+    private final ImageFormat format;
+
+    ImageFiles(OutputGuard guard, WorkFolder work, ImageFormat format) {
+        this.guard = guard;
+        this.work = work;
+        this.format = format;
+    }
+
+    @Override
+    public void beginSegment(long firstFrame) {
+    }
+
+    @Override
+    public void write(long frame, RgbPixels colour, DecodedFrame source) throws MediaException {
+        ImageFileWriter.write(colour, format, work.frames().resolve(String.format("frame_%06d.%s", frame, format.extension())));
+    }
+
+    @Override
+    public void endSegment() {
+    }
+
+    @Override
+    public void abandonSegment() {
+    }
+
+    @Override
+    public void publish() throws MediaException, OutputRefusedException {
+        try {
+            guard.publishFolder(work.frames());
+        } catch (IOException e) {
+            throw new MediaException(guard.typed(), "cannot move the finished frames into place (" + RenderJob.reason(e) + ")", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.nitrate.engine.render;
+
+import dev.nitrate.engine.colorize.ColorizerFactory;
+import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.exemplar.PinnedExemplar;
+import dev.nitrate.engine.video.FilmInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A digest of everything that determines a render's output: a work folder is reused only for the same key. */
+final class JobKey {
+
+    private JobKey() {}
+
+    /** The key of {@code request} over {@code range} of a film described by {@code info}, rendered through {@code factory}. */
+    static String of(RenderRequest request, FilmInfo info, FrameRange range, ColorizerFactory factory) throws IOException {
+        StringBuilder text = new StringBuilder("nitrate-render/1\n");
+        Path film = request.film().toAbsolutePath().normalize();
+        text.append("film=").append(film).append('\n');
+        if (Files.isRegularFile(film)) {
+            text.append("film.size=").append(Files.size(film)).append(" mtime=").append(Files.getLastModifiedTime(film).toMillis()).append('\n');
+        }
+        text.append("info=").append(info.width()).append('x').append(info.height()).append(' ').append(info.frameRate())
+                .append(' ').append(info.frameCount()).append(' ').append(info.pixelFormat()).append('\n');
+        for (PinnedExemplar exemplar : request.exemplars()) {
+            text.append("exemplar=").append(exemplar.image().toAbsolutePath().normalize()).append(" sha256=").append(sha256(exemplar.image()))
+                    .append(" frame=").append(exemplar.frameOr(range.first())).append(" fit=").append(exemplar.fitOr(request.fit())).append('\n');
+        }
+        OutputSpec spec = request.output();
+        text.append("fit=").append(request.fit()).append(" range=").append(range).append(" format=").append(spec.format())
+                .append(" crf=").append(spec.crf()).append(" lumaLock=").append(spec.lumaLock()).append(" preset=").append(spec.preset())
+                .append(" audio=").append(spec.copyAudio())
+                .append(" segment=").append(request.segmentFrames()).append('\n');
+        text.append("pack=").append(request.pack());
+        if (request.pack() instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {
+            text.append(" sha256=").append(sha256(folder.directory().resolve("pack.json")));
+        }
+        text.append(" device=").append(request.inference().device()).append(" overrides=").append(request.inference().memoryOverrides())
+                .append(" engine=").append(factory.getClass().getName()).append('\n');
+        return hex(digest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = digest();
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return hex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
