@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nitrate.app.adapters.EngineExemplarFitter;
-import dev.nitrate.app.adapters.EngineFilmOpener;
-import dev.nitrate.app.adapters.EngineRenderer;
-import dev.nitrate.app.adapters.EngineShotDetector;
-import dev.nitrate.app.adapters.EngineShotFigures;
-import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.export.RenderItem;
 import dev.nitrate.app.project.PinScope;
 import dev.nitrate.app.project.ProjectExemplar;
@@ -20,7 +14,6 @@ import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.VideoCodec;
 import dev.nitrate.testing.TestMedia;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +30,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,14 +70,7 @@ class EditorFlowTest {
     }
 
     private static Path picture(Path file, int rgb) throws Exception {
-        BufferedImage image = new BufferedImage(80, 48, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 48; y++) {
-            for (int x = 0; x < 80; x++) {
-                image.setRGB(x, y, x < 40 ? rgb : 0x808080);
-            }
-        }
-        ImageIO.write(image, "png", file.toFile());
-        return file;
+        return EditorTestKit.halfColourPicture(file, 80, 48, rgb);
     }
 
     private final TaskLanes tasks = new TaskLanes();
@@ -93,9 +78,7 @@ class EditorFlowTest {
     @Start
     void start(Stage stage) {
         colorizers = new SlowColorizerFactory();
-        Services services = new Services(new EngineFilmOpener(), new EngineShotDetector(), new EngineExemplarFitter(), colorizers,
-                new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), work.resolve("appdata"),
-                tasks);
+        Services services = EditorTestKit.services(colorizers, work.resolve("appdata"), tasks);
         editor = new EditorViewModel(services, Platform::runLater);
         window = new MainWindow(editor, stage);
         window.show();

@@ -5,19 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nitrate.app.adapters.EngineExemplarFitter;
-import dev.nitrate.app.adapters.EngineFilmOpener;
-import dev.nitrate.app.adapters.EngineRenderer;
-import dev.nitrate.app.adapters.EngineShotDetector;
-import dev.nitrate.app.adapters.EngineShotFigures;
-import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.project.Project;
 import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.app.tasks.TaskLanes;
 import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.VideoCodec;
 import dev.nitrate.testing.TestMedia;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +27,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,14 +70,7 @@ class ProjectLifecycleFlowTest {
     }
 
     private static Path picture(Path file, int rgb) throws Exception {
-        BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 24; y++) {
-            for (int x = 0; x < 32; x++) {
-                image.setRGB(x, y, x < 16 ? rgb : 0x808080);
-            }
-        }
-        ImageIO.write(image, "png", file.toFile());
-        return file;
+        return EditorTestKit.halfColourPicture(file, 32, 24, rgb);
     }
 
     private final TaskLanes tasks = new TaskLanes();
@@ -94,9 +79,7 @@ class ProjectLifecycleFlowTest {
     void start(Stage stage) {
         this.stage = stage;
         SlowColorizerFactory colorizers = new SlowColorizerFactory();
-        Services services = new Services(new EngineFilmOpener(), new EngineShotDetector(), new EngineExemplarFitter(), colorizers,
-                new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), work.resolve("appdata"),
-                tasks);
+        Services services = EditorTestKit.services(colorizers, work.resolve("appdata"), tasks);
         editor = new EditorViewModel(services, Platform::runLater);
         window = new MainWindow(editor, stage);
         window.show();
