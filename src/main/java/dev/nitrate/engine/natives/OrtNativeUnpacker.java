@@ -1,9 +1,9 @@
 package dev.nitrate.engine.natives;
 
+import dev.nitrate.engine.checksum.Sha256;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -12,11 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -115,7 +113,7 @@ final class OrtNativeUnpacker {
     private static void unpack(Library library, Path target) throws IOException {
         Path part = Files.createTempFile(target.getParent(), "." + library.file() + ".", PART_SUFFIX);
         try {
-            MessageDigest read = sha256();
+            MessageDigest read = Sha256.newDigest();
             try (InputStream in = new DigestInputStream(library.resource().openStream(), read);
                     FileOutputStream out = new FileOutputStream(part.toFile())) {
                 in.transferTo(out);
@@ -125,7 +123,7 @@ final class OrtNativeUnpacker {
             if (library.size() >= 0 && written != library.size()) {
                 throw new IOException(target + ": wrote " + written + " bytes of " + library.size());
             }
-            if (!Arrays.equals(read.digest(), digestOf(part))) {
+            if (!Sha256.hex(read.digest()).equals(Sha256.of(part))) {
                 throw new IOException(target + ": the written copy differs from the jar's");
             }
             try {
@@ -147,22 +145,6 @@ final class OrtNativeUnpacker {
                     Files.deleteIfExists(part);
                 }
             }
-        }
-    }
-
-    private static byte[] digestOf(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return digest.digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nitrate.engine.pack;
 
+import dev.nitrate.engine.checksum.Sha256;
 import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.onnx.GraphSource;
@@ -9,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,7 +72,7 @@ public final class ModelPack {
             }
             String actual;
             try (InputStream in = Files.newInputStream(file)) {
-                actual = sha256(in);
+                actual = Sha256.of(in);
             } catch (IOException e) {
                 throw new PackException(file + ": cannot be read: " + e.getMessage(), e);
             }
@@ -98,11 +96,7 @@ public final class ModelPack {
             if (bytes == null) {
                 throw new PackException("built-in pack " + name + ": missing (graph " + spec.role() + ")");
             }
-            try {
-                checkHash("built-in pack " + name, spec, sha256(new java.io.ByteArrayInputStream(bytes)));
-            } catch (IOException e) {
-                throw new PackException("built-in pack " + name + ": cannot be read", e);
-            }
+            checkHash("built-in pack " + name, spec, Sha256.of(bytes));
             sources.put(spec.role(), new GraphSource.FromBytes(name, bytes));
         }
         return new ModelPack(PackLocation.BUILTIN, manifest, sources);
@@ -121,20 +115,6 @@ public final class ModelPack {
             throw new PackException(file + ": SHA-256 mismatch for graph " + spec.role() + " (manifest " + spec.sha256()
                     + ", file " + actual + "): the file is damaged or does not belong to this pack");
         }
-    }
-
-    static String sha256(InputStream in) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     public PackLocation location() {

@@ -1,5 +1,6 @@
 package dev.nitrate.engine.render;
 
+import dev.nitrate.engine.checksum.Sha256;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
@@ -8,9 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** A digest of everything that determines a render's output: a work folder is reused only for the same key. */
 final class JobKey {
@@ -28,7 +26,7 @@ final class JobKey {
         text.append("info=").append(info.width()).append('x').append(info.height()).append(' ').append(info.frameRate())
                 .append(' ').append(info.frameCount()).append(' ').append(info.pixelFormat()).append('\n');
         for (PinnedExemplar exemplar : request.exemplars()) {
-            text.append("exemplar=").append(exemplar.image().toAbsolutePath().normalize()).append(" sha256=").append(sha256(exemplar.image()))
+            text.append("exemplar=").append(exemplar.image().toAbsolutePath().normalize()).append(" sha256=").append(Sha256.of(exemplar.image()))
                     .append(" frame=").append(exemplar.frameOr(range.first())).append(" fit=").append(exemplar.fitOr(request.fit())).append('\n');
         }
         OutputSpec spec = request.output();
@@ -38,34 +36,11 @@ final class JobKey {
                 .append(" segment=").append(request.segmentFrames()).append('\n');
         text.append("pack=").append(request.pack());
         if (request.pack() instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {
-            text.append(" sha256=").append(sha256(folder.directory().resolve("pack.json")));
+            text.append(" sha256=").append(Sha256.of(folder.directory().resolve("pack.json")));
         }
         text.append(" device=").append(request.inference().device()).append(" overrides=").append(request.inference().memoryOverrides())
                 .append(" engine=").append(factory.getClass().getName()).append('\n');
-        return hex(digest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return Sha256.of(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = digest();
-        try (var in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return hex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
-    }
 }

@@ -3,7 +3,6 @@ package dev.nitrate.engine.pack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +43,7 @@ public final class TestPacks {
     }
 
     public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return ModelPack.sha256(in);
-        }
+        return dev.nitrate.engine.checksum.Sha256.of(file);
     }
 
     public static ObjectNode graph(ObjectNode root, String role) {
