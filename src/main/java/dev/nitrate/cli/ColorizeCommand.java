@@ -75,6 +75,10 @@ final class ColorizeCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = VideoEncodeSettings.DEFAULT_PRESET, description = "x264/x265 speed preset (default: ${DEFAULT-VALUE}).")
     String preset;
 
+    @Option(names = "--confidence", paramLabel = "DIR", description = "Also write the colorizer's per-pixel confidence: a new folder "
+            + "of 16-bit grayscale PNGs, one per frame (65535 = sure; the built-in pack).")
+    Path confidence;
+
     @Option(names = "--overwrite", description = {"Replace OUT if it exists: a file, or a folder of frames Nitrate wrote.",
         "Never a folder holding anything else, and never an input."})
     boolean overwrite;
@@ -212,6 +216,7 @@ final class ColorizeCommand implements Callable<Integer> {
         InferenceOptions inference = engineOptions.inference(ComputeDevice.parse(device), 0);
         List<PinnedExemplar> pinned = exemplars.stream().map(PinnedExemplar::parse).toList();
         return new RenderRequest(film, common.openOptions(), pinned, exemplarFit, range,
-                new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio, overwrite), packLocation, inference, segmentFrames);
+                new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio, overwrite), packLocation, inference, segmentFrames,
+                Optional.ofNullable(confidence));
     }
 }

@@ -3,9 +3,14 @@ package dev.nitrate.engine.flow;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC2;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
 
 /**
@@ -17,20 +22,33 @@ final class DisFlow implements AutoCloseable {
 
     private final int width;
     private final int height;
+    /**
+     * DIS objects that colorizers have finished with, by preset. Closing a DIS object through JavaCPP and
+     * creating another crashes OpenCV 4.14 (a double free in the {@code cv::Ptr} it came in), so they are
+     * never freed but handed to the next colorizer; there are as many as colorizers ever ran at once.
+     */
+    private static final Map<Integer, Deque<DISOpticalFlow>> IDLE = new HashMap<>();
+
+    /** DIS starts from what its output matrix holds: zero it, so that a flow depends on its two images alone. */
+    private static final Scalar ZERO = new Scalar(0.0);
+
+    private final int preset;
     private final DISOpticalFlow dis;
     private final Mat from;
     private final Mat to;
     private final Mat flow;
 
     DisFlow(String preset, int width, int height) {
+        OpenCvNatives.load();
         this.width = width;
         this.height = height;
-        this.dis = DISOpticalFlow.create(switch (preset.toLowerCase(Locale.ROOT)) {
+        this.preset = switch (preset.toLowerCase(Locale.ROOT)) {
             case "ultrafast" -> DISOpticalFlow.PRESET_ULTRAFAST;
             case "fast" -> DISOpticalFlow.PRESET_FAST;
             case "medium" -> DISOpticalFlow.PRESET_MEDIUM;
             default -> throw new IllegalArgumentException("unknown DIS preset " + preset);
-        });
+        };
+        this.dis = acquire(this.preset);
         this.from = new Mat(height, width, CV_8UC1);
         this.to = new Mat(height, width, CV_8UC1);
         this.flow = new Mat(height, width, CV_32FC2);
@@ -46,6 +64,7 @@ final class DisFlow implements AutoCloseable {
         }
         from.data().put(fromLuma);
         to.data().put(toLuma);
+        flow.put(ZERO);
         dis.calc(from, to, flow);
         if (flow.cols() != width || flow.rows() != height || !flow.isContinuous()) {
             throw new IllegalStateException("DIS returned a " + flow.cols() + "x" + flow.rows() + " flow");
@@ -55,11 +74,20 @@ final class DisFlow implements AutoCloseable {
         }
     }
 
+    private static synchronized DISOpticalFlow acquire(int preset) {
+        DISOpticalFlow idle = IDLE.computeIfAbsent(preset, p -> new ArrayDeque<>()).pollFirst();
+        return idle != null ? idle : DISOpticalFlow.create(preset);
+    }
+
+    private static synchronized void release(int preset, DISOpticalFlow dis) {
+        IDLE.get(preset).addFirst(dis);
+    }
+
     @Override
     public void close() {
         flow.close();
         to.close();
         from.close();
-        dis.close();
+        release(preset, dis);
     }
 }

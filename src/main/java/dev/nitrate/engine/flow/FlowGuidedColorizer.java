@@ -37,6 +37,14 @@ public final class FlowGuidedColorizer implements FrameColorizer {
     private final int flowWidth;
     private final int flowHeight;
     private final DisFlow flow;
+    private final FlowWarp warp;
+    private final float[] directFull;
+    private final float[] directA;
+    private final float[] directB;
+    private final float[] chainFull;
+    private final float[] chainA;
+    private final float[] chainB;
+    private final float[] chainConfidence;
     private final Workers workers = Workers.forCores(2);
     private final float[] lumaSums;
     private final int[] lumaCounts;
@@ -88,6 +96,14 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         this.previousA = new float[pixels];
         this.previousB = new float[pixels];
         this.previousConfidence = new float[pixels];
+        this.directFull = new float[pixels];
+        this.directA = new float[pixels];
+        this.directB = new float[pixels];
+        this.chainFull = new float[pixels];
+        this.chainA = new float[pixels];
+        this.chainB = new float[pixels];
+        this.chainConfidence = new float[pixels];
+        this.warp = new FlowWarp(width, height, flowWidth, flowHeight);
     }
 
     /** The size flow is computed at (the frame downscaled to the pack's {@code flow.max_area}). */
@@ -150,9 +166,18 @@ public final class FlowGuidedColorizer implements FrameColorizer {
             long flowDone = System.nanoTime();
             timings.put("flow", flowDone - start);
             start = flowDone;
+            warp.setField(toExemplar, directWeight, directFull);
+            warp.sample(exemplarA, directA);
+            warp.sample(exemplarB, directB);
+            if (hasPrevious) {
+                warp.setField(toPrevious, chainWeight, chainFull);
+                warp.sample(previousA, chainA);
+                warp.sample(previousB, chainB);
+                warp.sample(previousConfidence, chainConfidence);
+            }
             float[] readA = readout.a().values();
             float[] readB = readout.b().values();
-            workers.split(height, (from, to) -> blendRows(from, to, readA, readB, a, b, confidence));
+            workers.split(pixels, (from, to) -> blend(from, to, readA, readB, a, b, confidence));
         }
         previousLuma = luma.clone();
         previousA = a.clone();
@@ -189,42 +214,23 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         }
     }
 
-    private void blendRows(int fromRow, int toRow, float[] readA, float[] readB, float[] a, float[] b, float[] confidence) {
-        float sx = (float) flowWidth / width;
-        float sy = (float) flowHeight / height;
+    private void blend(int from, int to, float[] readA, float[] readB, float[] a, float[] b, float[] confidence) {
         float decay = settings.chainDecay();
         float readoutConfidence = settings.readoutConfidence();
-        for (int y = fromRow; y < toRow; y++) {
-            float fy = (y + 0.5f) * sy - 0.5f;
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                float fx = (x + 0.5f) * sx - 0.5f;
-                float fillA = readA[i];
-                float fillB = readB[i];
-                float fillConfidence = readoutConfidence;
-                if (hasPrevious) {
-                    float wc = FlowPlanes.sample(chainWeight, flowWidth, flowHeight, fx, fy);
-                    if (wc > 0f) {
-                        float px = x + FlowPlanes.sample2(toPrevious, flowWidth, flowHeight, fx, fy, 0) / sx;
-                        float py = y + FlowPlanes.sample2(toPrevious, flowWidth, flowHeight, fx, fy, 1) / sy;
-                        fillA = wc * FlowPlanes.sample(previousA, width, height, px, py) + (1f - wc) * fillA;
-                        fillB = wc * FlowPlanes.sample(previousB, width, height, px, py) + (1f - wc) * fillB;
-                        fillConfidence = wc * decay * FlowPlanes.sample(previousConfidence, width, height, px, py)
-                                + (1f - wc) * fillConfidence;
-                    }
-                }
-                float wd = FlowPlanes.sample(directWeight, flowWidth, flowHeight, fx, fy);
-                if (wd > 0f) {
-                    float ex = x + FlowPlanes.sample2(toExemplar, flowWidth, flowHeight, fx, fy, 0) / sx;
-                    float ey = y + FlowPlanes.sample2(toExemplar, flowWidth, flowHeight, fx, fy, 1) / sy;
-                    fillA = wd * FlowPlanes.sample(exemplarA, width, height, ex, ey) + (1f - wd) * fillA;
-                    fillB = wd * FlowPlanes.sample(exemplarB, width, height, ex, ey) + (1f - wd) * fillB;
-                    fillConfidence = wd + (1f - wd) * fillConfidence;
-                }
-                a[i] = fillA;
-                b[i] = fillB;
-                confidence[i] = Math.max(0f, Math.min(1f, fillConfidence));
+        for (int i = from; i < to; i++) {
+            float fillA = readA[i];
+            float fillB = readB[i];
+            float fillConfidence = readoutConfidence;
+            if (hasPrevious) {
+                float wc = chainFull[i];
+                fillA = wc * chainA[i] + (1f - wc) * fillA;
+                fillB = wc * chainB[i] + (1f - wc) * fillB;
+                fillConfidence = wc * decay * chainConfidence[i] + (1f - wc) * fillConfidence;
             }
+            float wd = directFull[i];
+            a[i] = wd * directA[i] + (1f - wd) * fillA;
+            b[i] = wd * directB[i] + (1f - wd) * fillB;
+            confidence[i] = Math.max(0f, Math.min(1f, wd + (1f - wd) * fillConfidence));
         }
     }
 
@@ -286,7 +292,7 @@ public final class FlowGuidedColorizer implements FrameColorizer {
 
     @Override
     public void close() {
-        try (DisFlow f = flow; Workers w = workers; FrameColorizer p = pack) {
+        try (DisFlow f = flow; FlowWarp fw = warp; Workers w = workers; FrameColorizer p = pack) {
             // all three closed, the pack last
         }
     }

@@ -148,15 +148,20 @@ public final class RenderJob {
             }
             work.discardFrom(resumeAt);
             framesKept = resumeAt - range.first();
+            Optional<ConfidenceFiles> confidence = cleared.confidence().isEmpty() ? Optional.empty()
+                    : Optional.of(ConfidenceFiles.open(cleared.confidence().get(), checkpoint.isEmpty()));
             try {
                 FrameSink sink = spec.format().isVideo()
                         ? new VideoSegments(request, info, range, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow())
                         : new ImageFiles(guard, work, spec.format().imageFormat().orElseThrow());
                 if (resumeAt <= range.last()) {
-                    colorize(reader, info, range, sequenceStarts, work, sink, jobKey, checkpoint, resumeAt);
+                    colorize(reader, info, range, sequenceStarts, work, sink, confidence, jobKey, checkpoint, resumeAt);
                 }
                 report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
                 sink.publish();
+                if (confidence.isPresent()) {
+                    confidence.get().publish();
+                }
             } catch (MediaException e) {
                 throw e.file().toAbsolutePath().startsWith(guard.workFolder()) ? new MediaException(guard.typed(), e.problem(), e) : e;
             } catch (FileSystemException e) {
@@ -174,7 +179,8 @@ public final class RenderJob {
     }
 
     private void colorize(FilmReader reader, FilmInfo info, FrameRange range, Map<Long, List<LabImage>> sequenceStarts,
-            WorkFolder work, FrameSink sink, String jobKey, Optional<WorkFolder.Checkpoint> checkpoint, long resumeAt)
+            WorkFolder work, FrameSink sink, Optional<ConfidenceFiles> confidence, String jobKey,
+            Optional<WorkFolder.Checkpoint> checkpoint, long resumeAt)
             throws MediaException, PackException, ColorizeException, IOException {
         OutputSpec spec = request.output();
         boolean sixteenBit = spec.format() == OutputFormat.TIFF || info.isHighBitDepth();
@@ -204,6 +210,9 @@ public final class RenderJob {
                         }
                         DecodedFrame decoded = reader.read(frame);
                         sink.write(frame, pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit), decoded);
+                        if (confidence.isPresent()) {
+                            confidence.get().write(frame, pipeline.lastConfidence(), request.pack().toString());
+                        }
                         long done = frame - range.first() + 1;
                         report(Progress.Phase.COLORIZING, done, range.frameCount(), colorizeStarted, frame - resumeAt + 1);
                     }
