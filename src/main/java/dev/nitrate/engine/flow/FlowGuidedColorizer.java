@@ -155,9 +155,15 @@ public final class FlowGuidedColorizer implements FrameColorizer {
             System.arraycopy(exemplarB, 0, b, 0, pixels);
             java.util.Arrays.fill(confidence, 1f);
         } else {
-            flow.compute(luma, exemplarLuma, toExemplar);
-            flow.compute(exemplarLuma, luma, fromExemplar);
-            consistency(toExemplar, fromExemplar, directWeight);
+            if (java.util.Arrays.equals(luma, exemplarLuma)) {
+                // the exemplar's own frame: DIS is not exactly zero on two equal images, the identity is
+                java.util.Arrays.fill(toExemplar, 0f);
+                java.util.Arrays.fill(directWeight, 1f);
+            } else {
+                flow.compute(luma, exemplarLuma, toExemplar);
+                flow.compute(exemplarLuma, luma, fromExemplar);
+                consistency(toExemplar, fromExemplar, directWeight);
+            }
             if (hasPrevious) {
                 flow.compute(luma, previousLuma, toPrevious);
                 flow.compute(previousLuma, luma, fromPrevious);
