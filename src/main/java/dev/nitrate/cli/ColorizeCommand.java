@@ -79,6 +79,10 @@ final class ColorizeCommand implements Callable<Integer> {
             + "of 16-bit grayscale PNGs, one per frame (65535 = sure; the built-in pack).")
     Path confidence;
 
+    @Option(names = "--confidence-overlay", description = "With --confidence: also a review copy of every frame in that folder, "
+            + "its low-confidence pixels hatched in magenta (overlay_NNNNNN.png).")
+    boolean confidenceOverlay;
+
     @Option(names = "--overwrite", description = {"Replace OUT if it exists: a file, or a folder of frames Nitrate wrote.",
         "Never a folder holding anything else, and never an input."})
     boolean overwrite;
@@ -217,6 +221,6 @@ final class ColorizeCommand implements Callable<Integer> {
         List<PinnedExemplar> pinned = exemplars.stream().map(PinnedExemplar::parse).toList();
         return new RenderRequest(film, common.openOptions(), pinned, exemplarFit, range,
                 new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio, overwrite), packLocation, inference, segmentFrames,
-                Optional.ofNullable(confidence));
+                Optional.ofNullable(confidence), confidenceOverlay);
     }
 }

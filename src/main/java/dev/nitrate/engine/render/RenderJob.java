@@ -15,6 +15,7 @@ import dev.nitrate.engine.video.FilmInfo;
 import dev.nitrate.engine.video.FilmReader;
 import dev.nitrate.engine.video.Films;
 import dev.nitrate.engine.video.MediaException;
+import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -149,7 +150,8 @@ public final class RenderJob {
             work.discardFrom(resumeAt);
             framesKept = resumeAt - range.first();
             Optional<ConfidenceFiles> confidence = cleared.confidence().isEmpty() ? Optional.empty()
-                    : Optional.of(ConfidenceFiles.open(cleared.confidence().get(), checkpoint.isEmpty()));
+                    : Optional.of(ConfidenceFiles.open(cleared.confidence().get(), checkpoint.isEmpty(),
+                            request.confidenceOverlay()));
             try {
                 FrameSink sink = spec.format().isVideo()
                         ? new VideoSegments(request, info, range, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow())
@@ -209,9 +211,10 @@ public final class RenderJob {
                             colorizer.beginSequence(sequenceExemplars, false);
                         }
                         DecodedFrame decoded = reader.read(frame);
-                        sink.write(frame, pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit), decoded);
+                        RgbPixels colorized = pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit);
+                        sink.write(frame, colorized, decoded);
                         if (confidence.isPresent()) {
-                            confidence.get().write(frame, pipeline.lastConfidence(), request.pack().toString());
+                            confidence.get().write(frame, pipeline.lastConfidence(), colorized, request.pack().toString());
                         }
                         long done = frame - range.first() + 1;
                         report(Progress.Phase.COLORIZING, done, range.frameCount(), colorizeStarted, frame - resumeAt + 1);

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param segmentFrames frames per spool segment: the unit of resumption and of checkpoints
  * @param confidence a new folder for the colorizer's per-pixel confidence, one 16-bit grayscale PNG per frame
  *     (65535 = 1), or empty for none
+ * @param confidenceOverlay whether that folder also gets a review copy of every frame, its low-confidence pixels
+ *     hatched ({@code overlay_NNNNNN.png}, docs/confidence.md)
  */
 public record RenderRequest(
         Path film,
@@ -35,9 +37,17 @@ public record RenderRequest(
         PackLocation pack,
         InferenceOptions inference,
         int segmentFrames,
-        Optional<Path> confidence) {
+        Optional<Path> confidence,
+        boolean confidenceOverlay) {
 
     public static final int DEFAULT_SEGMENT_FRAMES = 120;
+
+    /** A request without a confidence overlay. */
+    public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
+            Optional<FrameRange> frames, OutputSpec output, PackLocation pack, InferenceOptions inference, int segmentFrames,
+            Optional<Path> confidence) {
+        this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, confidence, false);
+    }
 
     /** A request without a confidence output. */
     public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
@@ -55,6 +65,9 @@ public record RenderRequest(
         Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(inference, "inference");
         Objects.requireNonNull(confidence, "confidence");
+        if (confidenceOverlay && confidence.isEmpty()) {
+            throw new IllegalArgumentException("a confidence overlay needs a confidence folder (--confidence DIR)");
+        }
         if (exemplars.isEmpty()) {
             throw new IllegalArgumentException("at least one exemplar is needed");
         }
