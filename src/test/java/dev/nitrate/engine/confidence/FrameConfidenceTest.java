@@ -17,9 +17,11 @@ class FrameConfidenceTest {
 
     @Test
     void valuesOutsideZeroToOneAreClampedSoTheScoreStaysInBounds() {
-        FrameConfidence f = FrameConfidence.of(new FloatPlane(3, 1, new float[] {1.5f, -0.5f, 1f}));
-        assertEquals(2 / 3.0, f.score(), 1e-6);
+        FrameConfidence f = FrameConfidence.of(new FloatPlane(3, 1, new float[] {1.5f, 0.2f, 1f}));
+        assertEquals(2.2 / 3.0, f.score(), 1e-6);
         assertEquals(1 / 3.0, f.lowFraction(), 1e-12);
+        assertEquals(1.0, FrameConfidence.of(new FloatPlane(2, 1, new float[] {2f, 1.2f})).score(), 1e-12);
+        assertEquals(0.0, FrameConfidence.of(new FloatPlane(2, 1, new float[] {-2f, -0.1f})).score(), 1e-12);
     }
 
     @Test
