@@ -9,4 +9,5 @@ export ORT_DISABLE_TELEMETRY=1
 jar=${NITRATE_JAR:-$(cd "$(dirname "$0")/.." && pwd)/target/nitrate.jar}
 for clip in box.mp4 cup.mp4 tree.avi motion.mov; do
   java -jar "$jar" evaluate "$media/$clip" --suggestion-experiment --max-frames "$max" "$@" 2>/dev/null
-done | awk '{print} /gain/ {n++; p+=$8; f+=$10; g+=$NF} END {if (n) printf "mean of %d clips: rho(pixel) %.3f  rho(frame) %.3f  gain %+.3f dB\n", n, p/n, f/n, g/n}'
+done | awk '{print} / gain / {n++; p+=$7; f+=$11; b+=$14; s+=$17; m+=$20; g+=$22; if ($22 > 0) w++}
+  END {if (n) printf "mean of %d clips: rho(pixel) %.3f  rho(frame) %.3f  PSNR frame0 %.3f  +suggested %.3f  +middle %.3f  gain %+.3f dB (suggestion wins on %d)\n", n, p/n, f/n, b/n, s/n, m/n, g/n, w}'

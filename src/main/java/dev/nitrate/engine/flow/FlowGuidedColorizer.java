@@ -28,7 +28,8 @@ import java.util.Optional;
  * memory readout). The per-pixel confidence follows the same weights: 1 where the exemplar's colour arrives
  * directly, decaying per frame along the chain, {@code readout_confidence} where the readout colours.
  * The frame that is the exemplar ({@code firstFrameIsExemplar}) returns the exemplar's chroma unchanged. With
- * several exemplars, each pixel takes the direct flow of the exemplar whose flow is the most consistent there.
+ * several exemplars, each pixel takes the direct flow of the exemplar whose flow is the most consistent there (on a
+ * tie, whose warped lightness is closest to the frame's).
  */
 public final class FlowGuidedColorizer implements FrameColorizer {
 
@@ -61,9 +62,12 @@ public final class FlowGuidedColorizer implements FrameColorizer {
     private final float[] exemplarA;
     private final float[] exemplarB;
     private final List<Anchor> moreAnchors = new ArrayList<>();
+    private float[] exemplarL;
     private float[] anchorFull;
     private float[] anchorA;
     private float[] anchorB;
+    private float[] anchorL;
+    private float[] directL;
     private byte[] previousLuma;
     private float[] previousA;
     private float[] previousB;
@@ -130,11 +134,13 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         System.arraycopy(fitted(anchor.a()), 0, exemplarA, 0, exemplarA.length);
         System.arraycopy(fitted(anchor.b()), 0, exemplarB, 0, exemplarB.length);
         FlowPlanes.lumaBytes(l, width, height, exemplarLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
+        exemplarL = l.clone();
         moreAnchors.clear();
         for (LabImage more : exemplars.subList(1, exemplars.size())) {
             byte[] moreLuma = new byte[flowWidth * flowHeight];
-            FlowPlanes.lumaBytes(fitted(more.lightness()), width, height, moreLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
-            moreAnchors.add(new Anchor(moreLuma, fitted(more.a()).clone(), fitted(more.b()).clone()));
+            float[] moreL = fitted(more.lightness()).clone();
+            FlowPlanes.lumaBytes(moreL, width, height, moreLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
+            moreAnchors.add(new Anchor(moreLuma, moreL, fitted(more.a()).clone(), fitted(more.b()).clone()));
         }
         hasPrevious = false;
         exemplarFrameNext = firstFrameIsExemplar;
@@ -187,8 +193,12 @@ public final class FlowGuidedColorizer implements FrameColorizer {
             warp.setField(toExemplar, directWeight, directFull);
             warp.sample(exemplarA, directA);
             warp.sample(exemplarB, directB);
+            if (!moreAnchors.isEmpty()) {
+                directL = directL == null ? new float[pixels] : directL;
+                warp.sample(exemplarL, directL);
+            }
             for (Anchor anchor : moreAnchors) {
-                takeBetterAnchor(anchor);
+                takeBetterAnchor(anchor, lightness.values());
             }
             if (hasPrevious) {
                 warp.setField(toPrevious, chainWeight, chainFull);
@@ -211,13 +221,17 @@ public final class FlowGuidedColorizer implements FrameColorizer {
                 Optional.of(new FloatPlane(width, height, confidence)));
     }
 
-    /** Where another exemplar's direct flow is more consistent than the best so far, its colour and weight replace them. */
-    private void takeBetterAnchor(Anchor anchor) {
+    /**
+     * Where another exemplar's direct flow is more consistent than the best so far, or as consistent and its warped
+     * lightness closer to the frame's, its colour and weight replace them.
+     */
+    private void takeBetterAnchor(Anchor anchor, float[] frameL) {
         int pixels = width * height;
         if (anchorFull == null) {
             anchorFull = new float[pixels];
             anchorA = new float[pixels];
             anchorB = new float[pixels];
+            anchorL = new float[pixels];
         }
         if (java.util.Arrays.equals(luma, anchor.luma())) {
             java.util.Arrays.fill(toExemplar, 0f);
@@ -230,17 +244,21 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         warp.setField(toExemplar, directWeight, anchorFull);
         warp.sample(anchor.a(), anchorA);
         warp.sample(anchor.b(), anchorB);
+        warp.sample(anchor.l(), anchorL);
         for (int i = 0; i < pixels; i++) {
-            if (anchorFull[i] > directFull[i]) {
+            float gain = anchorFull[i] - directFull[i];
+            boolean closer = Math.abs(anchorL[i] - frameL[i]) < Math.abs(directL[i] - frameL[i]);
+            if (gain > 1e-3f || (gain > -1e-3f && closer)) {
                 directFull[i] = anchorFull[i];
                 directA[i] = anchorA[i];
                 directB[i] = anchorB[i];
+                directL[i] = anchorL[i];
             }
         }
     }
 
-    /** An exemplar after the first: its luma at the flow size and its chroma at the film's size. */
-    private record Anchor(byte[] luma, float[] a, float[] b) {}
+    /** An exemplar after the first: its luma at the flow size and its L, a, b at the film's size. */
+    private record Anchor(byte[] luma, float[] l, float[] a, float[] b) {}
 
     /** Weight per flow pixel: 1 up to {@code consistency_px} of forward-backward error, falling to 0 at twice that. */
     private void consistency(float[] forward, float[] backward, float[] weight) {
@@ -309,8 +327,12 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         out.writeInt(moreAnchors.size());
         for (Anchor anchor : moreAnchors) {
             out.write(anchor.luma());
-            writeFloats(out, anchor.a());
-            writeFloats(out, anchor.b());
+            for (float[] plane : List.of(anchor.l(), anchor.a(), anchor.b())) {
+                writeFloats(out, plane);
+            }
+        }
+        if (!moreAnchors.isEmpty()) {
+            writeFloats(out, exemplarL);
         }
     }
 
@@ -327,11 +349,17 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         int anchors = in.readInt();
         moreAnchors.clear();
         for (int k = 0; k < anchors; k++) {
-            Anchor anchor = new Anchor(new byte[flowWidth * flowHeight], new float[width * height], new float[width * height]);
+            Anchor anchor = new Anchor(new byte[flowWidth * flowHeight], new float[width * height], new float[width * height],
+                    new float[width * height]);
             in.readFully(anchor.luma());
-            readFloats(in, anchor.a());
-            readFloats(in, anchor.b());
+            for (float[] plane : List.of(anchor.l(), anchor.a(), anchor.b())) {
+                readFloats(in, plane);
+            }
             moreAnchors.add(anchor);
+        }
+        if (anchors > 0) {
+            exemplarL = new float[width * height];
+            readFloats(in, exemplarL);
         }
     }
 
