@@ -53,8 +53,7 @@ public final class ProtocolEvaluation {
         scorers.add(still);
 
         CutDetector cutDetector = new CutDetector();
-        List<Shot> shots = new ArrayList<>();
-        int shotStart = 0;
+        List<Long> cuts = new ArrayList<>();
         int frameIndex = 0;
         FloatPlane staticA = null;
         FloatPlane staticB = null;
@@ -72,11 +71,7 @@ public final class ProtocolEvaluation {
                 throw new IOException("frame " + frameIndex + " is " + original.width() + "x" + original.height()
                         + ", the clip " + clip.width() + "x" + clip.height());
             }
-            if (cutDetector.isCut(original)) {
-                shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
-                shotStart = frameIndex;
-                scorers.forEach(Scorer::endShot);
-            }
+            cuts.addAll(cutDetector.feed(original));
             LabImage lab = CieLab.fromRgb8(original.rgb(), original.width(), original.height());
             FloatPlane lightness = lab.lightness();
             if (frameIndex == 0) {
@@ -104,9 +99,15 @@ public final class ProtocolEvaluation {
         if (frameIndex == 0) {
             throw new IOException("the clip has no frames");
         }
+        cuts.addAll(cutDetector.finish());
+        List<Shot> shots = new ArrayList<>();
+        int shotStart = 0;
+        for (long cut : cuts) {
+            shots.add(new Shot(shots.size(), shotStart, (int) cut - shotStart));
+            shotStart = (int) cut;
+        }
         shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
-        scorers.forEach(Scorer::endShot);
-        List<MethodEvaluation> methods = scorers.stream().map(Scorer::result).toList();
+        List<MethodEvaluation> methods = scorers.stream().map(scorer -> scorer.result(shots)).toList();
         double secondsPerFrame = colorizer.isPresent() ? colorizeNanos[0] / 1e9 / frameIndex : 0;
         return new EvaluationReport(clip.width(), clip.height(), exemplar.toString(), shots, methods, secondsPerFrame);
     }
@@ -131,8 +132,7 @@ public final class ProtocolEvaluation {
     private static final class Scorer {
         private final String method;
         private final QualityAccumulator clip = new QualityAccumulator();
-        private final List<QualityFigures> shots = new ArrayList<>();
-        private QualityAccumulator shot = new QualityAccumulator();
+        private final List<FrameScore> frames = new ArrayList<>();
 
         Scorer(String method) {
             this.method = method;
@@ -141,16 +141,17 @@ public final class ProtocolEvaluation {
         void add(Rgb8 original, Rgb8 result) {
             FrameScore score = FrameScore.of(original, result);
             clip.add(score);
-            shot.add(score);
+            frames.add(score);
         }
 
-        void endShot() {
-            shots.add(shot.figures());
-            shot = new QualityAccumulator();
-        }
-
-        MethodEvaluation result() {
-            return new MethodEvaluation(method, clip.figures(), shots);
+        MethodEvaluation result(List<Shot> shots) {
+            List<QualityFigures> perShot = new ArrayList<>();
+            for (Shot shot : shots) {
+                QualityAccumulator accumulator = new QualityAccumulator();
+                frames.subList(shot.first(), shot.first() + shot.length()).forEach(accumulator::add);
+                perShot.add(accumulator.figures());
+            }
+            return new MethodEvaluation(method, clip.figures(), perShot);
         }
     }
 }
