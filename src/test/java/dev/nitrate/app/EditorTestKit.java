@@ -10,7 +10,11 @@ import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.app.tasks.TaskLanes;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** What the editor's TestFX flows share: the editor's services on the real engine adapters, and exemplar pictures. */
 final class EditorTestKit {
@@ -21,6 +25,16 @@ final class EditorTestKit {
     static Services services(SlowColorizerFactory colorizers, Path appData, TaskLanes tasks) {
         return new Services(new EngineFilmOpener(), new EngineShotDetector(), new EngineExemplarFitter(), colorizers,
                 new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), appData, tasks);
+    }
+
+    /** Waits until {@code condition}, read on the FX thread, holds. */
+    static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+    }
+
+    /** Runs {@code action} on the FX thread and returns its result. */
+    static <T> T fx(Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
     }
 
     /** A PNG whose left half is {@code rgb} and right half mid-gray. */
