@@ -35,12 +35,14 @@ final class EditorMenus {
         MenuItem quit = item("Quit", "Shortcut+Q", window.stage()::close);
         Menu file = new Menu("File", null, openFilm, openSequence, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
-        MenuItem undo = item("Undo", "Shortcut+Z", editor.exemplars()::undo);
-        undo.disableProperty().bind(editor.exemplars().canUndoProperty().not());
-        MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor.exemplars()::redo);
-        redo.disableProperty().bind(editor.exemplars().canRedoProperty().not());
+        MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
+        undo.disableProperty().bind(editor.undoOrder().canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
+        redo.disableProperty().bind(editor.undoOrder().canRedoProperty().not());
+        MenuItem split = item("Split Shot at Playhead", "S", () -> editor.shotEditor().splitAt(editor.timeline().currentFrameProperty().get()));
+        MenuItem merge = item("Merge Shot with Next", null, () -> editor.shotEditor().mergeWithNext(editor.timeline().currentShot()));
         MenuItem settings = item("Settings…", "Shortcut+Comma", window::settings);
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), settings);
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), split, merge, new SeparatorMenuItem(), settings);
         Menu view = new Menu("View", null, item("Fit Frame", "Shortcut+0", window.viewer()::fit),
                 item("Zoom In", "Shortcut+Equals", () -> window.viewer().zoomBy(1.25)),
                 item("Zoom Out", "Shortcut+Minus", () -> window.viewer().zoomBy(0.8)),

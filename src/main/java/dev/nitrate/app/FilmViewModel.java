@@ -95,6 +95,13 @@ final class FilmViewModel implements AutoCloseable {
         timeline.load(0, 25);
     }
 
+    /** Uses the given shots (a project's edited ones) instead of detecting them. */
+    void useShots(Shots shots) {
+        shotDetection.cancel();
+        detectingShots.set(false);
+        timeline.shotsProperty().set(shots);
+    }
+
     private void detectShots(FilmInfo info) {
         detectingShots.set(true);
         shotDetection = shotLane.submit(token -> {

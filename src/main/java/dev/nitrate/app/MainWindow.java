@@ -60,6 +60,7 @@ public final class MainWindow {
         this.files = new FileDialogs(editor, stage);
         TimelineViewModel time = editor.timeline();
         timeline = new TimelineView(time);
+        TimelineMenu.install(timeline, editor);
         exemplars = new ExemplarsView(editor);
         editor.onThumbnailsChanged(cache -> {
             FilmInfo film = editor.filmProperty().get();
@@ -252,6 +253,8 @@ public final class MainWindow {
             case J -> time.shuttleBackward();
             case K -> time.stop();
             case L -> time.shuttleForward();
+            case S -> editor.shotEditor().splitAt(time.currentFrameProperty().get());
+            case DELETE, BACK_SPACE -> handled = exemplars.removeSelected();
             case P -> {
                 if (event.isShiftDown()) {
                     editor.previewAroundPlayhead();
@@ -331,6 +334,8 @@ public final class MainWindow {
         alert.setContentText("Left / Right: one frame\nShift+Left / Shift+Right: previous / next shot\nHome / End: first / last frame\n"
                 + "Space: play / pause\nJ / K / L: play backwards / stop / play forwards (press again: faster)\n"
                 + "P: preview the current shot    Shift+P: preview around the playhead    Esc: cancel\n"
+                + "S: split the shot at the playhead (right-click the timeline to merge shots or delete a cut)\n"
+                + "Delete: remove the selected exemplar    Ctrl+Z / Ctrl+Shift+Z: undo / redo (exemplars and shots)\n"
                 + "Ctrl+scroll on the timeline or viewer: zoom");
         alert.show();
     }

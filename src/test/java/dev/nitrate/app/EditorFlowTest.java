@@ -206,9 +206,11 @@ class EditorFlowTest {
             return null;
         });
         robot.clickOn("#exemplar-pin-frame");
+        assertEquals(2, fx(() -> editor.exemplars().exemplars().size()), "pinning adds a pin and keeps the other");
         ProjectExemplar pinned = fx(() -> editor.exemplars().exemplars().get(0));
         assertEquals(12, pinned.frame());
         assertEquals(PinScope.FRAME, pinned.scope());
+        assertEquals(35, fx(() -> editor.exemplars().exemplars().get(1).frame()));
 
         ComboBox<ExemplarFit> fit = robot.lookup(".fit-choice").query();
         fx(() -> {
@@ -220,9 +222,9 @@ class EditorFlowTest {
 
         robot.clickOn(filledExemplarCell(robot));
         robot.clickOn("#exemplar-remove");
-        assertEquals(0, fx(() -> editor.exemplars().exemplars().size()));
-        robot.clickOn("#exemplar-undo");
         assertEquals(1, fx(() -> editor.exemplars().exemplars().size()));
+        robot.clickOn("#exemplar-undo");
+        assertEquals(2, fx(() -> editor.exemplars().exemplars().size()));
         robot.clickOn("#exemplar-undo");
         assertEquals(ExemplarFit.CROP, fx(() -> editor.exemplars().exemplars().get(0).fit()));
         robot.clickOn("#exemplar-redo");

@@ -11,6 +11,11 @@ import dev.nitrate.app.tasks.TaskLanes;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.PickResult;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
@@ -35,6 +40,19 @@ final class EditorTestKit {
     /** Runs {@code action} on the FX thread and returns its result. */
     static <T> T fx(Callable<T> action) throws Exception {
         return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * What a right-click at {@code (x, y)} in {@code node} asks of it on a desktop: a context-menu request (headless
+     * Monocle turns a secondary click into no such event, so the flows send it as the platform would).
+     */
+    static void rightClick(Node node, double x, double y) throws Exception {
+        fx(() -> {
+            Point2D screen = node.localToScreen(x, y);
+            Event.fireEvent(node, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, screen.getX(), screen.getY(),
+                    false, new PickResult(node, x, y)));
+            return null;
+        });
     }
 
     /** A PNG whose left half is {@code rgb} and right half mid-gray. */
