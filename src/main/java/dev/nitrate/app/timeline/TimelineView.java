@@ -28,7 +28,7 @@ public final class TimelineView extends Region {
     private static final Color TEXT = Color.web("#9aa3ae");
     private static final Color SHOT = Color.web("#f0b429");
     private static final Color SHOT_EVEN = Color.web("#3a3322");
-    private static final Color SHOT_ODD = Color.web("#2c2a25");
+    private static final Color SHOT_ODD = Color.web("#253241");
     private static final Color EXEMPLAR = Color.web("#5ec4ff");
     private static final Color PLAYHEAD = Color.web("#ff5c5c");
 
