@@ -417,6 +417,14 @@ public final class EditorViewModel implements AutoCloseable {
         return viewer.lastScrubLatencyNanosProperty();
     }
 
+    public LongProperty firstPictureNanosProperty() {
+        return viewer.firstPictureNanosProperty();
+    }
+
+    public StringProperty playbackStatusProperty() {
+        return viewer.playbackStatusProperty();
+    }
+
     public ObjectProperty<Integer> shownFrameProperty() {
         return viewer.shownFrameProperty();
     }

@@ -46,6 +46,11 @@ public final class EngineFilmOpener implements FilmOpener {
         }
 
         @Override
+        public int keyFrameAtOrBefore(int index) {
+            return (int) reader.keyFrameAtOrBefore(index);
+        }
+
+        @Override
         public void close() {
             reader.close();
         }
