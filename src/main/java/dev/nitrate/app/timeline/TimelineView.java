@@ -55,7 +55,7 @@ public final class TimelineView extends Region {
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         model.currentFrameProperty().addListener((o, a, b) -> {
             keepPlayheadVisible();
-            draw();
+            requestLayout();
         });
         model.pixelsPerFrameProperty().addListener((o, a, b) -> {
             updateScrollRange();
