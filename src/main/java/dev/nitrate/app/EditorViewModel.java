@@ -288,9 +288,15 @@ public final class EditorViewModel implements AutoCloseable {
 
     /**
      * Queues an export. A saved project is saved first, so that the render refers to the project's own exemplar
-     * copies and resumes after a restart; an unsaved one renders too, with a notice that it cannot resume.
-     */
+     * copies and resumes after a restart; an unsaved one renders too, with a notice that it cannot resume. A second
+     * render to the output of a queued or running one is refused with a message: returns {@code null}. */
     public RenderItem export(ExportDialog.Request request) {
+        Path output = request.output().toAbsolutePath();
+        if (renders.items().stream().anyMatch(item -> item.recordProperty().get().output().equals(output)
+                && (item.stateProperty().get() == RenderItem.State.QUEUED || item.stateProperty().get() == RenderItem.State.RUNNING))) {
+            report(output + " is already the output of a render in the queue: choose another file, or cancel that render first.");
+            return null;
+        }
         if (session.fileProperty().get() != null) {
             saveProject(session.fileProperty().get());
         } else {

@@ -301,6 +301,30 @@ class EditorFlowTest {
     }
 
     @Test
+    void aSecondRenderToTheOutputOfARunningOneIsRefused() throws Exception {
+        openFilmAndWaitForShots();
+        fx(() -> {
+            window.exemplars().addAll(List.of(exemplarRed));
+            return null;
+        });
+        colorizers.millisPerFrame = 200;
+        Path output = work.resolve("same.mp4");
+        dev.nitrate.app.export.ExportDialog.Request request = new dev.nitrate.app.export.ExportDialog.Request(output,
+                dev.nitrate.app.project.ExportFormat.values()[0], 80, 0, FRAMES, false, false, false);
+        RenderItem first = fx(() -> editor.export(request));
+        assertNotNull(first);
+        waitUntil(() -> first.stateProperty().get() == RenderItem.State.RUNNING, 20);
+        assertNull(fx(() -> editor.export(request)), "the second render to the same file is refused");
+        assertTrue(fx(() -> editor.lastErrorProperty().get()).contains("already the output of a render in the queue"));
+        assertEquals(1, fx(() -> editor.renders().items().size()));
+        fx(() -> {
+            editor.renders().cancel(first);
+            return null;
+        });
+        closeDialogs();
+    }
+
+    @Test
     void exportRendersThroughTheQueueAndAnInterruptedRenderResumesAfterReopening(FxRobot robot) throws Exception {
         openFilmAndWaitForShots();
         fx(() -> {
