@@ -55,6 +55,15 @@ final class EditorTestKit {
         });
     }
 
+    /** Hides the menus and other pop-ups still open, so that none outlives its window into the next test. */
+    static void hidePopups() throws Exception {
+        fx(() -> {
+            javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()).toList()
+                    .forEach(javafx.stage.Window::hide);
+            return null;
+        });
+    }
+
     /** A PNG whose left half is {@code rgb} and right half mid-gray. */
     static Path halfColourPicture(Path file, int width, int height, int rgb) throws Exception {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -44,6 +44,7 @@ class RecentFilesFlowTest {
 
     @AfterEach
     void close() throws Exception {
+        EditorTestKit.hidePopups();
         fx(() -> {
             editor.close();
             return null;

@@ -54,6 +54,7 @@ class ShotEditingFlowTest {
 
     @AfterEach
     void close() throws Exception {
+        EditorTestKit.hidePopups();
         fx(() -> {
             for (Window w : List.copyOf(Window.getWindows())) {
                 if (w instanceof Stage s && s.getOwner() != null && s.isShowing()) {
