@@ -94,12 +94,15 @@ public final class ProtocolEvaluation {
             gray.add(original, toRgb(lightness, zeros, zeros));
             still.add(original, toRgb(lightness, staticA, staticB));
             frameIndex++;
+            long settled = cutDetector.undecidedFrom();
+            scorers.forEach(scorer -> scorer.settle(settled, cuts));
             progress.accept(frameIndex);
         }
         if (frameIndex == 0) {
             throw new IOException("the clip has no frames");
         }
         cuts.addAll(cutDetector.finish());
+        scorers.forEach(scorer -> scorer.settle(Long.MAX_VALUE, cuts));
         List<Shot> shots = new ArrayList<>();
         int shotStart = 0;
         for (long cut : cuts) {
@@ -107,7 +110,7 @@ public final class ProtocolEvaluation {
             shotStart = (int) cut;
         }
         shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
-        List<MethodEvaluation> methods = scorers.stream().map(scorer -> scorer.result(shots)).toList();
+        List<MethodEvaluation> methods = scorers.stream().map(Scorer::result).toList();
         double secondsPerFrame = colorizer.isPresent() ? colorizeNanos[0] / 1e9 / frameIndex : 0;
         return new EvaluationReport(clip.width(), clip.height(), exemplar.toString(), shots, methods, secondsPerFrame);
     }
@@ -129,10 +132,18 @@ public final class ProtocolEvaluation {
         return new Rgb8(lightness.width(), lightness.height(), rgb);
     }
 
+    /**
+     * One method's figures, per clip and per shot. A frame's score waits until the cut detector has settled
+     * whether a shot starts at it (a few frames later), then joins its shot.
+     */
     private static final class Scorer {
         private final String method;
         private final QualityAccumulator clip = new QualityAccumulator();
-        private final List<FrameScore> frames = new ArrayList<>();
+        private final List<QualityFigures> shots = new ArrayList<>();
+        private final java.util.ArrayDeque<FrameScore> waiting = new java.util.ArrayDeque<>();
+        private QualityAccumulator shot = new QualityAccumulator();
+        private long nextFrame;
+        private int nextCut;
 
         Scorer(String method) {
             this.method = method;
@@ -141,17 +152,25 @@ public final class ProtocolEvaluation {
         void add(Rgb8 original, Rgb8 result) {
             FrameScore score = FrameScore.of(original, result);
             clip.add(score);
-            frames.add(score);
+            waiting.addLast(score);
         }
 
-        MethodEvaluation result(List<Shot> shots) {
-            List<QualityFigures> perShot = new ArrayList<>();
-            for (Shot shot : shots) {
-                QualityAccumulator accumulator = new QualityAccumulator();
-                frames.subList(shot.first(), shot.first() + shot.length()).forEach(accumulator::add);
-                perShot.add(accumulator.figures());
+        /** Moves the scores of frames before {@code settledBefore} into their shots, ending a shot at each cut. */
+        void settle(long settledBefore, List<Long> cuts) {
+            while (!waiting.isEmpty() && nextFrame < settledBefore) {
+                if (nextCut < cuts.size() && cuts.get(nextCut) == nextFrame) {
+                    shots.add(shot.figures());
+                    shot = new QualityAccumulator();
+                    nextCut++;
+                }
+                shot.add(waiting.pollFirst());
+                nextFrame++;
             }
-            return new MethodEvaluation(method, clip.figures(), perShot);
+        }
+
+        MethodEvaluation result() {
+            shots.add(shot.figures());
+            return new MethodEvaluation(method, clip.figures(), shots);
         }
     }
 }

@@ -89,6 +89,11 @@ public final class CutDetector {
         return List.of();
     }
 
+    /** The earliest frame that may still be found to begin a shot: every cut before it has been returned. */
+    public long undecidedFrom() {
+        return jumps.isEmpty() ? index + 1 : jumps.get(0);
+    }
+
     /** Ends the film: decides a run of jumpy frames still open at its end. */
     public List<Long> finish() {
         return jumps.isEmpty() ? List.of() : judgeRun(previous);
