@@ -6,6 +6,7 @@ import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
+import dev.nitrate.engine.provenance.ProvenanceRecord;
 import dev.nitrate.engine.render.FrameRange;
 import dev.nitrate.engine.render.OutputFormat;
 import dev.nitrate.engine.render.OutputSpec;
@@ -144,7 +145,9 @@ final class ColorizeCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        RenderJob job = new RenderJob(request, factory, listener);
+        List<String> commandLine = new java.util.ArrayList<>(List.of("nitrate"));
+        commandLine.addAll(spec.root().commandLine().getParseResult().originalArgs());
+        RenderJob job = new RenderJob(request, factory, listener, ProvenanceRecord.Origin.commandLine(commandLine));
         CountDownLatch finished = new CountDownLatch(1);
         Thread cancelOnInterrupt = new Thread(() -> {
             job.cancel();

@@ -18,7 +18,8 @@ public final class NitrateCli implements Runnable {
             ColorizeCommand::new,
             engine -> new DemoCommand(),
             engine -> new EvaluateCommand(EvaluateCommand.factories(engine)),
-            engine -> new BenchCommand(EvaluateCommand.factories(engine)));
+            engine -> new BenchCommand(EvaluateCommand.factories(engine)),
+            VerifyCommand::new);
 
     private final ColorizerProvider engine;
 

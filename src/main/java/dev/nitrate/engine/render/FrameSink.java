@@ -24,6 +24,17 @@ sealed interface FrameSink permits VideoSegments, ImageFiles {
     /** Drops an open segment that did not finish (nothing when none is open). */
     void abandonSegment();
 
-    /** Puts the finished output under its final name. */
+    /**
+     * Completes the output inside the work folder (a video is assembled, carrying {@code containerTags}) and returns it:
+     * a video file or the folder of frames.
+     */
+    java.nio.file.Path finish(java.util.Map<String, String> containerTags) throws MediaException, IOException;
+
+    /** Image files of the finished folder, in frame order, by name (empty for a video). */
+    default java.util.List<String> frameFileNames() throws IOException {
+        return java.util.List.of();
+    }
+
+    /** Puts the output {@link #finish() finished} under its final name. */
     void publish() throws MediaException, OutputRefusedException, IOException;
 }

@@ -40,6 +40,18 @@ final class ImageFiles implements FrameSink {
     }
 
     @Override
+    public java.nio.file.Path finish(java.util.Map<String, String> containerTags) {
+        return work.frames();
+    }
+
+    @Override
+    public java.util.List<String> frameFileNames() throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(work.frames())) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("frame_")).sorted().toList();
+        }
+    }
+
+    @Override
     public void publish() throws MediaException, OutputRefusedException {
         try {
             guard.publishFolder(work.frames());

@@ -6,6 +6,8 @@ import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.pipeline.FramePipeline;
+import dev.nitrate.engine.provenance.ProvenanceJson;
+import dev.nitrate.engine.provenance.ProvenanceRecord;
 import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.safety.OutputRefusedException;
 import dev.nitrate.engine.shots.Shot;
@@ -35,7 +37,8 @@ import java.util.concurrent.CancellationException;
  * the colorizer's state at every segment boundary), and running the same request again continues
  * from the last checkpoint; the result is identical to an uninterrupted render. The output appears
  * under its final name only when complete (written to a temporary name, then renamed). One job runs
- * once; {@link #cancel()} may be called from any thread.
+ * once; {@link #cancel()} may be called from any thread. A finished render leaves its provenance record,
+ * {@code OUT.nitrate.json}, beside the output (see docs/provenance.md).
  */
 public final class RenderJob {
 
@@ -44,14 +47,22 @@ public final class RenderJob {
     private final RenderRequest request;
     private final ColorizerFactory factory;
     private final RenderListener listener;
+    private final RenderProvenance provenance;
     private volatile boolean cancelRequested;
     private volatile FrameColorizer activeColorizer;
     private volatile long framesKept;
 
+    /** A render started by a program: its record says so ({@link ProvenanceRecord.Origin#program()}). */
     public RenderJob(RenderRequest request, ColorizerFactory factory, RenderListener listener) {
+        this(request, factory, listener, ProvenanceRecord.Origin.program());
+    }
+
+    /** @param origin what started the render (a command line, an editor project), as its provenance record tells */
+    public RenderJob(RenderRequest request, ColorizerFactory factory, RenderListener listener, ProvenanceRecord.Origin origin) {
         this.request = request;
         this.factory = factory;
         this.listener = listener;
+        this.provenance = new RenderProvenance(request, origin, factory);
     }
 
     /** Asks the render to stop soon; what is finished is kept for a later resume. */
@@ -107,6 +118,7 @@ public final class RenderJob {
     }
 
     private RenderOutcome execute(long started) throws MediaException, PackException, ColorizeException, IOException, OutputRefusedException {
+        provenance.started();
         OutputSpec spec = request.output();
         RenderPreflight.Cleared cleared = RenderPreflight.check(request);
         OutputGuard guard = cleared.guard();
@@ -156,7 +168,10 @@ public final class RenderJob {
                     colorize(reader, info, range, sequenceStarts, work, sink, jobKey, checkpoint, resumeAt);
                 }
                 report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
+                Path finished = sink.finish(provenance.containerTags(guard, info, range, shots));
+                ProvenanceRecord record = provenance.complete(guard, info, range, shots, finished, sink.frameFileNames());
                 sink.publish();
+                publishRecord(guard, record);
             } catch (MediaException e) {
                 throw e.file().toAbsolutePath().startsWith(guard.workFolder()) ? new MediaException(guard.typed(), e.problem(), e) : e;
             } catch (FileSystemException e) {
@@ -183,6 +198,7 @@ public final class RenderJob {
             activeColorizer = colorizer;
             FramePipeline pipeline = new FramePipeline(colorizer);
             listener.engineOpened(colorizer.deviceDescription(), request.pack());
+            provenance.engineOpened(colorizer.deviceDescription());
             if (cancelRequested) {
                 throw new CancellationException();
             }
@@ -216,6 +232,16 @@ public final class RenderJob {
             }
         } finally {
             activeColorizer = null;
+        }
+    }
+
+    private void publishRecord(OutputGuard guard, ProvenanceRecord record) {
+        try {
+            guard.publishRecord(ProvenanceJson.toBytes(record));
+        } catch (IOException | OutputRefusedException e) {
+            LOG.log(System.Logger.Level.WARNING, "provenance record of " + guard.typed() + " not written", e);
+            listener.warning(OutputGuard.recordFileOf(guard.typed()) + ": the render's record was not written ("
+                    + (e instanceof IOException io ? reason(io) : e.getMessage()) + "); the output is complete");
         }
     }
 

@@ -73,7 +73,7 @@ final class VideoSegments implements FrameSink {
     }
 
     @Override
-    public void publish() throws MediaException, OutputRefusedException, IOException {
+    public Path finish(java.util.Map<String, String> containerTags) throws MediaException, IOException {
         List<Path> segments = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         for (long start = range.first(); start <= range.last(); start += request.segmentFrames()) {
@@ -93,11 +93,19 @@ final class VideoSegments implements FrameSink {
         Path temporary = guard.assemblyFile();
         try {
             VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio,
-                    SourceFidelity.videoMetadata(info, range));
-            guard.publishFile(temporary);
+                    SourceFidelity.videoMetadata(info, range).withContainerTags(containerTags));
+            return temporary;
         } catch (MediaException e) {
             guard.deleteWorkFile(temporary);
             throw e.file().equals(temporary) ? new MediaException(guard.typed(), e.problem(), e) : e;
+        }
+    }
+
+    @Override
+    public void publish() throws MediaException, OutputRefusedException, IOException {
+        Path temporary = guard.assemblyFile();
+        try {
+            guard.publishFile(temporary);
         } catch (IOException e) {
             guard.deleteWorkFile(temporary);
             throw new MediaException(guard.typed(), "cannot write (" + RenderJob.reason(e) + ")", e);
