@@ -38,6 +38,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT", description = "A rendered video or frames folder (or its .nitrate.json record).")
     Path target;
 
+    @Option(names = "--record", paramLabel = "RECORD", description = "Check OUT, a copy (renamed, moved or remuxed), against this record.")
+    Path recordOption;
+
     @Option(names = "--rerender", description = "Also render the film again from the record, into a new temporary folder, and compare it frame by frame.")
     boolean rerender;
 
@@ -64,8 +67,8 @@ final class VerifyCommand implements Callable<Integer> {
         dev.nitrate.engine.video.Films.showFfmpegLog(verbose);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean givenRecord = target.getFileName() != null && target.getFileName().toString().endsWith(".nitrate.json");
-        Path recordFile = givenRecord ? target : OutputGuard.recordFileOf(target);
+        boolean givenRecord = recordOption == null && target.getFileName() != null && target.getFileName().toString().endsWith(".nitrate.json");
+        Path recordFile = recordOption != null ? recordOption : givenRecord ? target : OutputGuard.recordFileOf(target);
         if (!givenRecord && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return Failures.report(err, target + ": no such file or folder", null, verbose);
         }
@@ -75,7 +78,7 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (ProvenanceException e) {
             return Failures.report(err, e.getMessage(), e, verbose);
         }
-        ProvenanceVerifier verifier = new ProvenanceVerifier(record, recordFile);
+        ProvenanceVerifier verifier = new ProvenanceVerifier(record, recordFile, recordOption != null ? target : null);
         if (!Files.exists(verifier.output(), LinkOption.NOFOLLOW_LINKS)) {
             return Failures.report(err, verifier.output() + ": the output " + recordFile + " describes is missing", null, verbose);
         }

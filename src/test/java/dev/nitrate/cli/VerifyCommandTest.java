@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,25 @@ class VerifyCommandTest {
         assertFalse(result.out().contains("DIFFERS"), result.out());
         String record = Files.readString(folder.resolve("out.mp4.nitrate.json"));
         assertTrue(record.contains("\"commandLine\" : [ \"nitrate\", \"colorize\""), record);
+    }
+
+    @Test
+    void aRemuxedCopyElsewhereMatchesTheRecord() throws Exception {
+        Path out = render("out.mp4");
+        Path copy = Files.createDirectories(folder.resolve("archive")).resolve("reel-3.mkv");
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(out.toFile())) {
+            grabber.start();
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(copy.toFile(), grabber.getImageWidth(), grabber.getImageHeight(), 0)) {
+                recorder.setFormat("matroska");
+                recorder.start(grabber.getFormatContext());
+                for (AVPacket packet; (packet = grabber.grabPacket()) != null; ) {
+                    recorder.recordPacket(packet);
+                }
+            }
+        }
+        CliRunner.Result result = CliRunner.run("verify", copy.toString(), "--record", folder.resolve("out.mp4.nitrate.json").toString());
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        assertTrue(result.out().contains("match    output " + copy + ": all 16 frames match"), result.out());
     }
 
     @Test

@@ -22,19 +22,32 @@ public final class ProvenanceVerifier {
 
     private final ProvenanceRecord record;
     private final Path recordFolder;
+    private final Path output;
 
     /**
+     * Checks the output at its recorded place.
+     *
      * @param record the record
      * @param recordFile where it was read from: its recorded paths are relative to its folder
      */
     public ProvenanceVerifier(ProvenanceRecord record, Path recordFile) {
-        this.record = record;
-        this.recordFolder = recordFile.toAbsolutePath().normalize().getParent();
+        this(record, recordFile, null);
     }
 
-    /** The output the record describes. */
+    /**
+     * Checks a copy of the output (another name, another folder, another container) against the record.
+     *
+     * @param copy the copy, or {@code null} for the output at its recorded place
+     */
+    public ProvenanceVerifier(ProvenanceRecord record, Path recordFile, Path copy) {
+        this.record = record;
+        this.recordFolder = recordFile.toAbsolutePath().normalize().getParent();
+        this.output = copy != null ? copy : RecordPaths.resolve(recordFolder, record.output().path());
+    }
+
+    /** The output that is checked. */
     public Path output() {
-        return RecordPaths.resolve(recordFolder, record.output().path());
+        return output;
     }
 
     /** Every check, the output's first. */
@@ -52,7 +65,7 @@ public final class ProvenanceVerifier {
 
     /** The output's frames against the record's checksums. */
     public Check checkOutputFrames() {
-        String item = "output " + record.output().path();
+        String item = "output " + (output.equals(RecordPaths.resolve(recordFolder, record.output().path())) ? record.output().path() : output.toString());
         List<String> actual;
         try {
             actual = outputFrameHashes(output(), record);
