@@ -6,7 +6,7 @@ import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.pipeline.FramePipeline;
-import dev.nitrate.engine.provenance.ProvenanceJson;
+import dev.nitrate.engine.provenance.ProvenanceWriter;
 import dev.nitrate.engine.provenance.ProvenanceRecord;
 import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.safety.OutputRefusedException;
@@ -237,7 +237,7 @@ public final class RenderJob {
 
     private void publishRecord(OutputGuard guard, ProvenanceRecord record) {
         try {
-            guard.publishRecord(ProvenanceJson.toBytes(record));
+            ProvenanceWriter.write(record, guard);
         } catch (IOException | OutputRefusedException e) {
             LOG.log(System.Logger.Level.WARNING, "provenance record of " + guard.typed() + " not written", e);
             listener.warning(OutputGuard.recordFileOf(guard.typed()) + ": the render's record was not written ("
