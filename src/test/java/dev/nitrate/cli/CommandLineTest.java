@@ -41,6 +41,13 @@ class CommandLineTest {
     }
 
     @Test
+    void theDemoPicksANameWhoseProvenanceRecordIsFreeToo() throws Exception {
+        assertEquals(folder.resolve("demo-colorized.mp4"), DemoCommand.freeName(folder));
+        Files.writeString(folder.resolve("demo-colorized.mp4.nitrate.json"), "{}");
+        assertEquals(folder.resolve("demo-colorized-2.mp4"), DemoCommand.freeName(folder));
+    }
+
+    @Test
     void infoOnARealClip() {
         CliRunner.Result result = CliRunner.run("info", "src/test/resources/media/cup.mp4", "--json");
         assertEquals(0, result.exitCode(), result.err());
