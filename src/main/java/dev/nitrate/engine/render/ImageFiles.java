@@ -44,7 +44,7 @@ final class ImageFiles implements FrameSink {
         try {
             guard.publishFolder(work.frames());
         } catch (IOException e) {
-            throw new MediaException(guard.typed(), "cannot move the finished frames into place (" + RenderJob.reason(e) + ")", e);
+            throw new MediaException(guard.typed(), "cannot move the finished frames into place (" + IoFailure.reason(e) + ")", e);
         }
     }
 }

@@ -16,7 +16,6 @@ import dev.nitrate.engine.video.FilmReader;
 import dev.nitrate.engine.video.Films;
 import dev.nitrate.engine.video.MediaException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,25 +84,10 @@ public final class RenderJob {
         } catch (MediaException | PackException | OutputRefusedException e) {
             return new RenderOutcome.Failed(e.getMessage(), Optional.of(e));
         } catch (IOException e) {
-            return new RenderOutcome.Failed(describe(e), Optional.of(e));
+            return new RenderOutcome.Failed(IoFailure.line(e), Optional.of(e));
         } catch (RuntimeException e) {
             return new RenderOutcome.Failed("internal error: " + e, Optional.of(e));
         }
-    }
-
-    static String describe(IOException e) {
-        if (e instanceof FileSystemException fileProblem && fileProblem.getFile() != null) {
-            String reason = fileProblem.getReason() == null ? e.getClass().getSimpleName() : fileProblem.getReason();
-            if (e instanceof AccessDeniedException) {
-                reason = "permission denied";
-            }
-            return fileProblem.getFile() + ": " + lower(reason);
-        }
-        return String.valueOf(e.getMessage());
-    }
-
-    private static String lower(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private RenderOutcome execute(long started) throws MediaException, PackException, ColorizeException, IOException, OutputRefusedException {
@@ -127,7 +111,7 @@ public final class RenderJob {
             try {
                 work = WorkFolder.open(guard, jobKey, notes);
             } catch (IOException e) {
-                throw new MediaException(output.getParent(), "cannot write to the output folder (" + reason(e) + ")", e);
+                throw new MediaException(output.getParent(), "cannot write to the output folder (" + IoFailure.reason(e) + ")", e);
             }
             notes.forEach(listener::warning);
             SourceFidelity.warnings(request.film(), info, range, spec.format()).forEach(listener::warning);
@@ -161,7 +145,7 @@ public final class RenderJob {
                 throw e.file().toAbsolutePath().startsWith(guard.workFolder()) ? new MediaException(guard.typed(), e.problem(), e) : e;
             } catch (FileSystemException e) {
                 if (e.getFile() != null && Path.of(e.getFile()).toAbsolutePath().startsWith(guard.workFolder())) {
-                    throw new MediaException(guard.typed(), "cannot write (" + reason(e) + ")", e);
+                    throw new MediaException(guard.typed(), "cannot write (" + IoFailure.reason(e) + ")", e);
                 }
                 throw e;
             }
@@ -217,16 +201,6 @@ public final class RenderJob {
         } finally {
             activeColorizer = null;
         }
-    }
-
-    static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fileProblem && fileProblem.getReason() != null) {
-            return lower(fileProblem.getReason());
-        }
-        return String.valueOf(e.getMessage());
     }
 
     private void report(Progress.Phase phase, long done, long total, long phaseStarted, long doneThisRun) {

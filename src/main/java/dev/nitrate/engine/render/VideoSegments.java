@@ -100,7 +100,7 @@ final class VideoSegments implements FrameSink {
             throw e.file().equals(temporary) ? new MediaException(guard.typed(), e.problem(), e) : e;
         } catch (IOException e) {
             guard.deleteWorkFile(temporary);
-            throw new MediaException(guard.typed(), "cannot write (" + RenderJob.reason(e) + ")", e);
+            throw new MediaException(guard.typed(), "cannot write (" + IoFailure.reason(e) + ")", e);
         }
     }
 }
