@@ -205,7 +205,7 @@ class CommandLineTest {
         picocli.CommandLine line = new NitrateCli(ColorizerProvider.engine()).commandLine();
         ColorizeCommand colorize = line.getSubcommands().get("colorize").getCommand();
         line.parseArgs("colorize", "film.mp4", "-e", "ex.png", "-o", "o.mp4", "--local-attention", "graph", "--ort-spinning");
-        var options = colorize.engineOptions.inference(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0);
+        var options = colorize.render.engineOptions.inference(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0);
         assertEquals(dev.nitrate.engine.colorize.InferenceOptions.LocalAttentionPath.GRAPH, options.localAttention());
         assertTrue(options.ortSpinning());
         var defaults = new dev.nitrate.engine.colorize.InferenceOptions(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0, null);
