@@ -77,13 +77,13 @@ final class RenderOptions {
     /** The request these options describe; an exception with one line when an option is wrong or -e/-o is missing. */
     RenderRequest request() {
         if (film == null) {
-            throw new IllegalArgumentException("missing required parameter: 'FILM'");
+            throw new IllegalArgumentException("Missing required parameter: 'FILM'");
         }
         if (exemplars == null || exemplars.isEmpty()) {
-            throw new IllegalArgumentException("missing required option: '--exemplar=IMAGE[@FRAME][:FIT]'");
+            throw new IllegalArgumentException("Missing required option: '--exemplar=IMAGE[@FRAME][:FIT]'");
         }
         if (output == null) {
-            throw new IllegalArgumentException("missing required option: '--output=OUT'");
+            throw new IllegalArgumentException("Missing required option: '--output=OUT'");
         }
         OutputFormat outputFormat = format == null ? OutputFormat.impliedBy(output) : OutputFormat.parse(format);
         ExemplarFit exemplarFit;
