@@ -10,12 +10,10 @@ import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.VideoCodec;
 import dev.nitrate.testing.Renders;
 import dev.nitrate.testing.TestMedia;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,9 +149,43 @@ class ClusterRenderTest {
         assertEquals("{\"format\": \"something else\"}", Files.readString(notAPlan));
     }
 
-    static List<Path> filesUnder(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        }
+    @Test
+    void slurmDryRunPrintsTheScriptsOfThePlanItWrote() throws Exception {
+        Path film = threeShotFilm(folder.resolve("film.mp4"));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 60, 140, 210);
+        Path output = folder.resolve("out.mp4");
+        CliRunner.Result dry = run(List.of("slurm", film.toString(), "-e", exemplar.toString(), "--parts", "3", "--dry-run", "--partition", "gpu",
+                "--gpus-per-task", "1", "--time", "2:00:00", "--launcher", "/opt/nitrate/bin/nitrate"), renderOptions(output));
+        assertEquals(0, dry.exitCode(), dry.err());
+        Path plan = folder.resolve(".out.mp4.nitrate-work").resolve("plan.json");
+        String out = dry.out();
+        assertTrue(out.contains("#SBATCH --array=0,1,2\n"), out);
+        assertTrue(out.contains("#SBATCH --partition=gpu") && out.contains("#SBATCH --gpus-per-task=1") && out.contains("#SBATCH --time=2:00:00"), out);
+        assertTrue(out.contains("exec /opt/nitrate/bin/nitrate render-part '" + plan + "' --index \"$SLURM_ARRAY_TASK_ID\""), out);
+        assertTrue(out.contains("exec /opt/nitrate/bin/nitrate assemble '" + plan + "'"), out);
+        assertTrue(out.contains("export ORT_DISABLE_TELEMETRY=1"), out);
+        assertTrue(dry.err().contains("is under /tmp, which is usually local to each machine") || !folder.startsWith("/tmp"), dry.err());
+
+        CliRunner.Result resume = CliRunner.run("slurm", "--resume", plan.toString(), "--index", "1", "--dry-run", "--launcher", "nitrate");
+        assertEquals(0, resume.exitCode(), resume.err());
+        assertTrue(resume.out().contains("#SBATCH --array=1\n"), resume.out());
+        CliRunner.Result noIndex = CliRunner.run("slurm", "--resume", plan.toString(), "--dry-run");
+        assertEquals(1, noIndex.exitCode());
+        assertEquals(1, noIndex.err().lines().count(), noIndex.err());
+    }
+
+    @Test
+    void planSimulatePrintsTheScalingTableWithTheLongestShotLimit() throws Exception {
+        Path film = threeShotFilm(folder.resolve("film.mp4"));
+        CliRunner.Result table = CliRunner.run("plan", film.toString(), "--simulate", "4", "--seconds-per-frame", "2", "--startup-seconds", "0");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("3 shots, 30 frames, longest shot 10 frames"), table.out());
+        assertTrue(table.out().contains("| 2 | 2 | 20 | 40 s | 1.5 | 75% |"), table.out());
+        assertTrue(table.out().contains("| 4 | 3 | 10 | 20 s | 3.0 | 75% |"), table.out());
+        assertTrue(table.out().contains("limit: no number of nodes renders faster than the longest shot, 20 s (speed-up at most 3.0)"), table.out());
+        assertFalse(Files.exists(folder.resolve(".film.mp4.nitrate-work")));
+        CliRunner.Result feature = CliRunner.run("plan", "--simulate", "64", "--synthetic-shots", "900");
+        assertEquals(0, feature.exitCode(), feature.err());
+        assertTrue(feature.out().startsWith("900 shots,") && feature.out().contains("| 64 | 64 |"), feature.out());
     }
 }

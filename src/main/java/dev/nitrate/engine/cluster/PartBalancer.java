@@ -55,8 +55,9 @@ public final class PartBalancer {
         if (maxFrames < 1) {
             throw new IllegalArgumentException("--max-frames-per-part " + maxFrames + ": must be at least 1");
         }
-        long total = shots.stream().mapToLong(Shot::frameCount).sum();
-        int count = (int) Math.max(1, Math.min(shots.size(), (total + maxFrames - 1) / maxFrames));
+        long longShots = shots.stream().filter(shot -> shot.frameCount() > maxFrames).count();
+        long rest = shots.stream().mapToLong(Shot::frameCount).filter(frames -> frames <= maxFrames).sum();
+        int count = (int) Math.max(1, Math.min(shots.size(), longShots + (rest + maxFrames - 1) / maxFrames));
         while (true) {
             List<ClusterPlan.Part> parts = byCount(shots, count);
             boolean fits = parts.stream().allMatch(part -> part.frames() <= maxFrames || part.shots().size() == 1);
