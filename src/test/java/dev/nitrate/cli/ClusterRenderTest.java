@@ -88,6 +88,35 @@ class ClusterRenderTest {
         assertFalse(Files.exists(plan.getParent()), "the work folder, plan included, is removed after the assembly");
     }
 
+    private static CliRunner.Result builtin(List<String> first, List<String> more) {
+        List<String> args = new ArrayList<>(first);
+        args.addAll(more);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = new NitrateCli(ColorizerProvider.engine()).run(args.toArray(String[]::new), new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        return new CliRunner.Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void withTheBuiltInPackPartsAssembleToTheSingleMachineBytes() throws Exception {
+        Path film = threeShotFilm(folder.resolve("film.mp4"));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        Path reference = folder.resolve("reference.mp4");
+        CliRunner.Result single = builtin(List.of("colorize", film.toString(), "-e", exemplar.toString()), renderOptions(reference));
+        assertEquals(0, single.exitCode(), single.err());
+        assertTrue(single.err().contains("pack built-in"), single.err());
+        Path output = folder.resolve("parts.mp4");
+        assertEquals(0, builtin(List.of("plan", film.toString(), "-e", exemplar.toString(), "--parts", "3"), renderOptions(output)).exitCode());
+        Path plan = folder.resolve(".parts.mp4.nitrate-work").resolve("plan.json");
+        for (int index : new int[] {2, 0, 1}) {
+            CliRunner.Result part = builtin(List.of("render-part", plan.toString(), "--index", String.valueOf(index)), List.of());
+            assertEquals(0, part.exitCode(), part.err());
+        }
+        CliRunner.Result assembled = builtin(List.of("assemble", plan.toString()), List.of());
+        assertEquals(0, assembled.exitCode(), assembled.err());
+        ResumeAfterKillTest.assertSameBytes(reference, output);
+    }
+
     @Test
     void aDamagedPartIsRefusedByNameAndRenderedAgainByItsTask() throws Exception {
         Path film = threeShotFilm(folder.resolve("film.mp4"));
