@@ -92,12 +92,16 @@ final class PlanCommand implements Callable<Integer> {
     static String describe(ClusterRender.Planned planned) {
         ClusterPlan plan = planned.plan();
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "wrote plan %s: %d frames, %d shots, %d parts%n", planned.planFile(), plan.frames(), plan.shots().size(),
-                plan.parts().size()));
+        text.append(String.format(Locale.ROOT, "wrote plan %s: %d frames, %s, %d part%s%n", planned.planFile(), plan.frames(),
+                count(plan.shots().size(), "shot"), plan.parts().size(), plan.parts().size() == 1 ? "" : "s"));
         for (ClusterPlan.Part part : plan.parts()) {
-            text.append(String.format(Locale.ROOT, "  part %d: %d frames in %d shots%n", part.index(), part.frames(), part.shots().size()));
+            text.append(String.format(Locale.ROOT, "  part %d: %d frames in %s%n", part.index(), part.frames(), count(part.shots().size(), "shot")));
         }
         return text.toString();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** How many parts: {@code --parts N} or {@code --max-frames-per-part F}. */

@@ -58,8 +58,8 @@ public final class ScalingSimulator {
         long total = shots.stream().mapToLong(Shot::frameCount).sum();
         long longestShot = shots.stream().mapToLong(Shot::frameCount).max().orElse(0);
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%d shots, %d frames, longest shot %d frames; %.3f s per frame, %.0f s start-up per part%n",
-                shots.size(), total, longestShot, secondsPerFrame, startupSeconds));
+        text.append(String.format(Locale.ROOT, "%d shot%s, %d frames, longest shot %d frames; %.3f s per frame, %.0f s start-up per part%n",
+                shots.size(), shots.size() == 1 ? "" : "s", total, longestShot, secondsPerFrame, startupSeconds));
         text.append("| nodes | parts | longest part (frames) | makespan | speed-up | efficiency |\n");
         text.append("|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
