@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * The folder beside an output where a render keeps what it has finished, so that a killed render
  * resumes: {@code job.txt} (the key of the request), {@code shots.txt}, {@code segments/} (encoded
  * video segments) or {@code frames/} (finished image files), and {@code checkpoint.bin} (the next
- * frame and the colorizer's state). Every file is written under a temporary name and renamed, so each
+ * frame and the colorizer's state); for a render in parts also {@code plan.json} and, per part,
+ * {@code parts/part-NNNN.checkpoint.bin}, {@code .done} (its checksum record) and {@code .lock}.
+ * Every file is written under a temporary name and renamed, so each
  * is either complete or absent. The folder is created, marked and deleted by the output's
  * {@link OutputGuard}, which also does every rename and deletion inside it.
  */
