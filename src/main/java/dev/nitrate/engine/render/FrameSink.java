@@ -5,6 +5,8 @@ import dev.nitrate.engine.video.DecodedFrame;
 import dev.nitrate.engine.video.MediaException;
 import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a render's colorized frames go: spooled into the work folder segment by segment, then put in
@@ -23,6 +25,12 @@ sealed interface FrameSink permits VideoSegments, ImageFiles {
 
     /** Drops an open segment that did not finish (nothing when none is open). */
     void abandonSegment();
+
+    /** The files a finished segment left in the work folder. */
+    List<Path> finishedFiles(FrameRange segment);
+
+    /** Deletes what a segment left in the work folder, finished or not, before it is rendered again. */
+    void discard(FrameRange segment) throws IOException;
 
     /** Puts the finished output under its final name. */
     void publish() throws MediaException, OutputRefusedException, IOException;
