@@ -19,6 +19,10 @@ public final class NitrateCli implements Runnable {
             engine -> new DemoCommand(),
             engine -> new EvaluateCommand(EvaluateCommand.factories(engine)),
             engine -> new BenchCommand(EvaluateCommand.factories(engine)),
+            PlanCommand::new,
+            RenderPartCommand::new,
+            AssembleCommand::new,
+            SlurmCommand::new,
             VerifyCommand::new);
 
     private final ColorizerProvider engine;

@@ -66,8 +66,8 @@ public final class EngineRenderer implements Renderer {
             String message = "The export cannot start: " + e.getMessage();
             return new Run() {
                 @Override
-                public Outcome run() {
-                    return new Failed(message);
+                public RenderOutcome run() {
+                    return new RenderOutcome.Failed(message, Optional.of(e));
                 }
 
                 @Override
@@ -78,15 +78,8 @@ public final class EngineRenderer implements Renderer {
         RenderJob started = job;
         return new Run() {
             @Override
-            public Outcome run() {
-                RenderOutcome outcome = started.run();
-                if (outcome instanceof RenderOutcome.Completed c) {
-                    return new Completed(c.frames(), c.resumedAtFrame());
-                }
-                if (outcome instanceof RenderOutcome.Cancelled c) {
-                    return new Cancelled(c.framesDone());
-                }
-                return new Failed(((RenderOutcome.Failed) outcome).message());
+            public RenderOutcome run() {
+                return started.run();
             }
 
             @Override

@@ -1,9 +1,9 @@
 package dev.nitrate.app.export;
 
-import dev.nitrate.app.media.FilmInfo;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.project.ProjectSettings;
-import dev.nitrate.app.timeline.Shots;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.FilmInfo;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -5,6 +5,8 @@ import dev.nitrate.engine.video.DecodedFrame;
 import dev.nitrate.engine.video.MediaException;
 import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a render's colorized frames go: spooled into the work folder segment by segment, then put in
@@ -24,17 +26,23 @@ sealed interface FrameSink permits VideoSegments, ImageFiles {
     /** Drops an open segment that did not finish (nothing when none is open). */
     void abandonSegment();
 
+    /** The files a finished segment left in the work folder. */
+    List<Path> finishedFiles(FrameRange segment);
+
+    /** Deletes what a segment left in the work folder, finished or not, before it is rendered again. */
+    void discard(FrameRange segment) throws IOException;
+
     /**
      * Completes the output inside the work folder (a video is assembled, carrying {@code containerTags}) and returns it:
      * a video file or the folder of frames.
      */
-    java.nio.file.Path finish(java.util.Map<String, String> containerTags) throws MediaException, IOException;
+    Path finish(java.util.Map<String, String> containerTags) throws MediaException, IOException;
 
     /** Image files of the finished folder, in frame order, by name (empty for a video). */
-    default java.util.List<String> frameFileNames() throws IOException {
-        return java.util.List.of();
+    default List<String> frameFileNames() throws IOException {
+        return List.of();
     }
 
-    /** Puts the output {@link #finish() finished} under its final name. */
+    /** Puts the output {@link #finish finished} under its final name. */
     void publish() throws MediaException, OutputRefusedException, IOException;
 }
