@@ -94,6 +94,38 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aChangedAudioSampleIsFoundWhileThePicturesStillMatch() throws Exception {
+        Path film = TestMedia.filmWithAudio(folder, 12, new dev.nitrate.engine.video.Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        Path out = folder.resolve("sound.mkv");
+        CliRunner.Result rendered = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o", out.toString(), "--preset", "veryfast");
+        assertEquals(0, rendered.exitCode(), rendered.err());
+        dev.nitrate.engine.provenance.ProvenanceRecord record = dev.nitrate.engine.provenance.ProvenanceJson.read(folder.resolve("sound.mkv.nitrate.json"));
+        assertEquals(dev.nitrate.engine.video.MediaProbe.audioPayloadDigests(out),
+                record.outputAudio().stream().map(dev.nitrate.engine.provenance.ProvenanceRecord.AudioHash::sha256).toList());
+        CliRunner.Result intact = CliRunner.run("verify", out.toString());
+        assertEquals(0, intact.exitCode(), intact.out());
+        assertTrue(intact.out().contains("match    audio of sound.mkv: 1 stream matches"), intact.out());
+
+        long audioByte = -1;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(out.toFile())) {
+            grabber.start();
+            for (AVPacket packet; audioByte < 0 && (packet = grabber.grabPacket()) != null; ) {
+                if (packet.stream_index() == grabber.getAudioStream() && packet.pos() > 0 && packet.size() > 8) {
+                    audioByte = packet.pos() + packet.size() / 2;
+                }
+            }
+        }
+        byte[] bytes = Files.readAllBytes(out);
+        bytes[(int) audioByte] ^= 0x01;
+        Files.write(out, bytes);
+        CliRunner.Result changed = CliRunner.run("verify", out.toString());
+        assertEquals(1, changed.exitCode(), changed.out());
+        assertTrue(changed.out().contains("match    output sound.mkv: all 12 frames match"), changed.out());
+        assertTrue(changed.out().contains("DIFFERS  audio of sound.mkv: stream 0 (pcm_s16le) differs"), changed.out());
+    }
+
+    @Test
     void aMissingInputIsReportedAndAChangedOneDiffers() throws Exception {
         Path out = render("out.mp4");
         Files.move(exemplar, folder.resolve("moved.png"));

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The part of a provenance record a video file carries in a container tag ({@value #TAG}): how it was made,
  * without what differs between two renders of the same request (the command line, paths, the device the
- * colorizer reported, times) and without the frame checksums (which are taken of the finished file). Two equal
+ * colorizer reported, times) and without the frame and audio checksums (which are taken of the finished file). Two equal
  * renders therefore stay equal byte for byte, whatever their names.
  */
 public final class EmbeddedProvenance {
@@ -35,7 +35,7 @@ public final class EmbeddedProvenance {
                         engine.localAttention(), engine.ortSpinning(), engine.memory(), engine.memoryOverrides()),
                 full.frames(), full.shots(), full.lumaLock(),
                 new ProvenanceRecord.Output(null, output.format(), output.encoder(), output.copyAudio(), output.segmentFrames()),
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The tag's value for a record: {@link #of} as one line of JSON. */

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param started when the run that finished the render started (ISO-8601, UTC)
  * @param finished when it finished
  * @param outputFrames a checksum of every output frame's decoded pixels
+ * @param outputAudio a checksum of each audio stream of a video output (empty when it has none; absent for frames)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProvenanceRecord(
@@ -44,7 +45,8 @@ public record ProvenanceRecord(
         Embedded embedded,
         String started,
         String finished,
-        OutputFrames outputFrames) {
+        OutputFrames outputFrames,
+        List<AudioHash> outputAudio) {
 
     /** The version of this schema. */
     public static final String FORMAT = "nitrate-provenance/1";
@@ -53,6 +55,7 @@ public record ProvenanceRecord(
         Objects.requireNonNull(format, "format");
         exemplars = List.copyOf(exemplars);
         shots = List.copyOf(shots);
+        outputAudio = outputAudio == null ? null : List.copyOf(outputAudio);
     }
 
     /**
@@ -228,6 +231,17 @@ public record ProvenanceRecord(
             frames = List.copyOf(frames);
         }
     }
+
+    /**
+     * One audio stream of a video output: the SHA-256 of its coded packets' payloads, one after another (no
+     * timestamps or container framing), so a remuxed copy matches.
+     *
+     * @param stream its place among the file's audio streams, from 0
+     * @param codec FFmpeg's codec name
+     * @param packets how many packets it holds
+     * @param sha256 the checksum
+     */
+    public record AudioHash(int stream, String codec, long packets, String sha256) {}
 
     /**
      * One output frame.

@@ -2,6 +2,7 @@ package dev.nitrate.engine.provenance;
 
 import dev.nitrate.engine.checksum.Sha256;
 import dev.nitrate.engine.pack.ModelPack;
+import dev.nitrate.engine.video.AudioPayloadHashes;
 import dev.nitrate.engine.video.ContainerTags;
 import dev.nitrate.engine.video.DecodedFrameHashes;
 import dev.nitrate.engine.video.MediaException;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Checks an output and its inputs against the output's provenance record: every output frame's decoded pixels,
- * the container tag, and each input (film, exemplars, pack) that is present at its recorded path.
+ * the audio streams' packets, the container tag, and each input (film, exemplars, pack) that is present at its recorded path.
  */
 public final class ProvenanceVerifier {
 
@@ -54,6 +55,7 @@ public final class ProvenanceVerifier {
     public List<Check> checkAll() {
         List<Check> checks = new ArrayList<>();
         checks.add(checkOutputFrames());
+        checkAudio().ifPresent(checks::add);
         checkContainerTag().ifPresent(checks::add);
         checks.addAll(checkFilm());
         for (ProvenanceRecord.Exemplar exemplar : record.exemplars()) {
@@ -112,6 +114,32 @@ public final class ProvenanceVerifier {
             hashes.add(Files.isRegularFile(file) ? DecodedFrameHashes.of(file).sha256().get(0) : "missing " + frame.file());
         }
         return hashes;
+    }
+
+    private Optional<Check> checkAudio() {
+        if (record.outputAudio() == null || Files.isDirectory(output) || !Files.isRegularFile(output)) {
+            return Optional.empty();
+        }
+        String item = "audio of " + output.getFileName();
+        List<AudioPayloadHashes.StreamHash> actual;
+        try {
+            actual = AudioPayloadHashes.of(output);
+        } catch (MediaException e) {
+            return Optional.of(new Check.Differs(item, "cannot be read: " + e.getMessage()));
+        }
+        List<ProvenanceRecord.AudioHash> expected = record.outputAudio();
+        if (expected.isEmpty() && actual.isEmpty()) {
+            return Optional.empty();
+        }
+        if (actual.size() != expected.size()) {
+            return Optional.of(new Check.Differs(item, actual.size() + " audio streams where the record has " + expected.size()));
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).sha256().equals(actual.get(i).sha256())) {
+                return Optional.of(new Check.Differs(item, "stream " + i + " (" + expected.get(i).codec() + ") differs"));
+            }
+        }
+        return Optional.of(new Check.Matches(item, expected.size() + (expected.size() == 1 ? " stream matches" : " streams match")));
     }
 
     private Optional<Check> checkContainerTag() {

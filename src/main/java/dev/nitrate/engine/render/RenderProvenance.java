@@ -16,6 +16,7 @@ import dev.nitrate.engine.provenance.ProvenanceRecord;
 import dev.nitrate.engine.provenance.RecordPaths;
 import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.shots.Shot;
+import dev.nitrate.engine.video.AudioPayloadHashes;
 import dev.nitrate.engine.video.DecodedFrameHashes;
 import dev.nitrate.engine.video.FilmInfo;
 import dev.nitrate.engine.video.Films;
@@ -37,7 +38,7 @@ import java.util.Map;
 /**
  * Gathers a render's provenance record while it runs: the inputs' checksums and the settings (before the
  * output is assembled, so that a video can carry them in a container tag), then the checksum of every output
- * frame, decoded from the finished output before it is put in place.
+ * frame, decoded from the finished output before it is put in place, and of its audio streams' packets.
  */
 final class RenderProvenance {
 
@@ -100,7 +101,17 @@ final class RenderProvenance {
         return new ProvenanceRecord(inputs.format(), inputs.nitrateVersion(), inputs.origin(), inputs.film(), inputs.exemplars(), inputs.defaultFit(),
                 inputs.pack(), inputs.engine(), inputs.frames(), inputs.shots(), inputs.lumaLock(), inputs.output(), embedded,
                 started.truncatedTo(ChronoUnit.MILLIS).toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-                new ProvenanceRecord.OutputFrames(ProvenanceRecord.OutputFrames.METHOD, pixelFormat, hashes.size(), hashes));
+                new ProvenanceRecord.OutputFrames(ProvenanceRecord.OutputFrames.METHOD, pixelFormat, hashes.size(), hashes),
+                frameFiles.isEmpty() ? audio(finished) : null);
+    }
+
+    private static List<ProvenanceRecord.AudioHash> audio(Path video) throws MediaException {
+        List<AudioPayloadHashes.StreamHash> streams = AudioPayloadHashes.of(video);
+        List<ProvenanceRecord.AudioHash> hashes = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            hashes.add(new ProvenanceRecord.AudioHash(i, streams.get(i).codec(), streams.get(i).packets(), streams.get(i).sha256()));
+        }
+        return hashes;
     }
 
     private ProvenanceRecord inputs(OutputGuard guard, FilmInfo info, FrameRange range, List<Shot> shots) throws IOException, MediaException {
@@ -115,7 +126,7 @@ final class RenderProvenance {
             PackFacts pack = pack(recordFolder);
             timeFree = new ProvenanceRecord(ProvenanceRecord.FORMAT, NitrateVersion.current(), origin, film(recordFolder, info), exemplars,
                     name(request.fit()), pack.record(), engine(pack.memory()), ProvenanceRecord.FrameSpan.of(range.first(), range.last()), shotSpans,
-                    request.output().lumaLock(), output(guard, info), null, null, null, null);
+                    request.output().lumaLock(), output(guard, info), null, null, null, null, null);
         }
         return timeFree;
     }
