@@ -8,6 +8,8 @@ import dev.nitrate.engine.render.RenderJob;
 import dev.nitrate.engine.render.RenderOutcome;
 import dev.nitrate.engine.render.RenderRequest;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +48,7 @@ final class ColorizeCommand implements Callable<Integer> {
             return CommandResult.failure(e.getMessage(), e).exit(err, render.common.verbose);
         }
         RenderRunner runner = new RenderRunner(err, request.inference().device());
-        java.util.List<String> commandLine = new java.util.ArrayList<>(java.util.List.of("nitrate"));
+        List<String> commandLine = new ArrayList<>(List.of("nitrate"));
         commandLine.addAll(spec.root().commandLine().getParseResult().originalArgs());
         RenderJob job = new RenderJob(request, factory, runner.listener(), ProvenanceRecord.Origin.commandLine(commandLine));
         return runner.run(job, outcome -> {

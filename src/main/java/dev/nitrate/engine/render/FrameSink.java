@@ -7,6 +7,7 @@ import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a render's colorized frames go: spooled into the work folder segment by segment, then put in
@@ -36,7 +37,7 @@ sealed interface FrameSink permits VideoSegments, ImageFiles {
      * Completes the output inside the work folder (a video is assembled, carrying {@code containerTags}) and returns it:
      * a video file or the folder of frames.
      */
-    Path finish(java.util.Map<String, String> containerTags) throws MediaException, IOException;
+    Path finish(Map<String, String> containerTags) throws MediaException, IOException;
 
     /** Image files of the finished folder, in frame order, by name (empty for a video). */
     default List<String> frameFileNames() throws IOException {

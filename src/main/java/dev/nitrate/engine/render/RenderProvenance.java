@@ -30,10 +30,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Gathers a render's provenance record while it runs: the inputs' checksums and the settings (before the
@@ -44,6 +47,8 @@ final class RenderProvenance {
 
     /** The engine runs every network on float32 tensors. */
     static final String PRECISION = "fp32";
+
+    private static final Pattern FRAME_FILE = Pattern.compile("frame_(\\d+)\\..*");
 
     private final RenderRequest request;
     private final ProvenanceRecord.Origin origin;
@@ -169,7 +174,7 @@ final class RenderProvenance {
             }
         }
         List<ProvenanceRecord.Graph> graphs = manifest.graphs().values().stream()
-                .sorted(java.util.Comparator.comparing(GraphSpec::role))
+                .sorted(Comparator.comparing(GraphSpec::role))
                 .map(g -> new ProvenanceRecord.Graph(g.role(), g.file(), g.sha256())).toList();
         MemoryParameters memory = manifest.memory().with(request.inference().memoryOverrides());
         return new PackFacts(new ProvenanceRecord.Pack(where, manifest.name(), manifest.version(), manifestHash, graphs, null), memory);
@@ -219,7 +224,7 @@ final class RenderProvenance {
 
     /** The film frame an output file was made from, by its name ({@code frame_000123.png}), else its place. */
     private static long frameNumber(String fileName, long byPlace) {
-        java.util.regex.Matcher number = java.util.regex.Pattern.compile("frame_(\\d+)\\..*").matcher(fileName);
+        Matcher number = FRAME_FILE.matcher(fileName);
         return number.matches() ? Long.parseLong(number.group(1)) : byPlace;
     }
 

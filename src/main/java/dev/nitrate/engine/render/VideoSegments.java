@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A video file: encoded segment by segment into the work folder, then assembled (with the film's audio) into place. */
@@ -88,7 +89,7 @@ final class VideoSegments implements FrameSink {
     }
 
     @Override
-    public Path finish(java.util.Map<String, String> containerTags) throws MediaException, IOException {
+    public Path finish(Map<String, String> containerTags) throws MediaException, IOException {
         List<Path> files = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         for (FrameRange segment : segments) {

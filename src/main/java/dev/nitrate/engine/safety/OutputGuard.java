@@ -1,12 +1,16 @@
 package dev.nitrate.engine.safety;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
@@ -220,8 +224,8 @@ public final class OutputGuard {
     }
 
     private static boolean isNitrateRecord(Path file) {
-        try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            String head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            String head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
             return head.stripLeading().startsWith("{") && head.contains(RECORD_FORMAT_PREFIX);
         } catch (IOException e) {
             return false;
@@ -392,7 +396,7 @@ public final class OutputGuard {
         Path record = recordFile();
         try {
             Files.write(temporary, json);
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             checkRecordFile();
