@@ -86,7 +86,7 @@ public final class EditorViewModel implements AutoCloseable {
         }));
         renders = new RenderQueueViewModel(services.renderer(), services.tasks().lane("render"), ui,
                 this::renderQueueChanged);
-        renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
+        renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get(), projectFile()));
         viewer = new FilmViewModel(services, ui, timeline, notice::set,
                 frame -> colorizedImage.set(preview.cached(frame)));
         session = new ProjectSession(services.projects(), services.appData(), services.tasks().lane("autosave"), ui, notice::set);
@@ -420,5 +420,9 @@ public final class EditorViewModel implements AutoCloseable {
 
     public ThumbnailCache thumbnails() {
         return viewer.thumbnails();
+    }
+
+    private java.nio.file.Path projectFile() {
+        return session.fileProperty().get();
     }
 }

@@ -3,10 +3,13 @@ package dev.nitrate.cli;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.ComputeDevice;
 import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.provenance.ProvenanceRecord;
 import dev.nitrate.engine.render.RenderJob;
 import dev.nitrate.engine.render.RenderOutcome;
 import dev.nitrate.engine.render.RenderRequest;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +48,9 @@ final class ColorizeCommand implements Callable<Integer> {
             return CommandResult.failure(e.getMessage(), e).exit(err, render.common.verbose);
         }
         RenderRunner runner = new RenderRunner(err, request.inference().device());
-        RenderJob job = new RenderJob(request, factory, runner.listener());
+        List<String> commandLine = new ArrayList<>(List.of("nitrate"));
+        commandLine.addAll(spec.root().commandLine().getParseResult().originalArgs());
+        RenderJob job = new RenderJob(request, factory, runner.listener(), ProvenanceRecord.Origin.commandLine(commandLine));
         return runner.run(job, outcome -> {
             RenderOutcome.Completed done = (RenderOutcome.Completed) outcome;
             out.printf(Locale.ROOT, "wrote %s (%d frames)%n", done.output(), done.frames());

@@ -22,7 +22,8 @@ public final class NitrateCli implements Runnable {
             PlanCommand::new,
             RenderPartCommand::new,
             AssembleCommand::new,
-            SlurmCommand::new);
+            SlurmCommand::new,
+            VerifyCommand::new);
 
     private final ColorizerProvider engine;
 

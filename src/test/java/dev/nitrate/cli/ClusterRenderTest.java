@@ -86,6 +86,10 @@ class ClusterRenderTest {
         assertEquals(0, assembled.exitCode(), assembled.err());
         ResumeAfterKillTest.assertSameBytes(reference, output);
         assertFalse(Files.exists(plan.getParent()), "the work folder, plan included, is removed after the assembly");
+        CliRunner.Result verified = CliRunner.run("verify", output.toString());
+        assertEquals(0, verified.exitCode(), "the assembly writes the output's provenance record: " + verified.out() + verified.err());
+        assertEquals(dev.nitrate.engine.provenance.ProvenanceJson.read(folder.resolve("reference-" + name + ".nitrate.json")).outputFrames(),
+                dev.nitrate.engine.provenance.ProvenanceJson.read(folder.resolve(name + ".nitrate.json")).outputFrames());
     }
 
     private static CliRunner.Result builtin(List<String> first, List<String> more) {

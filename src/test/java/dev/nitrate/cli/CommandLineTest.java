@@ -41,6 +41,13 @@ class CommandLineTest {
     }
 
     @Test
+    void theDemoPicksANameWhoseProvenanceRecordIsFreeToo() throws Exception {
+        assertEquals(folder.resolve("demo-colorized.mp4"), DemoCommand.freeName(folder));
+        Files.writeString(folder.resolve("demo-colorized.mp4.nitrate.json"), "{}");
+        assertEquals(folder.resolve("demo-colorized-2.mp4"), DemoCommand.freeName(folder));
+    }
+
+    @Test
     void infoOnARealClip() {
         CliRunner.Result result = CliRunner.run("info", "src/test/resources/media/cup.mp4", "--json");
         assertEquals(0, result.exitCode(), result.err());
@@ -196,7 +203,7 @@ class CommandLineTest {
     @Test
     void subcommandsAreListedInOnePlace() {
         Set<String> names = new NitrateCli(ColorizerProvider.engine()).commandLine().getSubcommands().keySet();
-        assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench", "plan", "render-part", "assemble", "slurm"), names.stream().collect(Collectors.toSet()));
+        assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench", "plan", "render-part", "assemble", "slurm", "verify"), names.stream().collect(Collectors.toSet()));
         assertEquals(NitrateCli.SUBCOMMANDS.size(), names.size());
     }
 

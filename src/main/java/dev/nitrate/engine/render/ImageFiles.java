@@ -8,9 +8,12 @@ import dev.nitrate.engine.video.ImageFormat;
 import dev.nitrate.engine.video.MediaException;
 import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** A folder of image files, one per frame, written into the work folder and moved into place when complete. */
 final class ImageFiles implements FrameSink {
@@ -61,6 +64,18 @@ final class ImageFiles implements FrameSink {
 
     @Override
     public void abandonSegment() {
+    }
+
+    @Override
+    public Path finish(Map<String, String> containerTags) {
+        return work.frames();
+    }
+
+    @Override
+    public List<String> frameFileNames() throws IOException {
+        try (Stream<Path> files = Files.list(work.frames())) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("frame_")).sorted().toList();
+        }
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.pipeline.FramePipeline;
+import dev.nitrate.engine.provenance.ProvenanceRecord;
+import dev.nitrate.engine.provenance.ProvenanceWriter;
 import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.safety.OutputRefusedException;
 import dev.nitrate.engine.shots.Shot;
@@ -34,7 +36,8 @@ import java.util.concurrent.CancellationException;
  * the colorizer's state at every segment boundary), and running the same request again continues
  * from the last checkpoint; the result is identical to an uninterrupted render. The output appears
  * under its final name only when complete (written to a temporary name, then renamed). One job runs
- * once; {@link #cancel()} may be called from any thread.
+ * once; {@link #cancel()} may be called from any thread. A finished render leaves its provenance record,
+ * {@code OUT.nitrate.json}, beside the output (see docs/provenance.md).
  */
 public final class RenderJob {
 
@@ -44,21 +47,33 @@ public final class RenderJob {
     private final ColorizerFactory factory;
     private final RenderListener listener;
     private final RenderScope scope;
+    private final RenderProvenance provenance;
     private volatile boolean cancelRequested;
     private volatile FrameColorizer activeColorizer;
     private volatile long framesKept;
 
-    /** A render of the whole film. */
+    /** A render of the whole film, started by a program ({@link ProvenanceRecord.Origin#program()}). */
     public RenderJob(RenderRequest request, ColorizerFactory factory, RenderListener listener) {
-        this(request, factory, listener, new RenderScope.Whole());
+        this(request, factory, listener, new RenderScope.Whole(), ProvenanceRecord.Origin.program());
+    }
+
+    /** A render of the whole film; {@code origin} (a command line, an editor project) is what its provenance record names. */
+    public RenderJob(RenderRequest request, ColorizerFactory factory, RenderListener listener, ProvenanceRecord.Origin origin) {
+        this(request, factory, listener, new RenderScope.Whole(), origin);
     }
 
     /** A render of {@code scope}: the whole film, or the preparation, one part or the assembly of a render done in parts. */
     public RenderJob(RenderRequest request, ColorizerFactory factory, RenderListener listener, RenderScope scope) {
+        this(request, factory, listener, scope, ProvenanceRecord.Origin.program());
+    }
+
+    /** A render of {@code scope} started by {@code origin}. */
+    public RenderJob(RenderRequest request, ColorizerFactory factory, RenderListener listener, RenderScope scope, ProvenanceRecord.Origin origin) {
         this.request = request;
         this.factory = factory;
         this.listener = listener;
         this.scope = scope;
+        this.provenance = new RenderProvenance(request, origin, factory);
     }
 
     /** Asks the render to stop soon; what is finished is kept for a later resume. */
@@ -99,6 +114,7 @@ public final class RenderJob {
     }
 
     private RenderOutcome execute(long started) throws MediaException, PackException, ColorizeException, IOException, OutputRefusedException {
+        provenance.started();
         OutputSpec spec = request.output();
         RenderPreflight.Cleared cleared = RenderPreflight.check(request);
         OutputGuard guard = cleared.guard();
@@ -139,7 +155,10 @@ public final class RenderJob {
                     resumeAt = render(new Spool(reader, info, sequenceStarts, work, sink, jobKey), segments, work.wholeCheckpoint(), output.getFileName().toString());
                 }
                 report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
+                Path finished = sink.finish(provenance.containerTags(guard, info, range, shots));
+                ProvenanceRecord record = provenance.complete(guard, info, range, shots, finished, sink.frameFileNames());
                 sink.publish();
+                publishRecord(guard, record);
                 if (!work.delete()) {
                     listener.warning(guard.workFolder() + " holds files Nitrate did not write; it was left in place");
                 }
@@ -153,6 +172,16 @@ public final class RenderJob {
                 }
                 throw e;
             }
+        }
+    }
+
+    private void publishRecord(OutputGuard guard, ProvenanceRecord record) {
+        try {
+            ProvenanceWriter.write(record, guard);
+        } catch (IOException | OutputRefusedException e) {
+            LOG.log(System.Logger.Level.WARNING, "provenance record of " + guard.typed() + " not written", e);
+            listener.warning(OutputGuard.recordFileOf(guard.typed()) + ": the render's record was not written ("
+                    + (e instanceof IOException io ? IoFailure.reason(io) : e.getMessage()) + "); the output is complete");
         }
     }
 
@@ -233,6 +262,7 @@ public final class RenderJob {
             activeColorizer = colorizer;
             FramePipeline pipeline = new FramePipeline(colorizer);
             listener.engineOpened(colorizer.deviceDescription(), request.pack());
+            provenance.engineOpened(colorizer.deviceDescription());
             if (cancelRequested) {
                 throw new CancellationException();
             }

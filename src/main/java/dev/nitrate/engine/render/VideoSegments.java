@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A video file: encoded segment by segment into the work folder, then assembled (with the film's audio) into place. */
@@ -88,7 +89,7 @@ final class VideoSegments implements FrameSink {
     }
 
     @Override
-    public void publish() throws MediaException, OutputRefusedException, IOException {
+    public Path finish(Map<String, String> containerTags) throws MediaException, IOException {
         List<Path> files = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
         for (FrameRange segment : segments) {
@@ -108,11 +109,19 @@ final class VideoSegments implements FrameSink {
         Path temporary = guard.assemblyFile();
         try {
             VideoAssembler.assemble(files, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio,
-                    SourceFidelity.videoMetadata(info, range));
-            guard.publishFile(temporary);
+                    SourceFidelity.videoMetadata(info, range).withContainerTags(containerTags));
+            return temporary;
         } catch (MediaException e) {
             guard.deleteWorkFile(temporary);
             throw e.file().equals(temporary) ? new MediaException(guard.typed(), e.problem(), e) : e;
+        }
+    }
+
+    @Override
+    public void publish() throws MediaException, OutputRefusedException, IOException {
+        Path temporary = guard.assemblyFile();
+        try {
+            guard.publishFile(temporary);
         } catch (IOException e) {
             guard.deleteWorkFile(temporary);
             throw new MediaException(guard.typed(), "cannot write (" + IoFailure.reason(e) + ")", e);
