@@ -47,7 +47,7 @@ final class AssembleCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "wrote %s (%d frames)%n", done.output(), done.frames());
                 out.flush();
                 return new CommandResult.Success();
-            }).exit(err, verbose);
+            }, verbose);
         } catch (ColorizerProvider.MissingEngineException | PlanException e) {
             return CommandResult.failure(e.getMessage(), e).exit(err, verbose);
         }

@@ -56,7 +56,7 @@ final class ColorizeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "wrote %s (%d frames)%n", done.output(), done.frames());
             out.flush();
             return new CommandResult.Success();
-        }).exit(err, render.common.verbose);
+        }, render.common.verbose);
     }
 
     /**

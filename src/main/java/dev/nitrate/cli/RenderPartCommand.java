@@ -52,7 +52,7 @@ final class RenderPartCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, part.alreadyDone() ? "part %d (%d frames) was already done%n" : "rendered part %d (%d frames)%n", part.index(), part.frames());
                 out.flush();
                 return new CommandResult.Success();
-            }).exit(err, verbose);
+            }, verbose);
         } catch (ColorizerProvider.MissingEngineException | PlanException e) {
             return CommandResult.failure(e.getMessage(), e).exit(err, verbose);
         }

@@ -57,8 +57,11 @@ final class RenderRunner {
         };
     }
 
-    /** Runs the job (built with {@link #listener()}) and turns its outcome into a result. */
-    CommandResult run(RenderJob job, Function<RenderOutcome, CommandResult> onSuccess) {
+    /**
+     * Runs the job (built with {@link #listener()}), reports its outcome and returns the exit code. The report is
+     * written before the shutdown hook is released, so a render stopped by a signal still says how to resume.
+     */
+    int run(RenderJob job, Function<RenderOutcome, CommandResult> onSuccess, boolean verbose) {
         CountDownLatch finished = new CountDownLatch(1);
         Thread cancelOnInterrupt = new Thread(() -> {
             job.cancel();
@@ -70,15 +73,7 @@ final class RenderRunner {
         }, "nitrate-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try {
-            RenderOutcome outcome = job.run();
-            bar.finish();
-            if (outcome instanceof RenderOutcome.Cancelled cancelled) {
-                return new CommandResult.Cancelled("cancelled after " + cancelled.framesDone() + " frames; run the same command again to resume");
-            }
-            if (outcome instanceof RenderOutcome.Failed failed) {
-                return new CommandResult.Failure(failed.message(), failed.cause());
-            }
-            return onSuccess.apply(outcome);
+            return result(job.run(), onSuccess).exit(err, verbose);
         } finally {
             finished.countDown();
             try {
@@ -87,5 +82,16 @@ final class RenderRunner {
                 // the hook is already running: it cancelled the job and waits for this report
             }
         }
+    }
+
+    private CommandResult result(RenderOutcome outcome, Function<RenderOutcome, CommandResult> onSuccess) {
+        bar.finish();
+        if (outcome instanceof RenderOutcome.Cancelled cancelled) {
+            return new CommandResult.Cancelled("cancelled after " + cancelled.framesDone() + " frames; run the same command again to resume");
+        }
+        if (outcome instanceof RenderOutcome.Failed failed) {
+            return new CommandResult.Failure(failed.message(), failed.cause());
+        }
+        return onSuccess.apply(outcome);
     }
 }
