@@ -6,8 +6,7 @@ import dev.nitrate.app.export.RenderContext;
 import dev.nitrate.app.export.RenderItem;
 import dev.nitrate.app.export.RenderQueueViewModel;
 import dev.nitrate.app.media.FilmException;
-import dev.nitrate.app.media.FilmInfo;
-import dev.nitrate.app.media.FilmReader;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.preview.ColorizeWorker;
 import dev.nitrate.app.preview.PreviewViewModel;
 import dev.nitrate.app.project.Project;
@@ -18,6 +17,8 @@ import dev.nitrate.app.settings.DeviceProbe;
 import dev.nitrate.app.timeline.ShotEditor;
 import dev.nitrate.app.timeline.ThumbnailCache;
 import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.engine.video.FilmInfo;
+import dev.nitrate.engine.video.FilmReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class EditorViewModel implements AutoCloseable {
         }));
         renders = new RenderQueueViewModel(services.renderer(), services.tasks().lane("render"), ui,
                 this::renderQueueChanged);
-        renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
+        renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get(), projectFile()));
         viewer = new FilmViewModel(services, ui, timeline, notice::set,
                 frame -> colorizedImage.set(preview.cached(frame)));
         session = new ProjectSession(services.projects(), services.appData(), services.tasks().lane("autosave"), ui, notice::set);
@@ -147,7 +148,7 @@ public final class EditorViewModel implements AutoCloseable {
             exemplars.load(List.of());
             renders.load(List.of());
             loadFilm(info);
-            shotEditor.reset(List.of(), info.frameCount());
+            shotEditor.reset(List.of(), FilmFacts.frameCount(info));
         });
         recentFiles.add(path.toAbsolutePath());
         notice.set("New untitled project for " + info.source().getFileName());
@@ -217,7 +218,7 @@ public final class EditorViewModel implements AutoCloseable {
         load(() -> {
             if (projectFilm != null) {
                 loadFilm(projectFilm);
-                shotEditor.reset(project.shotStarts(), projectFilm.frameCount()).ifPresent(viewer::useShots);
+                shotEditor.reset(project.shotStarts(), FilmFacts.frameCount(projectFilm)).ifPresent(viewer::useShots);
             } else {
                 viewer.unload();
                 colorizedImage.set(null);
@@ -275,13 +276,6 @@ public final class EditorViewModel implements AutoCloseable {
 
     public void previewAroundPlayhead() {
         previews.aroundPlayhead();
-    }
-
-    /** Preview size for a film: the preview height (never above the film's) and the film's aspect, both even. */
-    public static int[] previewSize(FilmInfo info, int previewHeight) {
-        int h = Math.min(info.height(), previewHeight) & ~1;
-        int w = (int) Math.round((double) h * info.width() / info.height()) & ~1;
-        return new int[] {Math.max(2, w), Math.max(2, h)};
     }
 
     // ----- export -----
@@ -446,5 +440,9 @@ public final class EditorViewModel implements AutoCloseable {
 
     public ThumbnailCache thumbnails() {
         return viewer.thumbnails();
+    }
+
+    private java.nio.file.Path projectFile() {
+        return session.fileProperty().get();
     }
 }

@@ -1,16 +1,17 @@
 package dev.nitrate.app;
 
 import dev.nitrate.app.media.FilmException;
-import dev.nitrate.app.media.FilmInfo;
-import dev.nitrate.app.media.FilmReader;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
 import dev.nitrate.app.timeline.LatestWinsScheduler;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.ThumbnailCache;
 import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.DecodedFrame;
+import dev.nitrate.engine.video.FilmInfo;
+import dev.nitrate.engine.video.FilmReader;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -45,7 +46,7 @@ final class FilmViewModel implements AutoCloseable {
     private final TimelineViewModel timeline;
     private final Consumer<String> notices;
     private final IntConsumer frameRequested;
-    private final LatestWinsScheduler<FrameDecoder.Request, RgbFrame> scrubber;
+    private final LatestWinsScheduler<FrameDecoder.Request, DecodedFrame> scrubber;
     private final ObjectProperty<FilmInfo> film = new SimpleObjectProperty<>();
     private final ObjectProperty<Image> sourceImage = new SimpleObjectProperty<>();
     private final StringProperty caption = new SimpleStringProperty("");
@@ -88,7 +89,7 @@ final class FilmViewModel implements AutoCloseable {
         shotDetection.cancel();
         film.set(info);
         sourceImage.set(null);
-        timeline.load(info.frameCount(), info.framesPerSecond());
+        timeline.load(FilmFacts.frameCount(info), info.frameRate().toDouble());
         thumbnails = new ThumbnailCache(services.tasks().lane("thumbnails"), services.films(), info.source(), 64, ui, f -> { },
                 () -> System.nanoTime() - lastScrubRequestNanos < 400_000_000L);
         thumbnailsChanged.accept(thumbnails);
@@ -119,7 +120,7 @@ final class FilmViewModel implements AutoCloseable {
         detectingShots.set(true);
         shotDetection = shotLane.submit(token -> {
             try (FilmReader reader = services.films().open(info.source())) {
-                Shots shots = services.shotDetector().detect(reader, n -> { }, token::isCancelled);
+                Shots shots = services.shotFinder().detect(reader, n -> { }, token::isCancelled);
                 ui.execute(() -> {
                     if (token == shotDetection && !token.isCancelled()) {
                         timeline.shotsProperty().set(shots);
@@ -142,7 +143,7 @@ final class FilmViewModel implements AutoCloseable {
         if (info == null) {
             return;
         }
-        caption.set(String.format("Frame %d / %d   %s   Shot %d", frame, info.frameCount() - 1, info.timecode(frame),
+        caption.set(String.format("Frame %d / %d   %s   Shot %d", frame, info.frameCount() - 1, FilmFacts.timecode(info, frame),
                 timeline.currentShot() + 1));
         frameRequested.accept(frame);
         if (playback != null) {
@@ -170,7 +171,7 @@ final class FilmViewModel implements AutoCloseable {
         boolean forward = info != null && timeline.playingProperty().get() && timeline.playbackRateProperty().get() > 0;
         if (forward && playback == null) {
             playback = new PlaybackDecoder(services.tasks().lane("playback"), services.films(), info.source(),
-                    timeline.currentFrameProperty().get(), info.frameCount(), MOVING_SIZE);
+                    timeline.currentFrameProperty().get(), FilmFacts.frameCount(info), MOVING_SIZE);
             playbackShown = 0;
             playbackStartNanos = System.nanoTime();
         } else if (!forward && playback != null) {
@@ -187,17 +188,17 @@ final class FilmViewModel implements AutoCloseable {
         }
     }
 
-    private void showFrame(RgbFrame frame) {
+    private void showFrame(DecodedFrame frame) {
         if (film.get() == null || playback != null) {
             return;
         }
-        sourceImage.set(Pictures.toImage(frame));
+        sourceImage.set(Pictures.toImage(frame.pixels()));
         int current = timeline.currentFrameProperty().get();
         if (frame.index() != current) {
             return;
         }
-        frameRequested.accept(frame.index());
-        shownFrame.set(frame.index());
+        frameRequested.accept(current);
+        shownFrame.set(current);
         lastScrubLatencyNanos.set(System.nanoTime() - lastScrubRequestNanos);
         FilmInfo info = film.get();
         boolean reduced = frame.width() < Math.min(info.width(), MAX_VIEW_WIDTH) && frame.height() < Math.min(info.height(), MAX_VIEW_WIDTH);
@@ -207,12 +208,12 @@ final class FilmViewModel implements AutoCloseable {
     }
 
     /** A jump's keyframe, shown while the frame itself decodes (unless that frame is already on screen). */
-    private void showKeyframe(RgbFrame keyframe) {
+    private void showKeyframe(DecodedFrame keyframe) {
         Integer shown = shownFrame.get();
         if (film.get() == null || playback != null || shown != null && shown == timeline.currentFrameProperty().get()) {
             return;
         }
-        sourceImage.set(Pictures.toImage(keyframe));
+        sourceImage.set(Pictures.toImage(keyframe.pixels()));
         firstPictureNanos.set(System.nanoTime() - lastScrubRequestNanos);
     }
 

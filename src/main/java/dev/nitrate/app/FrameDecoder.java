@@ -2,13 +2,15 @@ package dev.nitrate.app;
 
 import dev.nitrate.app.media.FilmException;
 import dev.nitrate.app.media.FilmOpener;
-import dev.nitrate.app.media.FilmReader;
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.timeline.LatestWinsScheduler;
+import dev.nitrate.engine.video.DecodedFrame;
+import dev.nitrate.engine.video.FilmReader;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -18,7 +20,7 @@ import java.util.function.Consumer;
  * makes that a single decode), then decoded exactly; a request overtaken meanwhile stops at the keyframe. The
  * last frames decoded are kept at full view size, so "full when still" after a small "moving" request is free.
  */
-final class FrameDecoder implements LatestWinsScheduler.Work<FrameDecoder.Request, RgbFrame> {
+final class FrameDecoder implements LatestWinsScheduler.Work<FrameDecoder.Request, DecodedFrame> {
 
     /** Frames past a keyframe from which a jump shows the keyframe first. */
     static final int EARLY_KEYFRAME_GAP = 8;
@@ -31,45 +33,44 @@ final class FrameDecoder implements LatestWinsScheduler.Work<FrameDecoder.Reques
 
     private final FilmOpener films;
     private final int fullSize;
-    private final Consumer<RgbFrame> keyframeShown;
+    private final Consumer<DecodedFrame> keyframeShown;
     private final ThreadLocal<FilmReader> readers = new ThreadLocal<>();
     private final ThreadLocal<Integer> lastDecoded = new ThreadLocal<>();
-    private final Map<Key, RgbFrame> kept = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Key, Rgb8> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, RgbFrame> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Rgb8> eldest) {
             return size() > KEPT;
         }
     };
 
     /** @param keyframeShown told, on the decoding thread, of the keyframe picture shown while a jump decodes */
-    FrameDecoder(FilmOpener films, int fullSize, Consumer<RgbFrame> keyframeShown) {
+    FrameDecoder(FilmOpener films, int fullSize, Consumer<DecodedFrame> keyframeShown) {
         this.films = films;
         this.fullSize = fullSize;
         this.keyframeShown = keyframeShown;
     }
 
     @Override
-    public RgbFrame run(Request request, BooleanSupplier stale) throws FilmException {
-        RgbFrame known = kept(request.film(), request.frame());
+    public DecodedFrame run(Request request, BooleanSupplier stale) throws FilmException {
+        Rgb8 known = kept(request.film(), request.frame());
         if (known != null) {
-            return scaled(known, request.maxSize());
+            return shown(request.frame(), known, request.maxSize());
         }
         FilmReader reader = reader(request.film());
-        int key = reader.keyFrameAtOrBefore(request.frame());
+        int key = (int) reader.keyFrameAtOrBefore(request.frame());
         Integer last = lastDecoded.get();
         boolean decodingOn = last != null && last >= key && last < request.frame();
         if (!decodingOn && request.frame() - key >= EARLY_KEYFRAME_GAP) {
-            RgbFrame keyframe = decode(reader, request.film(), key);
-            keyframeShown.accept(scaled(keyframe, request.maxSize()));
+            keyframeShown.accept(shown(key, decode(reader, request.film(), key), request.maxSize()));
             if (stale.getAsBoolean()) {
                 return null;
             }
         }
-        return scaled(decode(reader, request.film(), request.frame()), request.maxSize());
+        return shown(request.frame(), decode(reader, request.film(), request.frame()), request.maxSize());
     }
 
-    private RgbFrame decode(FilmReader reader, Path film, int frame) throws FilmException {
-        RgbFrame decoded = reader.frame(frame, fullSize, fullSize);
+    private Rgb8 decode(FilmReader reader, Path film, int frame) throws FilmException {
+        Rgb8 decoded = Pictures.frame(reader, frame, fullSize, fullSize);
         lastDecoded.set(frame);
         synchronized (kept) {
             kept.put(new Key(film, frame), decoded);
@@ -77,7 +78,7 @@ final class FrameDecoder implements LatestWinsScheduler.Work<FrameDecoder.Reques
         return decoded;
     }
 
-    private RgbFrame kept(Path film, int frame) {
+    private Rgb8 kept(Path film, int frame) {
         synchronized (kept) {
             return kept.get(new Key(film, frame));
         }
@@ -97,12 +98,16 @@ final class FrameDecoder implements LatestWinsScheduler.Work<FrameDecoder.Reques
         return reader;
     }
 
-    static RgbFrame scaled(RgbFrame frame, int maxSize) {
-        if (frame.width() <= maxSize && frame.height() <= maxSize) {
-            return frame;
+    private static DecodedFrame shown(int index, Rgb8 picture, int maxSize) {
+        return new DecodedFrame(index, scaled(picture, maxSize), Optional.empty());
+    }
+
+    private static Rgb8 scaled(Rgb8 picture, int maxSize) {
+        if (picture.width() <= maxSize && picture.height() <= maxSize) {
+            return picture;
         }
-        int[] size = Pictures.fitInside(frame.width(), frame.height(), maxSize, maxSize);
-        return Pictures.resize(frame, size[0], size[1]);
+        int[] size = Pictures.fitInside(picture.width(), picture.height(), maxSize, maxSize);
+        return Pictures.resize(picture, size[0], size[1]);
     }
 
     /** Closes the calling thread's reader; run by each scrub thread as it ends. */

@@ -1,11 +1,11 @@
 package dev.nitrate.app;
 
 import dev.nitrate.app.media.FilmOpener;
-import dev.nitrate.app.media.FilmReader;
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
+import dev.nitrate.engine.video.FilmReader;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -43,7 +43,7 @@ final class PlaybackDecoder implements AutoCloseable {
                         Thread.sleep(2);
                         continue;
                     }
-                    RgbFrame frame = FrameDecoder.scaled(reader.frame(next, maxSize, maxSize), maxSize);
+                    Rgb8 frame = Pictures.frame(reader, next, maxSize, maxSize);
                     Image image = Pictures.toImage(frame);
                     synchronized (ready) {
                         ready.addLast(new Decoded(next, image));

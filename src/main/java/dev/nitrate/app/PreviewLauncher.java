@@ -1,14 +1,15 @@
 package dev.nitrate.app;
 
 import dev.nitrate.app.exemplars.ExemplarsViewModel;
-import dev.nitrate.app.media.FilmInfo;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.preview.ColorizeJob;
 import dev.nitrate.app.preview.ExemplarSelection;
 import dev.nitrate.app.preview.PreviewViewModel;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.project.ProjectSettings;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.FilmInfo;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -57,7 +58,7 @@ final class PreviewLauncher {
             report.accept("Add an exemplar first: the colorizer needs at least one colour reference.");
             return;
         }
-        int[] size = EditorViewModel.previewSize(info, settings.get().previewHeight());
+        int[] size = FilmFacts.previewSize(info, settings.get().previewHeight());
         preview.start(new ColorizeJob(info.source(), first, end, chosen, settings.get(), size[0], size[1]), what);
     }
 }

@@ -1,9 +1,9 @@
 package dev.nitrate.app;
 
 import dev.nitrate.app.timeline.ShotEditor;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.TimelineView;
 import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.engine.shots.Shots;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;

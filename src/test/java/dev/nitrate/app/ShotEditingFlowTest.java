@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nitrate.app.exemplars.ExemplarsView;
 import dev.nitrate.app.project.PinScope;
 import dev.nitrate.app.tasks.TaskLanes;
-import dev.nitrate.app.timeline.Shots;
+import dev.nitrate.engine.shots.Shots;
 import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.VideoCodec;
 import dev.nitrate.testing.TestMedia;

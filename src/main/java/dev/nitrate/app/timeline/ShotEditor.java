@@ -1,6 +1,7 @@
 package dev.nitrate.app.timeline;
 
 import dev.nitrate.app.UndoHistory;
+import dev.nitrate.engine.shots.Shots;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
