@@ -2,6 +2,7 @@ package dev.nitrate.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +39,11 @@ public final class NitrateCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The names of the subcommands ({@code info}, {@code shots}, ...). */
+    public static Set<String> commandNames() {
+        return new NitrateCli(ColorizerProvider.engine()).commandLine().getSubcommands().keySet();
     }
 
     /** Builds the command line with all subcommands. */

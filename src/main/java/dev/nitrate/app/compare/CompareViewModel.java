@@ -1,6 +1,7 @@
 package dev.nitrate.app.compare;
 
 import dev.nitrate.app.EditorViewModel;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.media.Pictures;
 import dev.nitrate.app.preview.ColorizeJob;
 import dev.nitrate.app.preview.ColorizeListener;
@@ -120,7 +121,7 @@ public final class CompareViewModel implements AutoCloseable {
         Choice choice = side.choice.get();
         ProjectSettings base = editor.settingsProperty().get();
         ProjectSettings settings = new ProjectSettings(base.pack(), base.device(), choice.previewHeight(), base.memoryOverrides());
-        int[] size = EditorViewModel.previewSize(film, choice.previewHeight());
+        int[] size = FilmFacts.previewSize(film, choice.previewHeight());
         ColorizeJob job = new ColorizeJob(film.source(), first.get(), end.get(), List.of(choice.exemplar()), settings, size[0], size[1]);
         List<Rgb8> collected = new ArrayList<>();
         worker.submit(job, new ColorizeListener() {

@@ -18,4 +18,11 @@ public final class FilmFacts {
         int totalSeconds = frame / fps;
         return String.format("%02d:%02d:%02d:%02d", totalSeconds / 3600, totalSeconds / 60 % 60, totalSeconds % 60, frame % fps);
     }
+
+    /** Preview size for a film: the preview height (never above the film's) and the film's aspect, both even. */
+    public static int[] previewSize(FilmInfo info, int previewHeight) {
+        int h = Math.min(info.height(), previewHeight) & ~1;
+        int w = (int) Math.round((double) h * info.width() / info.height()) & ~1;
+        return new int[] {Math.max(2, w), Math.max(2, h)};
+    }
 }

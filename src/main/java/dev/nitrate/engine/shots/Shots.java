@@ -63,6 +63,52 @@ public record Shots(int frameCount, int[] starts) {
         return shot + 1 < starts.length ? starts[shot + 1] : frameCount;
     }
 
+    /** These shots with a cut before {@code frame} (unchanged when there is one, or at frame 0). */
+    public Shots withCutAt(int frame) {
+        if (frame <= 0 || frame >= frameCount || Arrays.binarySearch(starts, frame) >= 0) {
+            return this;
+        }
+        int[] next = Arrays.copyOf(starts, starts.length + 1);
+        next[next.length - 1] = frame;
+        Arrays.sort(next);
+        return new Shots(frameCount, next);
+    }
+
+    /** These shots without the cut before {@code frame} (unchanged when there is none there). */
+    public Shots withoutCutAt(int frame) {
+        int i = Arrays.binarySearch(starts, frame);
+        if (i <= 0) {
+            return this;
+        }
+        int[] next = new int[starts.length - 1];
+        System.arraycopy(starts, 0, next, 0, i);
+        System.arraycopy(starts, i + 1, next, i, starts.length - i - 1);
+        return new Shots(frameCount, next);
+    }
+
+    /** The shot starts as a list. */
+    public List<Integer> startList() {
+        return Arrays.stream(starts).boxed().toList();
+    }
+
+    /** Equal when the frame count and every shot start are equal. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Shots o && o.frameCount == frameCount && Arrays.equals(o.starts, starts);
+    }
+
+    /** A hash of the frame count and the shot starts, consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        return 31 * frameCount + Arrays.hashCode(starts);
+    }
+
+    /** The shot starts and the frame count, for messages and test failures. */
+    @Override
+    public String toString() {
+        return "Shots" + Arrays.toString(starts) + " of " + frameCount;
+    }
+
     /** The first frames, as a copy. */
     public int[] startsCopy() {
         return starts.clone();
