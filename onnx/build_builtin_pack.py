@@ -87,7 +87,9 @@ def main(argv=None):
                "built by onnx/build_builtin_pack.py; see onnx/builtin/SOURCES.md",
         channels=cfg["channels"], memory=cfg["memory"], local_attention=cfg["local_attention"],
         normalisation=cfg["normalisation"], padding_multiple=cfg["padding_multiple"], strides=cfg["strides"],
-        inference=cfg["inference"], extra={"build_options": {k: v for k, v in o.items() if k != "nsfwjs"}})
+        inference=cfg["inference"],
+        extra={**({"flow": cfg["flow"]} if "flow" in cfg else {}),
+               "build_options": {k: v for k, v in o.items() if k != "nsfwjs"}})
     pack_writer.write_pack(args.out, description, graphs, lambda name: example_inputs(name, cfg),
                            pack_writer.graph_io(cfg["channels"], refiner=True))
     if args.golden:

@@ -15,8 +15,10 @@ PCA_PHOTOS = ("astronaut.png", "coffee.png", "chelsea.png")
 
 DEFAULTS = dict(nsfwjs=None, k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.1, sharpness=1000.0,
                 dec_radius=0, dec_eps=1e-3, ref_radius=0, ref_eps=1e-3, la=False, la_radius=7,
-                top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=640 * 480,
-                steady_beta=0.95, steady_sigma=0.1, smooth=1, smooth_weight=0.5)
+                top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=320 * 240,
+                steady_beta=0.95, steady_sigma=0.1, smooth=1, smooth_weight=0.5,
+                flow_preset="fast", flow_max_area=102400, flow_consistency_px=1.5, flow_chain_decay=0.98,
+                flow_readout_confidence=0.2)
 
 
 def _read_rgb(path):
@@ -94,4 +96,8 @@ def build(opts, photos_dir):
                            deep_update=not o["steady_beta"] > 0),
                local_attention=dict(enabled=o["la"], radius=o["la_radius"]),
                inference=dict(max_area=o["max_area"]))
+    if o["flow_preset"] != "none":
+        # the engine's optical-flow stage around the graphs (decision record 0602)
+        cfg["flow"] = dict(preset=o["flow_preset"], max_area=o["flow_max_area"], consistency_px=o["flow_consistency_px"],
+                           chain_decay=o["flow_chain_decay"], readout_confidence=o["flow_readout_confidence"])
     return g, cfg

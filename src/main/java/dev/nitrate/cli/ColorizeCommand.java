@@ -8,12 +8,15 @@ import dev.nitrate.engine.render.RenderJob;
 import dev.nitrate.engine.render.RenderOutcome;
 import dev.nitrate.engine.render.RenderRequest;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** {@code nitrate colorize FILM --exemplar IMAGE[@FRAME][:FIT] ... -o OUT}: renders a colorized film. */
@@ -24,6 +27,10 @@ final class ColorizeCommand implements Callable<Integer> {
 
     @Mixin
     RenderOptions render = new RenderOptions();
+
+    @Option(names = "--confidence", paramLabel = "DIR", description = "Also write the colorizer's per-pixel confidence: a new folder "
+            + "of 16-bit grayscale PNGs, one per frame (65535 = sure; the built-in pack).")
+    Path confidence;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,7 +49,7 @@ final class ColorizeCommand implements Callable<Integer> {
         RenderRequest request;
         ColorizerFactory factory;
         try {
-            request = render.request();
+            request = withConfidence(render.request());
             factory = engine.factory();
         } catch (IllegalArgumentException | ColorizerProvider.MissingEngineException e) {
             return CommandResult.failure(e.getMessage(), e).exit(err, render.common.verbose);
@@ -70,5 +77,10 @@ final class ColorizeCommand implements Callable<Integer> {
             return "nitrate: warning: " + requested + " was asked for but the render runs on " + device + "; pack " + pack;
         }
         return "nitrate: device " + device + ", pack " + pack;
+    }
+
+    private RenderRequest withConfidence(RenderRequest r) {
+        return confidence == null ? r : new RenderRequest(r.film(), r.openOptions(), r.exemplars(), r.fit(), r.frames(), r.output(),
+                r.pack(), r.inference(), r.segmentFrames(), Optional.of(confidence));
     }
 }

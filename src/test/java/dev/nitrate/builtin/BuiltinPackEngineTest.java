@@ -90,6 +90,42 @@ class BuiltinPackEngineTest {
         }
     }
 
+    @Test
+    void theExemplarsOwnFrameComesBackWithinOneCodeAndEveryFrameHasAConfidence() throws Exception {
+        // colours inside the gamut (at its edge the luma match alone moves a code or two), with per-pixel chroma noise
+        byte[] rgb = new byte[3 * WIDTH * HEIGHT];
+        java.util.Random random = new java.util.Random(5);
+        LabImage scene = scene(0);
+        for (int i = 0; i < WIDTH * HEIGHT; i++) {
+            double[] linear = new double[3];
+            dev.nitrate.engine.color.CieLab.labToLinearRgb(scene.lightness().values()[i], 0.5f * scene.a().values()[i] + random.nextInt(9) - 4,
+                    0.5f * scene.b().values()[i], linear);
+            for (int c = 0; c < 3; c++) {
+                rgb[3 * i + c] = (byte) Math.round(255.0 * dev.nitrate.engine.color.CieLab.linearToSrgb(Math.max(0, Math.min(1, linear[c]))));
+            }
+        }
+        LabImage exemplar = dev.nitrate.engine.color.CieLab.fromRgb8(rgb, WIDTH, HEIGHT);
+        try (FrameColorizer colorizer = new PackColorizerFactory()
+                .openColorizer(PackLocation.BUILTIN, InferenceOptions.cpu(), WIDTH, HEIGHT)) {
+            dev.nitrate.engine.pipeline.FramePipeline pipeline = new dev.nitrate.engine.pipeline.FramePipeline(colorizer);
+            colorizer.beginSequence(List.of(exemplar), false);
+            byte[] out = pipeline.colorizeRgb8(rgb, WIDTH, HEIGHT);
+            int worst = 0;
+            for (int i = 0; i < rgb.length; i++) {
+                worst = Math.max(worst, Math.abs((out[i] & 0xff) - (rgb[i] & 0xff)));
+            }
+            assertTrue(worst <= 1, "the exemplar's own frame comes back within one code, worst " + worst);
+            for (int t = 1; t < 3; t++) {
+                pipeline.colorizeRgb8(dev.nitrate.engine.color.CieLab.lightnessOfRgb8(rgb, WIDTH, HEIGHT), rgb);
+                FloatPlane confidence = pipeline.lastConfidence().orElseThrow();
+                assertEquals(WIDTH, confidence.width());
+                for (float c : confidence.values()) {
+                    assertTrue(c >= 0f && c <= 1f, "confidence in [0, 1]: " + c);
+                }
+            }
+        }
+    }
+
     private static double meanAbsError(FloatPlane a, FloatPlane b, LabImage truth) {
         double sum = 0;
         int n = 0;

@@ -191,6 +191,41 @@ class CommandLineTest {
     }
 
     @Test
+    void confidenceIsWrittenAsSixteenBitGrayscaleFramesBesideTheRender() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 6, new Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        Path confidence = folder.resolve("confidence");
+        CliRunner.Result result = CliRunner.runEngine("colorize", film.toString(), "-e", exemplar.toString() + "@0", "-o",
+                folder.resolve("out.mp4").toString(), "--confidence", confidence.toString(), "--preset", "veryfast");
+        assertEquals(0, result.exitCode(), result.err());
+        java.util.List<Path> frames;
+        try (var listing = Files.list(confidence)) {
+            frames = listing.filter(f -> f.getFileName().toString().matches("frame_\\d{6}\\.png")).sorted().toList();
+        }
+        assertEquals(6, frames.size());
+        for (Path frame : frames) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(frame.toFile());
+            assertEquals(64, image.getWidth());
+            assertEquals(java.awt.image.BufferedImage.TYPE_USHORT_GRAY, image.getType(), frame + " is 16-bit grayscale");
+        }
+        assertTrue(Files.exists(confidence.resolve(".nitrate-output")), "the folder is marked as Nitrate's");
+        assertTrue(Files.notExists(folder.resolve(".confidence.nitrate-work")), "no work folder left");
+
+        Files.writeString(folder.resolve("notes.txt"), "the user's notes");
+        CliRunner.Result refused = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o",
+                folder.resolve("out2.mp4").toString(), "--confidence", folder.resolve("notes.txt").toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("notes.txt"), refused.err());
+        assertEquals("the user's notes", Files.readString(folder.resolve("notes.txt")));
+
+        CliRunner.Result noEstimate = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o",
+                folder.resolve("out3.mp4").toString(), "--confidence", folder.resolve("confidence3").toString());
+        assertEquals(1, noEstimate.exitCode());
+        assertTrue(noEstimate.err().lines().anyMatch(line -> line.startsWith("nitrate: " + folder.resolve("confidence3"))
+                && line.contains("gives no confidence map")), noEstimate.err());
+    }
+
+    @Test
     void grayscaleExemplarGivesAWarning() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
         Path gray = Renders.solidExemplar(folder.resolve("gray.png"), 128, 128, 128);

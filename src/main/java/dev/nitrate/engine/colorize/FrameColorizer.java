@@ -37,6 +37,16 @@ public interface FrameColorizer extends AutoCloseable {
      */
     ChromaPlanes colorize(FloatPlane lightness) throws ColorizeException;
 
+    /**
+     * Predicts the next frame's chroma as {@link #colorize} does, with the colorizer's per-pixel confidence
+     * when it estimates one. Colorizers without an estimate return an empty confidence (the default).
+     *
+     * @param lightness the frame's CIE L, in [0, 100], at the film's size
+     */
+    default ColorizedFrame colorizeFrame(FloatPlane lightness) throws ColorizeException {
+        return ColorizedFrame.withoutConfidence(colorize(lightness));
+    }
+
     /** Sizes and usage of the memory bank, for benchmarks and the status bar. */
     MemoryStats memoryStats();
 

@@ -64,7 +64,7 @@ public final class EngineBenchmark {
     public static List<Result> run(PackLocation pack, InferenceOptions options, int width, int height, int frames,
             int workingFrames, int longTermElements) throws Exception {
         List<Result> results = new ArrayList<>();
-        try (PackColorizer colorizer = new PackColorizerFactory().open(pack, options, width, height)) {
+        try (PackColorizer colorizer = new PackColorizerFactory().openPack(pack, options, width, height)) {
             System.out.println("device " + colorizer.device() + (colorizer.fallbackReason() != null ? " (" + colorizer.fallbackReason() + ")" : "")
                     + ", padded " + colorizer.geometry().paddedWidth() + "x" + colorizer.geometry().paddedHeight()
                     + ", " + colorizer.geometry().gridElements() + " elements per frame");

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads {@code pack.json} into a {@link PackManifest}, naming the file and the field at fault. */
 final class ManifestParser {
@@ -105,7 +106,28 @@ final class ManifestParser {
                         integer(ch, "f4", "channels")),
                 memory,
                 localAttention,
-                new PackManifest.InferenceSettings(maxArea));
+                new PackManifest.InferenceSettings(maxArea),
+                flow(root.path("flow")));
+    }
+
+    private Optional<PackManifest.FlowSettings> flow(JsonNode node) throws PackException {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw new PackException(file + ": flow must be an object");
+        }
+        JsonNode area = node.path("max_area");
+        if (!area.canConvertToLong()) {
+            throw new PackException(file + ": flow.max_area must be an integer");
+        }
+        try {
+            return Optional.of(new PackManifest.FlowSettings(text(node, "preset", "flow"), area.asLong(),
+                    number(node, "consistency_px", "flow"), number(node, "chain_decay", "flow"),
+                    number(node, "readout_confidence", "flow")));
+        } catch (IllegalArgumentException e) {
+            throw new PackException(file + ": " + e.getMessage());
+        }
     }
 
     private GraphSpec graph(String role, JsonNode node) throws PackException {

@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param graphs graph specs by role; {@code key_encoder}, {@code value_encoder}, {@code decoder} always,
  *     {@code local_attention} when enabled, {@code refiner} optionally
  * @param opset the highest ONNX opset any graph uses
+ * @param flow the engine's optical-flow stage that the pack asks for (its {@code "flow"} section); empty for
+ *     packs that colour every frame with their graphs alone, as ColorMNet does
  */
 public record PackManifest(
         String format,
@@ -25,7 +27,8 @@ public record PackManifest(
         Channels channels,
         MemoryParameters memory,
         LocalAttentionSettings localAttention,
-        InferenceSettings inference) {
+        InferenceSettings inference,
+        Optional<FlowSettings> flow) {
 
     public static final String FORMAT = "nitrate-pack/1";
     public static final String KEY_ENCODER = "key_encoder";
@@ -36,6 +39,7 @@ public record PackManifest(
 
     public PackManifest {
         graphs = Map.copyOf(graphs);
+        flow = flow == null ? Optional.empty() : flow;
     }
 
     public GraphSpec graph(String role) {
@@ -64,4 +68,29 @@ public record PackManifest(
 
     /** @param maxArea when set, larger frames run at a reduced size (refined or upsampled back); {@code null} for none */
     public record InferenceSettings(Long maxArea) {}
+
+    /**
+     * The engine's dense optical-flow stage around the pack's graphs (decision record 0602): each frame takes
+     * the exemplar's colour through the direct flow where a forward-backward check passes, the previous
+     * result's colour through the frame-to-frame flow where that passes, and the pack's readout elsewhere.
+     *
+     * @param preset the DIS preset: {@code ultrafast}, {@code fast} or {@code medium}
+     * @param maxArea flow runs on frames downscaled to at most this many pixels
+     * @param consistencyPixels forward-backward error (pixels of the frame) up to which a flow counts as consistent;
+     *     the weight falls linearly to 0 at twice this error
+     * @param chainDecay how much confidence a pixel keeps per frame when its colour comes from the previous frame
+     * @param readoutConfidence the confidence of a pixel the pack's readout colours
+     */
+    public record FlowSettings(String preset, long maxArea, float consistencyPixels, float chainDecay, float readoutConfidence) {
+
+        public FlowSettings {
+            if (!java.util.List.of("ultrafast", "fast", "medium").contains(preset)) {
+                throw new IllegalArgumentException("flow.preset must be ultrafast, fast or medium, not '" + preset + "'");
+            }
+            if (maxArea < 64 || consistencyPixels <= 0 || chainDecay < 0 || chainDecay > 1
+                    || readoutConfidence < 0 || readoutConfidence > 1) {
+                throw new IllegalArgumentException("flow: max_area >= 64, consistency_px > 0, chain_decay and readout_confidence in [0, 1]");
+            }
+        }
+    }
 }

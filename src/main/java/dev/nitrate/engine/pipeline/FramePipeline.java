@@ -3,12 +3,14 @@ package dev.nitrate.engine.pipeline;
 import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.ColorizedFrame;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.video.RgbPixels;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The per-frame step that render, preview, bench and evaluate share: a frame's CIE L goes to the
@@ -42,6 +44,7 @@ public final class FramePipeline {
 
     private final FrameColorizer colorizer;
     private final StageClock clock;
+    private Optional<FloatPlane> lastConfidence = Optional.empty();
 
     /** A pipeline through {@code colorizer}, untimed. */
     public FramePipeline(FrameColorizer colorizer) {
@@ -99,9 +102,19 @@ public final class FramePipeline {
         return result;
     }
 
+    /**
+     * The colorizer's per-pixel confidence in [0, 1] for the frame of the last step, or empty when the
+     * colorizer does not estimate one ({@link FrameColorizer#colorizeFrame}).
+     */
+    public Optional<FloatPlane> lastConfidence() {
+        return lastConfidence;
+    }
+
     private LabImage predict(FloatPlane lightness) throws ColorizeException {
         long start = System.nanoTime();
-        ChromaPlanes chroma = colorizer.colorize(lightness);
+        ColorizedFrame frame = colorizer.colorizeFrame(lightness);
+        ChromaPlanes chroma = frame.chroma();
+        lastConfidence = frame.confidence();
         clock.took(Stage.COLORIZE, System.nanoTime() - start);
         if (chroma.width() != lightness.width() || chroma.height() != lightness.height()) {
             throw new ColorizeException("the colorizer returned " + chroma.width() + "x" + chroma.height()

@@ -141,6 +141,11 @@ public final class RenderJob {
                 return new RenderOutcome.Prepared(jobKey, info, range, shots, Optional.of(planFile));
             }
             List<FrameRange> segments = ShotSegments.of(shots, request.segmentFrames());
+            Optional<ConfidenceFiles> confidence = Optional.empty();
+            if (cleared.confidence().isPresent() && scope instanceof RenderScope.Whole) {
+                boolean startingOver = work.readCheckpoint(jobKey, work.wholeCheckpoint()).isEmpty();
+                confidence = Optional.of(ConfidenceFiles.open(cleared.confidence().get(), startingOver));
+            }
             try {
                 FrameSink sink = spec.format().isVideo()
                         ? new VideoSegments(request, info, range, segments, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow())
@@ -148,16 +153,19 @@ public final class RenderJob {
                 Map<Long, List<LabImage>> sequenceStarts = plan.sequenceStarts(shots);
                 long resumeAt = range.first();
                 if (scope instanceof RenderScope.Part part) {
-                    return PartRun.render(this, part, new Spool(reader, info, sequenceStarts, work, sink, jobKey), started);
+                    return PartRun.render(this, part, new Spool(reader, info, sequenceStarts, work, sink, jobKey, Optional.empty()), started);
                 } else if (scope instanceof RenderScope.Assembly assembly) {
                     PartRun.verifyAll(assembly, shots, work, sink, jobKey, request.segmentFrames());
                 } else {
-                    resumeAt = render(new Spool(reader, info, sequenceStarts, work, sink, jobKey), segments, work.wholeCheckpoint(), output.getFileName().toString());
+                    resumeAt = render(new Spool(reader, info, sequenceStarts, work, sink, jobKey, confidence), segments, work.wholeCheckpoint(), output.getFileName().toString());
                 }
                 report(Progress.Phase.ASSEMBLING, 0, 1, System.nanoTime(), 0);
                 Path finished = sink.finish(provenance.containerTags(guard, info, range, shots));
                 ProvenanceRecord record = provenance.complete(guard, info, range, shots, finished, sink.frameFileNames());
                 sink.publish();
+                if (confidence.isPresent()) {
+                    confidence.get().publish();
+                }
                 publishRecord(guard, record);
                 if (!work.delete()) {
                     listener.warning(guard.workFolder() + " holds files Nitrate did not write; it was left in place");
@@ -219,7 +227,8 @@ public final class RenderJob {
     }
 
     /** What segments are rendered from and into: the open film, each shot's exemplars, the work folder and the sink. */
-    record Spool(FilmReader reader, FilmInfo info, Map<Long, List<LabImage>> sequenceStarts, WorkFolder work, FrameSink sink, String jobKey) {}
+    record Spool(FilmReader reader, FilmInfo info, Map<Long, List<LabImage>> sequenceStarts, WorkFolder work, FrameSink sink, String jobKey,
+            Optional<ConfidenceFiles> confidence) {}
 
     /**
      * Renders {@code segments} (in frame order) into the spool, resuming after the checkpoint in {@code checkpointFile}; returns
@@ -283,6 +292,9 @@ public final class RenderJob {
                         }
                         DecodedFrame decoded = spool.reader().read(frame);
                         sink.write(frame, pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit), decoded);
+                        if (spool.confidence().isPresent()) {
+                            spool.confidence().get().write(frame, pipeline.lastConfidence(), request.pack().toString());
+                        }
                         done++;
                         report(Progress.Phase.COLORIZING, done, total, colorizeStarted, done - doneBefore);
                     }

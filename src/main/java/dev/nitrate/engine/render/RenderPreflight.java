@@ -28,7 +28,7 @@ final class RenderPreflight {
     private static final Pattern PRINTF_NUMBER = Pattern.compile("%0?\\d*d");
 
     /** A request that passed: the claimed output, its container and its encoder (both empty for frames). */
-    record Cleared(OutputGuard guard, Optional<String> container, Optional<VideoCodec> codec) {}
+    record Cleared(OutputGuard guard, Optional<String> container, Optional<VideoCodec> codec, Optional<OutputGuard> confidence) {}
 
     private RenderPreflight() {}
 
@@ -48,7 +48,19 @@ final class RenderPreflight {
         }
         OutputGuard guard = OutputGuard.claim(output, spec.format().isVideo() ? OutputGuard.Shape.FILE : OutputGuard.Shape.FOLDER,
                 spec.overwrite(), inputs(request));
-        return new Cleared(guard, container, codec);
+        Optional<OutputGuard> confidence = Optional.empty();
+        if (request.confidence().isPresent()) {
+            Path folder = request.confidence().get();
+            List<ProtectedInput> protectedPaths = new ArrayList<>(inputs(request));
+            protectedPaths.add(spec.format().isVideo() ? ProtectedInput.file(guard.target(), "the render's output")
+                    : ProtectedInput.folder(guard.target(), "the render's output"));
+            OutputGuard claimed = OutputGuard.claim(folder, OutputGuard.Shape.FOLDER, spec.overwrite(), protectedPaths);
+            if (claimed.target().equals(guard.target()) || claimed.workFolder().equals(guard.workFolder())) {
+                throw new OutputRefusedException(folder + ": is the render's output; give the confidence its own folder");
+            }
+            confidence = Optional.of(claimed);
+        }
+        return new Cleared(guard, container, codec, confidence);
     }
 
     /** Refuses a film whose frame size the chosen encoder cannot take (4:2:0 needs an even width and height), naming the user's film. */

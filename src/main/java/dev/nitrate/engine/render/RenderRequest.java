@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param pack the model pack
  * @param inference device and threads
  * @param segmentFrames frames per spool segment: the unit of resumption and of checkpoints
+ * @param confidence a new folder for the colorizer's per-pixel confidence, one 16-bit grayscale PNG per frame
+ *     (65535 = 1), or empty for none
  */
 public record RenderRequest(
         Path film,
@@ -32,9 +34,16 @@ public record RenderRequest(
         OutputSpec output,
         PackLocation pack,
         InferenceOptions inference,
-        int segmentFrames) {
+        int segmentFrames,
+        Optional<Path> confidence) {
 
     public static final int DEFAULT_SEGMENT_FRAMES = 120;
+
+    /** A request without a confidence output. */
+    public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
+            Optional<FrameRange> frames, OutputSpec output, PackLocation pack, InferenceOptions inference, int segmentFrames) {
+        this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, Optional.empty());
+    }
 
     public RenderRequest {
         Objects.requireNonNull(film, "film");
@@ -45,6 +54,7 @@ public record RenderRequest(
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(inference, "inference");
+        Objects.requireNonNull(confidence, "confidence");
         if (exemplars.isEmpty()) {
             throw new IllegalArgumentException("at least one exemplar is needed");
         }

@@ -44,7 +44,7 @@ class PackColorizerTest {
     Path tmp;
 
     private static PackColorizer open(PackLocation pack, ComputeDevice device, int w, int h) throws PackException {
-        return new PackColorizerFactory().open(pack, new InferenceOptions(device, 1, SMALL_MEMORY), w, h);
+        return new PackColorizerFactory().openPack(pack, new InferenceOptions(device, 1, SMALL_MEMORY), w, h);
     }
 
     /** The built-in pack ships its local-attention graph switched off; this copy switches it on. */
@@ -254,7 +254,7 @@ class PackColorizerTest {
 
             records.clear();
             InferenceOptions graphPath = new InferenceOptions(ComputeDevice.CPU, 1, SMALL_MEMORY).withLocalAttention(InferenceOptions.LocalAttentionPath.GRAPH);
-            try (PackColorizer c = new PackColorizerFactory().open(toy(), graphPath, W, H)) {
+            try (PackColorizer c = new PackColorizerFactory().openPack(toy(), graphPath, W, H)) {
                 assertEquals("graph", c.localAttentionPath());
             }
             assertEquals(List.of(), records, "the graph path asked for is no fallback");
@@ -278,7 +278,7 @@ class PackColorizerTest {
             assertTrue(c.lastFrameTimings().nanosByStage().containsKey("local_attention"));
         }
         InferenceOptions graphPath = new InferenceOptions(ComputeDevice.CPU, 1, SMALL_MEMORY).withLocalAttention(InferenceOptions.LocalAttentionPath.GRAPH);
-        try (PackColorizer c = new PackColorizerFactory().open(builtinWithAttention, graphPath, w, h)) {
+        try (PackColorizer c = new PackColorizerFactory().openPack(builtinWithAttention, graphPath, w, h)) {
             assertEquals("graph", c.localAttentionPath());
             c.beginSequence(List.of(exemplar(w, h)), true);
             for (int t = 0; t < 4; t++) {

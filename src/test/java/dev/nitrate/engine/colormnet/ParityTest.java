@@ -44,7 +44,7 @@ class ParityTest {
     @MethodSource("fixtures")
     void javaEngineMatchesPythonReferenceOnEveryFrame(Path dir) throws Exception {
         ParityFixture fixture = ParityFixture.load(dir);
-        try (PackColorizer colorizer = new PackColorizerFactory().open(new PackLocation.Folder(fixture.pack()),
+        try (PackColorizer colorizer = new PackColorizerFactory().openPack(new PackLocation.Folder(fixture.pack()),
                 new InferenceOptions(ComputeDevice.CPU, 2, null), fixture.width(), fixture.height())) {
             assertEquals("window", colorizer.localAttentionPath(), "ColorMNet's local attention runs on the engine's window path");
             for (ParityFixture.Sequence seq : fixture.sequences()) {

@@ -72,6 +72,28 @@ class ModelPackTest {
     }
 
     @Test
+    void aFlowSectionIsReadAndItsAbsenceMeansNoFlowStage() throws Exception {
+        Path pack = TestPacks.copyToy(tmp);
+        assertTrue(ModelPack.load(new PackLocation.Folder(pack)).manifest().flow().isEmpty());
+        TestPacks.editManifest(pack, root -> root.putObject("flow").put("preset", "fast").put("max_area", 4096)
+                .put("consistency_px", 1.5).put("chain_decay", 0.9).put("readout_confidence", 0.25));
+        PackManifest.FlowSettings flow = ModelPack.load(new PackLocation.Folder(pack)).manifest().flow().orElseThrow();
+        assertEquals(new PackManifest.FlowSettings("fast", 4096, 1.5f, 0.9f, 0.25f), flow);
+    }
+
+    @Test
+    void aBadFlowSectionIsRefusedOnOneLine() throws Exception {
+        Path pack = TestPacks.copyToy(tmp);
+        TestPacks.editManifest(pack, root -> root.putObject("flow").put("preset", "slowest").put("max_area", 4096)
+                .put("consistency_px", 1.5).put("chain_decay", 0.9).put("readout_confidence", 0.25));
+        assertMentions(failure(pack), "pack.json", "flow.preset", "slowest");
+        TestPacks.editManifest(pack, root -> ((ObjectNode) root.get("flow")).put("preset", "medium").remove("chain_decay"));
+        assertMentions(failure(pack), "pack.json", "flow.chain_decay");
+        TestPacks.editManifest(pack, root -> ((ObjectNode) root.get("flow")).put("chain_decay", 1.5));
+        assertMentions(failure(pack), "pack.json", "chain_decay");
+    }
+
+    @Test
     void missingGraphFile() throws Exception {
         Path pack = TestPacks.copyToy(tmp);
         Files.delete(pack.resolve("decoder.onnx"));

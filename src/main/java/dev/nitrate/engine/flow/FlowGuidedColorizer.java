@@ -1,0 +1,305 @@
+package dev.nitrate.engine.flow;
+
+import dev.nitrate.engine.attention.Workers;
+import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.ColorizedFrame;
+import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.colorize.StageTimings;
+import dev.nitrate.engine.image.ChromaPlanes;
+import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.pack.PackManifest;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A colorizer that carries colour along dense optical flow around a pack colorizer (decision record 0602).
+ *
+ * <p>Per frame, at the film's full resolution: the exemplar's chroma taken through the direct flow from the
+ * frame to the exemplar, weighted by that flow's forward-backward consistency; elsewhere the previous result
+ * taken through the frame-to-frame flow, weighted by its consistency; elsewhere the pack's own prediction (its
+ * memory readout). The per-pixel confidence follows the same weights: 1 where the exemplar's colour arrives
+ * directly, decaying per frame along the chain, {@code readout_confidence} where the readout colours.
+ * The frame that is the exemplar ({@code firstFrameIsExemplar}) returns the exemplar's chroma unchanged.
+ */
+public final class FlowGuidedColorizer implements FrameColorizer {
+
+    private final FrameColorizer pack;
+    private final PackManifest.FlowSettings settings;
+    private final int width;
+    private final int height;
+    private final int flowWidth;
+    private final int flowHeight;
+    private final DisFlow flow;
+    private final FlowWarp warp;
+    private final float[] directFull;
+    private final float[] directA;
+    private final float[] directB;
+    private final float[] chainFull;
+    private final float[] chainA;
+    private final float[] chainB;
+    private final float[] chainConfidence;
+    private final Workers workers = Workers.forCores(2);
+    private final float[] lumaSums;
+    private final int[] lumaCounts;
+    private final byte[] luma;
+    private final float[] toExemplar;
+    private final float[] fromExemplar;
+    private final float[] toPrevious;
+    private final float[] fromPrevious;
+    private final float[] directWeight;
+    private final float[] chainWeight;
+    private final byte[] exemplarLuma;
+    private final float[] exemplarA;
+    private final float[] exemplarB;
+    private byte[] previousLuma;
+    private float[] previousA;
+    private float[] previousB;
+    private float[] previousConfidence;
+    private boolean hasPrevious;
+    private boolean exemplarFrameNext;
+    private StageTimings lastTimings = StageTimings.NONE;
+
+    /**
+     * Wraps {@code pack} (which this colorizer then owns and closes) for frames of {@code width x height}.
+     */
+    public FlowGuidedColorizer(FrameColorizer pack, PackManifest.FlowSettings settings, int width, int height) {
+        this.pack = pack;
+        this.settings = settings;
+        this.width = width;
+        this.height = height;
+        double scale = Math.min(1.0, Math.sqrt((double) settings.maxArea() / ((long) width * height)));
+        this.flowWidth = Math.max(8, (int) Math.round(width * scale));
+        this.flowHeight = Math.max(8, (int) Math.round(height * scale));
+        int flowPixels = flowWidth * flowHeight;
+        this.flow = new DisFlow(settings.preset(), flowWidth, flowHeight);
+        this.lumaSums = new float[flowPixels];
+        this.lumaCounts = new int[flowPixels];
+        this.luma = new byte[flowPixels];
+        this.toExemplar = new float[2 * flowPixels];
+        this.fromExemplar = new float[2 * flowPixels];
+        this.toPrevious = new float[2 * flowPixels];
+        this.fromPrevious = new float[2 * flowPixels];
+        this.directWeight = new float[flowPixels];
+        this.chainWeight = new float[flowPixels];
+        this.exemplarLuma = new byte[flowPixels];
+        this.previousLuma = new byte[flowPixels];
+        int pixels = width * height;
+        this.exemplarA = new float[pixels];
+        this.exemplarB = new float[pixels];
+        this.previousA = new float[pixels];
+        this.previousB = new float[pixels];
+        this.previousConfidence = new float[pixels];
+        this.directFull = new float[pixels];
+        this.directA = new float[pixels];
+        this.directB = new float[pixels];
+        this.chainFull = new float[pixels];
+        this.chainA = new float[pixels];
+        this.chainB = new float[pixels];
+        this.chainConfidence = new float[pixels];
+        this.warp = new FlowWarp(width, height, flowWidth, flowHeight);
+    }
+
+    /** The size flow is computed at (the frame downscaled to the pack's {@code flow.max_area}). */
+    public int flowWidth() {
+        return flowWidth;
+    }
+
+    /** See {@link #flowWidth()}. */
+    public int flowHeight() {
+        return flowHeight;
+    }
+
+    @Override
+    public void beginSequence(List<LabImage> exemplars, boolean firstFrameIsExemplar) throws ColorizeException {
+        pack.beginSequence(exemplars, firstFrameIsExemplar);
+        LabImage anchor = exemplars.get(0);
+        float[] l = fitted(anchor.lightness());
+        System.arraycopy(fitted(anchor.a()), 0, exemplarA, 0, exemplarA.length);
+        System.arraycopy(fitted(anchor.b()), 0, exemplarB, 0, exemplarB.length);
+        FlowPlanes.lumaBytes(l, width, height, exemplarLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
+        hasPrevious = false;
+        exemplarFrameNext = firstFrameIsExemplar;
+    }
+
+    private float[] fitted(FloatPlane plane) {
+        return plane.width() == width && plane.height() == height
+                ? plane.values()
+                : FlowPlanes.resize(plane.values(), plane.width(), plane.height(), width, height);
+    }
+
+    @Override
+    public ChromaPlanes colorize(FloatPlane lightness) throws ColorizeException {
+        return colorizeFrame(lightness).chroma();
+    }
+
+    @Override
+    public ColorizedFrame colorizeFrame(FloatPlane lightness) throws ColorizeException {
+        ChromaPlanes readout = pack.colorize(lightness);
+        Map<String, Long> timings = new LinkedHashMap<>(pack.lastFrameTimings().nanosByStage());
+        long start = System.nanoTime();
+        FlowPlanes.lumaBytes(lightness.values(), width, height, luma, flowWidth, flowHeight, lumaSums, lumaCounts);
+        int pixels = width * height;
+        float[] a = new float[pixels];
+        float[] b = new float[pixels];
+        float[] confidence = new float[pixels];
+        if (exemplarFrameNext) {
+            exemplarFrameNext = false;
+            System.arraycopy(exemplarA, 0, a, 0, pixels);
+            System.arraycopy(exemplarB, 0, b, 0, pixels);
+            java.util.Arrays.fill(confidence, 1f);
+        } else {
+            if (java.util.Arrays.equals(luma, exemplarLuma)) {
+                // the exemplar's own frame: DIS is not exactly zero on two equal images, the identity is
+                java.util.Arrays.fill(toExemplar, 0f);
+                java.util.Arrays.fill(directWeight, 1f);
+            } else {
+                flow.compute(luma, exemplarLuma, toExemplar);
+                flow.compute(exemplarLuma, luma, fromExemplar);
+                consistency(toExemplar, fromExemplar, directWeight);
+            }
+            if (hasPrevious) {
+                flow.compute(luma, previousLuma, toPrevious);
+                flow.compute(previousLuma, luma, fromPrevious);
+                consistency(toPrevious, fromPrevious, chainWeight);
+            }
+            long flowDone = System.nanoTime();
+            timings.put("flow", flowDone - start);
+            start = flowDone;
+            warp.setField(toExemplar, directWeight, directFull);
+            warp.sample(exemplarA, directA);
+            warp.sample(exemplarB, directB);
+            if (hasPrevious) {
+                warp.setField(toPrevious, chainWeight, chainFull);
+                warp.sample(previousA, chainA);
+                warp.sample(previousB, chainB);
+                warp.sample(previousConfidence, chainConfidence);
+            }
+            float[] readA = readout.a().values();
+            float[] readB = readout.b().values();
+            workers.split(pixels, (from, to) -> blend(from, to, readA, readB, a, b, confidence));
+        }
+        previousLuma = luma.clone();
+        previousA = a.clone();
+        previousB = b.clone();
+        previousConfidence = confidence.clone();
+        hasPrevious = true;
+        timings.put("flow_blend", System.nanoTime() - start);
+        lastTimings = new StageTimings(timings);
+        return new ColorizedFrame(new ChromaPlanes(new FloatPlane(width, height, a), new FloatPlane(width, height, b)),
+                Optional.of(new FloatPlane(width, height, confidence)));
+    }
+
+    /** Weight per flow pixel: 1 up to {@code consistency_px} of forward-backward error, falling to 0 at twice that. */
+    private void consistency(float[] forward, float[] backward, float[] weight) {
+        float sx = (float) width / flowWidth;
+        float sy = (float) height / flowHeight;
+        float tau = settings.consistencyPixels();
+        for (int y = 0; y < flowHeight; y++) {
+            for (int x = 0; x < flowWidth; x++) {
+                int i = y * flowWidth + x;
+                float dx = forward[2 * i];
+                float dy = forward[2 * i + 1];
+                float qx = x + dx;
+                float qy = y + dy;
+                if (qx < -0.5f || qy < -0.5f || qx > flowWidth - 0.5f || qy > flowHeight - 0.5f) {
+                    weight[i] = 0f;
+                    continue;
+                }
+                float ex = (dx + FlowPlanes.sample2(backward, flowWidth, flowHeight, qx, qy, 0)) * sx;
+                float ey = (dy + FlowPlanes.sample2(backward, flowWidth, flowHeight, qx, qy, 1)) * sy;
+                float error = (float) Math.sqrt(ex * ex + ey * ey);
+                weight[i] = Math.max(0f, Math.min(1f, (2f * tau - error) / tau));
+            }
+        }
+    }
+
+    private void blend(int from, int to, float[] readA, float[] readB, float[] a, float[] b, float[] confidence) {
+        float decay = settings.chainDecay();
+        float readoutConfidence = settings.readoutConfidence();
+        for (int i = from; i < to; i++) {
+            float fillA = readA[i];
+            float fillB = readB[i];
+            float fillConfidence = readoutConfidence;
+            if (hasPrevious) {
+                float wc = chainFull[i];
+                fillA = wc * chainA[i] + (1f - wc) * fillA;
+                fillB = wc * chainB[i] + (1f - wc) * fillB;
+                fillConfidence = wc * decay * chainConfidence[i] + (1f - wc) * fillConfidence;
+            }
+            float wd = directFull[i];
+            a[i] = wd * directA[i] + (1f - wd) * fillA;
+            b[i] = wd * directB[i] + (1f - wd) * fillB;
+            confidence[i] = Math.max(0f, Math.min(1f, wd + (1f - wd) * fillConfidence));
+        }
+    }
+
+    @Override
+    public MemoryStats memoryStats() {
+        return pack.memoryStats();
+    }
+
+    @Override
+    public StageTimings lastFrameTimings() {
+        return lastTimings;
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        pack.writeState(out);
+        out.writeBoolean(hasPrevious);
+        out.writeBoolean(exemplarFrameNext);
+        out.write(exemplarLuma);
+        out.write(previousLuma);
+        for (float[] plane : List.of(exemplarA, exemplarB, previousA, previousB, previousConfidence)) {
+            writeFloats(out, plane);
+        }
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        pack.readState(in);
+        hasPrevious = in.readBoolean();
+        exemplarFrameNext = in.readBoolean();
+        in.readFully(exemplarLuma);
+        in.readFully(previousLuma);
+        for (float[] plane : List.of(exemplarA, exemplarB, previousA, previousB, previousConfidence)) {
+            readFloats(in, plane);
+        }
+    }
+
+    private static void writeFloats(DataOutput out, float[] plane) throws IOException {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(plane.length * 4);
+        bytes.asFloatBuffer().put(plane);
+        out.write(bytes.array());
+    }
+
+    private static void readFloats(DataInput in, float[] plane) throws IOException {
+        byte[] bytes = new byte[plane.length * 4];
+        in.readFully(bytes);
+        java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(plane);
+    }
+
+    @Override
+    public String deviceDescription() {
+        return pack.deviceDescription();
+    }
+
+    @Override
+    public void cancel() {
+        pack.cancel();
+    }
+
+    @Override
+    public void close() {
+        try (DisFlow f = flow; FlowWarp fw = warp; Workers w = workers; FrameColorizer p = pack) {
+            // all three closed, the pack last
+        }
+    }
+}
