@@ -6,9 +6,12 @@ import dev.nitrate.engine.natives.NativeCache;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * Entry point of {@code nitrate.jar}: with arguments it runs the command line; with none it opens the editor.
+ * Entry point of {@code nitrate.jar}: with a command it runs the command line; with none, or with only a
+ * film, image folder or project ({@code nitrate FILM}), it opens the editor on it.
  */
 public final class Main {
 
@@ -18,11 +21,34 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            useNativeCache();
-            System.exit(openEditor(args));
+        switch (route(args)) {
+            case EDITOR -> {
+                useNativeCache();
+                System.exit(openEditor(args));
+            }
+            case MISSING_FILE -> {
+                System.err.println("nitrate: " + args[0] + ": no such file, folder or command (see nitrate --help)");
+                System.exit(1);
+            }
+            case COMMAND_LINE -> System.exit(runCommandLine(args, ColorizerProvider.engine()));
         }
-        System.exit(runCommandLine(args, ColorizerProvider.engine()));
+    }
+
+    /** Where the arguments go. */
+    enum Route { EDITOR, COMMAND_LINE, MISSING_FILE }
+
+    /**
+     * No arguments, or one that is neither an option nor a command and names an existing file or folder,
+     * open the editor; one such argument that names nothing is a missing file; the rest is the command line.
+     */
+    static Route route(String[] args) {
+        if (args.length == 0) {
+            return Route.EDITOR;
+        }
+        if (args.length > 1 || args[0].startsWith("-") || NitrateCli.commandNames().contains(args[0])) {
+            return Route.COMMAND_LINE;
+        }
+        return Files.exists(Path.of(args[0])) ? Route.EDITOR : Route.MISSING_FILE;
     }
 
     /** Sets up the cache folder and the log, then runs the command line with the given engine on the console; returns its exit code. */

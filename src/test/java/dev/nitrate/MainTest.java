@@ -3,8 +3,10 @@ package dev.nitrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
@@ -29,5 +31,25 @@ class MainTest {
         String err = new String(process.getErrorStream().readAllBytes());
         assertEquals(1, process.waitFor());
         assertEquals("nitrate: /nonexistent/film.mov: no such file", err.strip());
+    }
+
+    @Test
+    void aFilmAloneOpensTheEditorAndACommandRunsTheCommandLine(@TempDir Path folder) throws Exception {
+        Path film = Files.createFile(folder.resolve("reel_1.mp4"));
+        assertEquals(Main.Route.EDITOR, Main.route(new String[] {film.toString()}));
+        assertEquals(Main.Route.EDITOR, Main.route(new String[] {folder.toString()}));
+        assertEquals(Main.Route.EDITOR, Main.route(new String[0]));
+        assertEquals(Main.Route.COMMAND_LINE, Main.route(new String[] {"shots"}));
+        assertEquals(Main.Route.COMMAND_LINE, Main.route(new String[] {"--help"}));
+        assertEquals(Main.Route.COMMAND_LINE, Main.route(new String[] {"info", film.toString()}));
+        assertEquals(Main.Route.MISSING_FILE, Main.route(new String[] {folder.resolve("missing.mp4").toString()}));
+    }
+
+    @Test
+    void aMissingFilmAloneIsOneLineNotUnmatchedArgument() throws Exception {
+        Process process = java("/nonexistent/reel_1.mov");
+        String err = new String(process.getErrorStream().readAllBytes());
+        assertEquals(1, process.waitFor());
+        assertEquals("nitrate: /nonexistent/reel_1.mov: no such file, folder or command (see nitrate --help)", err.strip());
     }
 }

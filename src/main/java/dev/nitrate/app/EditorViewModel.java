@@ -6,20 +6,19 @@ import dev.nitrate.app.export.RenderContext;
 import dev.nitrate.app.export.RenderItem;
 import dev.nitrate.app.export.RenderQueueViewModel;
 import dev.nitrate.app.media.FilmException;
-import dev.nitrate.app.media.FilmInfo;
-import dev.nitrate.app.media.FilmReader;
-import dev.nitrate.app.preview.ColorizeJob;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.preview.ColorizeWorker;
-import dev.nitrate.app.preview.ExemplarSelection;
 import dev.nitrate.app.preview.PreviewViewModel;
 import dev.nitrate.app.project.Project;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.project.ProjectFileException;
 import dev.nitrate.app.project.ProjectSettings;
 import dev.nitrate.app.settings.DeviceProbe;
-import dev.nitrate.app.timeline.Shots;
+import dev.nitrate.app.timeline.ShotEditor;
 import dev.nitrate.app.timeline.ThumbnailCache;
 import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.engine.video.FilmInfo;
+import dev.nitrate.engine.video.FilmReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +51,15 @@ public final class EditorViewModel implements AutoCloseable {
     private final Executor ui;
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final ExemplarsViewModel exemplars = new ExemplarsViewModel();
+    private final ShotEditor shotEditor = new ShotEditor(timeline);
+    private final UndoOrder undoOrder = new UndoOrder();
     private final PreviewViewModel preview;
     private final RenderQueueViewModel renders;
     private final ColorizeWorker previewWorker;
     private final FilmViewModel viewer;
     private final ProjectSession session;
     private final RecentFiles recentFiles;
+    private final PreviewLauncher previews;
 
     private final ObjectProperty<ProjectSettings> settings = new SimpleObjectProperty<>(ProjectSettings.DEFAULTS);
     private final ObjectProperty<DeviceProbe.DeviceStatus> device = new SimpleObjectProperty<>();
@@ -86,15 +88,26 @@ public final class EditorViewModel implements AutoCloseable {
         }));
         renders = new RenderQueueViewModel(services.renderer(), services.tasks().lane("render"), ui,
                 this::renderQueueChanged);
-        renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
+        renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get(), projectFile()));
         viewer = new FilmViewModel(services, ui, timeline, notice::set,
                 frame -> colorizedImage.set(preview.cached(frame)));
         session = new ProjectSession(services.projects(), services.appData(), services.tasks().lane("autosave"), ui, notice::set);
         recentFiles = new RecentFiles(services.appData(), notice::set);
+        previews = new PreviewLauncher(timeline, exemplars, preview, film()::get, settings::get, this::report);
 
         preview.onFrameArrived(frame -> {
             if (frame == timeline.currentFrameProperty().get()) {
                 colorizedImage.set(preview.cached(frame));
+            }
+        });
+        UndoOrder.Undoable exemplarEdit = new UndoOrder.Undoable(exemplars::undo, exemplars::redo);
+        UndoOrder.Undoable shotEdit = new UndoOrder.Undoable(shotEditor::undo, shotEditor::redo);
+        exemplars.onEdit(() -> undoOrder.edited(exemplarEdit));
+        shotEditor.onEdit(() -> undoOrder.edited(shotEdit));
+        timeline.shotsProperty().addListener((o, a, b) -> {
+            if (shotEditor.edited()) {
+                preview.invalidate();
+                changed();
             }
         });
         exemplars.onChange(() -> {
@@ -135,6 +148,7 @@ public final class EditorViewModel implements AutoCloseable {
             exemplars.load(List.of());
             renders.load(List.of());
             loadFilm(info);
+            shotEditor.reset(List.of(), FilmFacts.frameCount(info));
         });
         recentFiles.add(path.toAbsolutePath());
         notice.set("New untitled project for " + info.source().getFileName());
@@ -158,6 +172,7 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     private void loadFilm(FilmInfo info) {
+        undoOrder.clear();
         preview.invalidate();
         colorizedImage.set(null);
         viewer.load(info);
@@ -203,6 +218,7 @@ public final class EditorViewModel implements AutoCloseable {
         load(() -> {
             if (projectFilm != null) {
                 loadFilm(projectFilm);
+                shotEditor.reset(project.shotStarts(), FilmFacts.frameCount(projectFilm)).ifPresent(viewer::useShots);
             } else {
                 viewer.unload();
                 colorizedImage.set(null);
@@ -237,7 +253,7 @@ public final class EditorViewModel implements AutoCloseable {
 
     public Project currentProject() {
         return new Project(film().get() == null ? null : film().get().source(), exemplars.snapshot(), settings.get(),
-                renders.records());
+                renders.records(), shotEditor.startsToSave());
     }
 
     private void changed() {
@@ -255,47 +271,26 @@ public final class EditorViewModel implements AutoCloseable {
     // ----- preview -----
 
     public void previewCurrentShot() {
-        Shots shots = timeline.shotsProperty().get();
-        int shot = timeline.currentShot();
-        startPreview(shots.start(shot), shots.end(shot), "shot " + (shot + 1));
+        previews.currentShot();
     }
 
     public void previewAroundPlayhead() {
-        int frame = timeline.currentFrameProperty().get();
-        int count = timeline.frameCountProperty().get();
-        startPreview(Math.max(0, frame - PREVIEW_RADIUS), Math.min(count, frame + PREVIEW_RADIUS + 1),
-                "frames around " + frame);
-    }
-
-    private void startPreview(int first, int end, String what) {
-        FilmInfo info = film().get();
-        if (info == null) {
-            report("Open a film first.");
-            return;
-        }
-        List<ProjectExemplar> chosen = ExemplarSelection.forRange(exemplars.snapshot(), timeline.shotsProperty().get(), first, end);
-        if (chosen.isEmpty()) {
-            report("Add an exemplar first: the colorizer needs at least one colour reference.");
-            return;
-        }
-        int[] size = previewSize(info, settings.get().previewHeight());
-        preview.start(new ColorizeJob(info.source(), first, end, chosen, settings.get(), size[0], size[1]), what);
-    }
-
-    /** Preview size for a film: the preview height (never above the film's) and the film's aspect, both even. */
-    public static int[] previewSize(FilmInfo info, int previewHeight) {
-        int h = Math.min(info.height(), previewHeight) & ~1;
-        int w = (int) Math.round((double) h * info.width() / info.height()) & ~1;
-        return new int[] {Math.max(2, w), Math.max(2, h)};
+        previews.aroundPlayhead();
     }
 
     // ----- export -----
 
     /**
      * Queues an export. A saved project is saved first, so that the render refers to the project's own exemplar
-     * copies and resumes after a restart; an unsaved one renders too, with a notice that it cannot resume.
-     */
+     * copies and resumes after a restart; an unsaved one renders too, with a notice that it cannot resume. A second
+     * render to the output of a queued or running one is refused with a message: returns {@code null}. */
     public RenderItem export(ExportDialog.Request request) {
+        Path output = request.output().toAbsolutePath();
+        if (renders.items().stream().anyMatch(item -> item.recordProperty().get().output().equals(output)
+                && (item.stateProperty().get() == RenderItem.State.QUEUED || item.stateProperty().get() == RenderItem.State.RUNNING))) {
+            report(output + " is already the output of a render in the queue: choose another file, or cancel that render first.");
+            return null;
+        }
         if (session.fileProperty().get() != null) {
             saveProject(session.fileProperty().get());
         } else {
@@ -339,6 +334,23 @@ public final class EditorViewModel implements AutoCloseable {
 
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    /** Takes back the latest edit of the exemplars or the shots. */
+    public void undo() {
+        undoOrder.undo();
+    }
+
+    public void redo() {
+        undoOrder.redo();
+    }
+
+    public UndoOrder undoOrder() {
+        return undoOrder;
+    }
+
+    public ShotEditor shotEditor() {
+        return shotEditor;
     }
 
     public ExemplarsViewModel exemplars() {
@@ -405,6 +417,14 @@ public final class EditorViewModel implements AutoCloseable {
         return viewer.lastScrubLatencyNanosProperty();
     }
 
+    public LongProperty firstPictureNanosProperty() {
+        return viewer.firstPictureNanosProperty();
+    }
+
+    public StringProperty playbackStatusProperty() {
+        return viewer.playbackStatusProperty();
+    }
+
     public ObjectProperty<Integer> shownFrameProperty() {
         return viewer.shownFrameProperty();
     }
@@ -420,5 +440,9 @@ public final class EditorViewModel implements AutoCloseable {
 
     public ThumbnailCache thumbnails() {
         return viewer.thumbnails();
+    }
+
+    private java.nio.file.Path projectFile() {
+        return session.fileProperty().get();
     }
 }

@@ -1,16 +1,17 @@
 package dev.nitrate.app;
 
 import dev.nitrate.app.media.FilmException;
-import dev.nitrate.app.media.FilmInfo;
-import dev.nitrate.app.media.FilmReader;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
 import dev.nitrate.app.timeline.LatestWinsScheduler;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.ThumbnailCache;
 import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.DecodedFrame;
+import dev.nitrate.engine.video.FilmInfo;
+import dev.nitrate.engine.video.FilmReader;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -32,6 +33,10 @@ import javafx.scene.image.Image;
 final class FilmViewModel implements AutoCloseable {
 
     private static final int MAX_VIEW_WIDTH = 1920;
+    /** Largest size of a frame shown while the playhead moves (a drag), and of playback frames. */
+    static final int MOVING_SIZE = 960;
+    /** Requests closer together than this mean the playhead is moving. */
+    private static final long MOVING_NANOS = 120_000_000L;
     /** Two decoders, so the frame under a stopped playhead starts decoding while an overtaken one finishes. */
     private static final int SCRUB_WORKERS = Integer.getInteger("nitrate.scrubWorkers", 2);
 
@@ -41,17 +46,22 @@ final class FilmViewModel implements AutoCloseable {
     private final TimelineViewModel timeline;
     private final Consumer<String> notices;
     private final IntConsumer frameRequested;
-    private final LatestWinsScheduler<FrameDecoder.Request, RgbFrame> scrubber;
+    private final LatestWinsScheduler<FrameDecoder.Request, DecodedFrame> scrubber;
     private final ObjectProperty<FilmInfo> film = new SimpleObjectProperty<>();
     private final ObjectProperty<Image> sourceImage = new SimpleObjectProperty<>();
     private final StringProperty caption = new SimpleStringProperty("");
     private final BooleanProperty detectingShots = new SimpleBooleanProperty(false);
     private final LongProperty lastScrubLatencyNanos = new SimpleLongProperty(-1);
+    private final LongProperty firstPictureNanos = new SimpleLongProperty(-1);
     private final ObjectProperty<Integer> shownFrame = new SimpleObjectProperty<>();
     private ThumbnailCache thumbnails;
     private Consumer<ThumbnailCache> thumbnailsChanged = c -> { };
     private volatile long lastScrubRequestNanos;
     private CancellationToken shotDetection = new CancellationToken();
+    private PlaybackDecoder playback;
+    private final StringProperty playbackStatus = new SimpleStringProperty("");
+    private long playbackShown;
+    private long playbackStartNanos;
 
     /**
      * @param frameRequested told of each frame the viewer moves to (also when it is shown), so that the colorized
@@ -65,18 +75,21 @@ final class FilmViewModel implements AutoCloseable {
         this.timeline = timeline;
         this.notices = notices;
         this.frameRequested = frameRequested;
-        FrameDecoder decoder = new FrameDecoder(services.films(), MAX_VIEW_WIDTH);
+        FrameDecoder decoder = new FrameDecoder(services.films(), MAX_VIEW_WIDTH, keyframe -> ui.execute(() -> showKeyframe(keyframe)));
         scrubber = new LatestWinsScheduler<>(services.tasks().lane("scrub", SCRUB_WORKERS, decoder::releaseReader),
-                Duration.ofMillis(4), decoder, ui, this::showFrame);
+                Duration.ofMillis(4), decoder, ui, this::showFrame, true);
         timeline.currentFrameProperty().addListener((o, a, b) -> requestFrame(b.intValue()));
+        timeline.playingProperty().addListener((o, a, b) -> updatePlayback());
+        timeline.playbackRateProperty().addListener((o, a, b) -> updatePlayback());
     }
 
     void load(FilmInfo info) {
+        stopPlayback();
         closeThumbnails();
         shotDetection.cancel();
         film.set(info);
         sourceImage.set(null);
-        timeline.load(info.frameCount(), info.framesPerSecond());
+        timeline.load(FilmFacts.frameCount(info), info.frameRate().toDouble());
         thumbnails = new ThumbnailCache(services.tasks().lane("thumbnails"), services.films(), info.source(), 64, ui, f -> { },
                 () -> System.nanoTime() - lastScrubRequestNanos < 400_000_000L);
         thumbnailsChanged.accept(thumbnails);
@@ -86,6 +99,7 @@ final class FilmViewModel implements AutoCloseable {
 
     /** Closes the film (a project without one). */
     void unload() {
+        stopPlayback();
         closeThumbnails();
         shotDetection.cancel();
         detectingShots.set(false);
@@ -95,11 +109,18 @@ final class FilmViewModel implements AutoCloseable {
         timeline.load(0, 25);
     }
 
+    /** Uses the given shots (a project's edited ones) instead of detecting them. */
+    void useShots(Shots shots) {
+        shotDetection.cancel();
+        detectingShots.set(false);
+        timeline.shotsProperty().set(shots);
+    }
+
     private void detectShots(FilmInfo info) {
         detectingShots.set(true);
         shotDetection = shotLane.submit(token -> {
             try (FilmReader reader = services.films().open(info.source())) {
-                Shots shots = services.shotDetector().detect(reader, n -> { }, token::isCancelled);
+                Shots shots = services.shotFinder().detect(reader, n -> { }, token::isCancelled);
                 ui.execute(() -> {
                     if (token == shotDetection && !token.isCancelled()) {
                         timeline.shotsProperty().set(shots);
@@ -122,21 +143,78 @@ final class FilmViewModel implements AutoCloseable {
         if (info == null) {
             return;
         }
-        lastScrubRequestNanos = System.nanoTime();
-        scrubber.submit(new FrameDecoder.Request(info.source(), frame));
-        frameRequested.accept(frame);
-        caption.set(String.format("Frame %d / %d   %s   Shot %d", frame, info.frameCount() - 1, info.timecode(frame),
+        caption.set(String.format("Frame %d / %d   %s   Shot %d", frame, info.frameCount() - 1, FilmFacts.timecode(info, frame),
                 timeline.currentShot() + 1));
-    }
-
-    private void showFrame(RgbFrame frame) {
-        if (film.get() == null || frame.index() != timeline.currentFrameProperty().get()) {
+        frameRequested.accept(frame);
+        if (playback != null) {
+            PlaybackDecoder.Decoded decoded = playback.take(frame);
+            if (decoded != null) {
+                sourceImage.set(decoded.image());
+                shownFrame.set(decoded.index());
+                playbackShown++;
+            }
+            double seconds = (System.nanoTime() - playbackStartNanos) / 1e9;
+            playbackStatus.set(String.format("Playing: %.1f frames/s shown, %d dropped", seconds > 0 ? playbackShown / seconds : 0,
+                    playback.dropped()));
+            caption.set(caption.get() + "   " + playbackStatus.get());
             return;
         }
-        sourceImage.set(Pictures.toImage(frame));
-        frameRequested.accept(frame.index());
-        shownFrame.set(frame.index());
+        long now = System.nanoTime();
+        boolean moving = now - lastScrubRequestNanos < MOVING_NANOS;
+        lastScrubRequestNanos = now;
+        scrubber.submit(new FrameDecoder.Request(info.source(), frame, moving ? MOVING_SIZE : MAX_VIEW_WIDTH));
+    }
+
+    /** Forward playback decodes ahead on its own lane; backward shuttling and scrubbing use random access. */
+    private void updatePlayback() {
+        FilmInfo info = film.get();
+        boolean forward = info != null && timeline.playingProperty().get() && timeline.playbackRateProperty().get() > 0;
+        if (forward && playback == null) {
+            playback = new PlaybackDecoder(services.tasks().lane("playback"), services.films(), info.source(),
+                    timeline.currentFrameProperty().get(), FilmFacts.frameCount(info), MOVING_SIZE);
+            playbackShown = 0;
+            playbackStartNanos = System.nanoTime();
+        } else if (!forward && playback != null) {
+            stopPlayback();
+            requestFrame(timeline.currentFrameProperty().get());
+        }
+    }
+
+    private void stopPlayback() {
+        if (playback != null) {
+            playback.close();
+            playback = null;
+            playbackStatus.set("");
+        }
+    }
+
+    private void showFrame(DecodedFrame frame) {
+        if (film.get() == null || playback != null) {
+            return;
+        }
+        sourceImage.set(Pictures.toImage(frame.pixels()));
+        int current = timeline.currentFrameProperty().get();
+        if (frame.index() != current) {
+            return;
+        }
+        frameRequested.accept(current);
+        shownFrame.set(current);
         lastScrubLatencyNanos.set(System.nanoTime() - lastScrubRequestNanos);
+        FilmInfo info = film.get();
+        boolean reduced = frame.width() < Math.min(info.width(), MAX_VIEW_WIDTH) && frame.height() < Math.min(info.height(), MAX_VIEW_WIDTH);
+        if (reduced) {
+            scrubber.submit(new FrameDecoder.Request(info.source(), current, MAX_VIEW_WIDTH));
+        }
+    }
+
+    /** A jump's keyframe, shown while the frame itself decodes (unless that frame is already on screen). */
+    private void showKeyframe(DecodedFrame keyframe) {
+        Integer shown = shownFrame.get();
+        if (film.get() == null || playback != null || shown != null && shown == timeline.currentFrameProperty().get()) {
+            return;
+        }
+        sourceImage.set(Pictures.toImage(keyframe.pixels()));
+        firstPictureNanos.set(System.nanoTime() - lastScrubRequestNanos);
     }
 
     void onThumbnailsChanged(Consumer<ThumbnailCache> listener) {
@@ -155,6 +233,7 @@ final class FilmViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        stopPlayback();
         shotDetection.cancel();
         scrubber.close();
         closeThumbnails();
@@ -178,6 +257,16 @@ final class FilmViewModel implements AutoCloseable {
 
     LongProperty lastScrubLatencyNanosProperty() {
         return lastScrubLatencyNanos;
+    }
+
+    /** Time from the last request to the keyframe picture of a jump (when one was shown first). */
+    LongProperty firstPictureNanosProperty() {
+        return firstPictureNanos;
+    }
+
+    /** "Playing: N frames/s shown, M dropped" during forward playback. */
+    StringProperty playbackStatusProperty() {
+        return playbackStatus;
     }
 
     ObjectProperty<Integer> shownFrameProperty() {

@@ -4,13 +4,14 @@ import dev.nitrate.app.compare.CompareWindow;
 import dev.nitrate.app.exemplars.ExemplarsView;
 import dev.nitrate.app.export.ExportDialog;
 import dev.nitrate.app.export.RenderQueueView;
-import dev.nitrate.app.media.FilmInfo;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.settings.SettingsDialog;
 import dev.nitrate.app.status.StatusBar;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.TimelineView;
 import dev.nitrate.app.timeline.TimelineViewModel;
 import dev.nitrate.app.viewer.ViewerView;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.FilmInfo;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +25,14 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.image.Image;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -56,7 +52,6 @@ public final class MainWindow {
     private final ViewerView viewer = new ViewerView();
     private final TimelineView timeline;
     private final ExemplarsView exemplars;
-    private final Menu recentMenu = new Menu("Open Recent");
     private final FileDialogs files;
     private CompareWindow compare;
 
@@ -66,6 +61,7 @@ public final class MainWindow {
         this.files = new FileDialogs(editor, stage);
         TimelineViewModel time = editor.timeline();
         timeline = new TimelineView(time);
+        TimelineMenu.install(timeline, editor);
         exemplars = new ExemplarsView(editor);
         editor.onThumbnailsChanged(cache -> {
             FilmInfo film = editor.filmProperty().get();
@@ -82,7 +78,7 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(center.getItems().get(1), false);
 
         VBox bottom = new VBox(transport(), timeline, new StatusBar(editor));
-        BorderPane root = new BorderPane(center, new VBox(menuBar(), toolBar()), null, bottom, null);
+        BorderPane root = new BorderPane(center, new VBox(new EditorMenus(this, editor, files).bar(), toolBar()), null, bottom, null);
         root.getStyleClass().add("editor");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
@@ -101,8 +97,6 @@ public final class MainWindow {
         });
         editor.onError(this::showError);
         editor.onUnsavedWork(files::mayDropOrSave);
-        editor.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
-        rebuildRecent();
 
         AnimationTimer player = new AnimationTimer() {
             private long last;
@@ -132,48 +126,6 @@ public final class MainWindow {
         String name = project != null ? project.getFileName().toString()
                 : film != null ? film.source().getFileName() + " (unsaved project)" : "No film";
         return (editor.dirtyProperty().get() ? "• " : "") + name + " — Nitrate";
-    }
-
-    private MenuBar menuBar() {
-        MenuItem openFilm = item("Open Film…", "Shortcut+O", files::chooseFilm);
-        MenuItem openSequence = item("Open Image Sequence…", null, files::chooseSequence);
-        MenuItem openProject = item("Open Project…", "Shortcut+Shift+O", files::chooseProject);
-        MenuItem save = item("Save Project", "Shortcut+S", files::save);
-        MenuItem saveAs = item("Save Project As…", "Shortcut+Shift+S", files::saveAs);
-        MenuItem export = item("Export…", "Shortcut+E", this::export);
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, openFilm, openSequence, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
-        MenuItem undo = item("Undo", "Shortcut+Z", editor.exemplars()::undo);
-        undo.disableProperty().bind(editor.exemplars().canUndoProperty().not());
-        MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor.exemplars()::redo);
-        redo.disableProperty().bind(editor.exemplars().canRedoProperty().not());
-        MenuItem settings = item("Settings…", "Shortcut+Comma", this::settings);
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), settings);
-        Menu view = new Menu("View", null, item("Fit Frame", "Shortcut+0", viewer::fit),
-                item("Zoom In", "Shortcut+Equals", () -> viewer.zoomBy(1.25)),
-                item("Zoom Out", "Shortcut+Minus", () -> viewer.zoomBy(0.8)),
-                new SeparatorMenuItem(),
-                item("Timeline Zoom In", "Shortcut+Shift+Equals", () -> editor.timeline().zoomBy(1.5)),
-                item("Timeline Zoom Out", "Shortcut+Shift+Minus", () -> editor.timeline().zoomBy(1 / 1.5)),
-                item("Timeline Fit", null, () -> editor.timeline().zoomToFit(timeline.getWidth())));
-        Menu preview = new Menu("Preview", null, item("Preview Current Shot", "P", editor::previewCurrentShot),
-                item("Preview Around Playhead", "Shift+P", editor::previewAroundPlayhead),
-                item("Cancel Preview", "Escape", editor.preview()::cancel),
-                new SeparatorMenuItem(), item("Compare…", "Shortcut+K", this::compare));
-        Menu help = new Menu("Help", null, item("Keyboard Shortcuts", "F1", this::shortcuts));
-        MenuBar bar = new MenuBar(file, edit, view, preview, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    private MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null && accelerator.contains("+") || "Escape".equals(accelerator) || "F1".equals(accelerator)) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     private ToolBar toolBar() {
@@ -244,8 +196,8 @@ public final class MainWindow {
         position.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             FilmInfo film = editor.filmProperty().get();
             int frame = time.currentFrameProperty().get();
-            return film == null ? "" : film.timecode(frame) + "  ·  " + film.width() + "x" + film.height()
-                    + "  ·  " + film.frameRateText() + " fps";
+            return film == null ? "" : FilmFacts.timecode(film, frame) + "  ·  " + film.width() + "x" + film.height()
+                    + "  ·  " + film.frameRate().display() + " fps";
         }, time.currentFrameProperty(), editor.filmProperty()));
         Label shots = new Label();
         shots.getStyleClass().add("muted");
@@ -302,6 +254,8 @@ public final class MainWindow {
             case J -> time.shuttleBackward();
             case K -> time.stop();
             case L -> time.shuttleForward();
+            case S -> editor.shotEditor().splitAt(time.currentFrameProperty().get());
+            case DELETE, BACK_SPACE -> handled = exemplars.removeSelected();
             case P -> {
                 if (event.isShiftDown()) {
                     editor.previewAroundPlayhead();
@@ -373,7 +327,7 @@ public final class MainWindow {
         compare.show();
     }
 
-    private void shortcuts() {
+    void shortcuts() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(stage);
         alert.setTitle("Keyboard shortcuts");
@@ -381,11 +335,13 @@ public final class MainWindow {
         alert.setContentText("Left / Right: one frame\nShift+Left / Shift+Right: previous / next shot\nHome / End: first / last frame\n"
                 + "Space: play / pause\nJ / K / L: play backwards / stop / play forwards (press again: faster)\n"
                 + "P: preview the current shot    Shift+P: preview around the playhead    Esc: cancel\n"
+                + "S: split the shot at the playhead (right-click the timeline to merge shots or delete a cut)\n"
+                + "Delete: remove the selected exemplar    Ctrl+Z / Ctrl+Shift+Z: undo / redo (exemplars and shots)\n"
                 + "Ctrl+scroll on the timeline or viewer: zoom");
         alert.show();
     }
 
-    private void showError(String message) {
+    void showError(String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(stage);
         alert.setTitle("Nitrate");
@@ -394,15 +350,6 @@ public final class MainWindow {
         alert.getDialogPane().setId("error-dialog");
         alert.getDialogPane().setMinWidth(520);
         alert.show();
-    }
-
-    private void rebuildRecent() {
-        recentMenu.getItems().setAll(editor.recentFiles().stream().map(path -> {
-            MenuItem item = new MenuItem(path.toString());
-            item.setOnAction(e -> editor.open(path));
-            return item;
-        }).toList());
-        recentMenu.setDisable(editor.recentFiles().isEmpty());
     }
 
     public ViewerView viewer() {
@@ -415,6 +362,10 @@ public final class MainWindow {
 
     public ExemplarsView exemplars() {
         return exemplars;
+    }
+
+    Stage stage() {
+        return stage;
     }
 
     public CompareWindow compareWindow() {

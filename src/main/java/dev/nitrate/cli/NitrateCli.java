@@ -2,6 +2,7 @@ package dev.nitrate.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,11 @@ public final class NitrateCli implements Runnable {
             engine -> new DemoCommand(),
             engine -> new EvaluateCommand(EvaluateCommand.factories(engine)),
             engine -> new BenchCommand(EvaluateCommand.factories(engine)),
+            PlanCommand::new,
+            RenderPartCommand::new,
+            AssembleCommand::new,
+            SlurmCommand::new,
+            VerifyCommand::new,
             SuggestCommand::new);
 
     private final ColorizerProvider engine;
@@ -34,6 +40,11 @@ public final class NitrateCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The names of the subcommands ({@code info}, {@code shots}, ...). */
+    public static Set<String> commandNames() {
+        return new NitrateCli(ColorizerProvider.engine()).commandLine().getSubcommands().keySet();
     }
 
     /** Builds the command line with all subcommands. */

@@ -206,9 +206,11 @@ class EditorFlowTest {
             return null;
         });
         robot.clickOn("#exemplar-pin-frame");
+        assertEquals(2, fx(() -> editor.exemplars().exemplars().size()), "pinning adds a pin and keeps the other");
         ProjectExemplar pinned = fx(() -> editor.exemplars().exemplars().get(0));
         assertEquals(12, pinned.frame());
         assertEquals(PinScope.FRAME, pinned.scope());
+        assertEquals(35, fx(() -> editor.exemplars().exemplars().get(1).frame()));
 
         ComboBox<ExemplarFit> fit = robot.lookup(".fit-choice").query();
         fx(() -> {
@@ -220,9 +222,9 @@ class EditorFlowTest {
 
         robot.clickOn(filledExemplarCell(robot));
         robot.clickOn("#exemplar-remove");
-        assertEquals(0, fx(() -> editor.exemplars().exemplars().size()));
-        robot.clickOn("#exemplar-undo");
         assertEquals(1, fx(() -> editor.exemplars().exemplars().size()));
+        robot.clickOn("#exemplar-undo");
+        assertEquals(2, fx(() -> editor.exemplars().exemplars().size()));
         robot.clickOn("#exemplar-undo");
         assertEquals(ExemplarFit.CROP, fx(() -> editor.exemplars().exemplars().get(0).fit()));
         robot.clickOn("#exemplar-redo");
@@ -296,6 +298,36 @@ class EditorFlowTest {
         int frame = fx(() -> window.compareWindow().model().frameProperty().get());
         assertNotNull(fx(() -> window.compareWindow().model().left().frame(frame)), "side A plays this frame");
         assertNotNull(fx(() -> window.compareWindow().model().right().frame(frame)), "side B plays the same frame");
+        robot.clickOn("#compare-run");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !window.compareWindow().model().runningProperty().get(), 20);
+        assertTrue(fx(() -> window.compareWindow().stage().isShowing()), "Esc cancels a running comparison first");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !window.compareWindow().stage().isShowing(), 10);
+    }
+
+    @Test
+    void aSecondRenderToTheOutputOfARunningOneIsRefused() throws Exception {
+        openFilmAndWaitForShots();
+        fx(() -> {
+            window.exemplars().addAll(List.of(exemplarRed));
+            return null;
+        });
+        colorizers.millisPerFrame = 200;
+        Path output = work.resolve("same.mp4");
+        dev.nitrate.app.export.ExportDialog.Request request = new dev.nitrate.app.export.ExportDialog.Request(output,
+                dev.nitrate.app.project.ExportFormat.values()[0], 80, 0, FRAMES, false, false, false);
+        RenderItem first = fx(() -> editor.export(request));
+        assertNotNull(first);
+        waitUntil(() -> first.stateProperty().get() == RenderItem.State.RUNNING, 20);
+        assertNull(fx(() -> editor.export(request)), "the second render to the same file is refused");
+        assertTrue(fx(() -> editor.lastErrorProperty().get()).contains("already the output of a render in the queue"));
+        assertEquals(1, fx(() -> editor.renders().items().size()));
+        fx(() -> {
+            editor.renders().cancel(first);
+            return null;
+        });
+        closeDialogs();
     }
 
     @Test
@@ -345,6 +377,10 @@ class EditorFlowTest {
         try (Stream<Path> files = Files.list(frames)) {
             assertEquals(FRAMES, files.filter(p -> p.toString().endsWith(".png")).count());
         }
+        dev.nitrate.engine.provenance.ProvenanceRecord record = dev.nitrate.engine.provenance.ProvenanceJson.read(work.resolve("out_frames.nitrate.json"));
+        assertEquals("editor-project", record.origin().kind());
+        assertEquals("job.nitrate", record.origin().project());
+        assertEquals(FRAMES, record.outputFrames().count());
 
         robot.clickOn("#tool-export");
         TextField again = waitForNode(robot, "#export-file");

@@ -3,14 +3,23 @@ package dev.nitrate.app;
 import dev.nitrate.app.adapters.EngineExemplarFitter;
 import dev.nitrate.app.adapters.EngineFilmOpener;
 import dev.nitrate.app.adapters.EngineRenderer;
-import dev.nitrate.app.adapters.EngineShotDetector;
 import dev.nitrate.app.adapters.EngineShotFigures;
+import dev.nitrate.app.adapters.EngineShotFinder;
 import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.app.tasks.TaskLanes;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.PickResult;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** What the editor's TestFX flows share: the editor's services on the real engine adapters, and exemplar pictures. */
 final class EditorTestKit {
@@ -19,8 +28,40 @@ final class EditorTestKit {
 
     /** The services the composition root makes, with the given colorizers and app-data folder. */
     static Services services(SlowColorizerFactory colorizers, Path appData, TaskLanes tasks) {
-        return new Services(new EngineFilmOpener(), new EngineShotDetector(), new EngineExemplarFitter(), colorizers,
+        return new Services(new EngineFilmOpener(), new EngineShotFinder(), new EngineExemplarFitter(), colorizers,
                 new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), appData, tasks);
+    }
+
+    /** Waits until {@code condition}, read on the FX thread, holds. */
+    static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+    }
+
+    /** Runs {@code action} on the FX thread and returns its result. */
+    static <T> T fx(Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * What a right-click at {@code (x, y)} in {@code node} asks of it on a desktop: a context-menu request (headless
+     * Monocle turns a secondary click into no such event, so the flows send it as the platform would).
+     */
+    static void rightClick(Node node, double x, double y) throws Exception {
+        fx(() -> {
+            Point2D screen = node.localToScreen(x, y);
+            Event.fireEvent(node, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, screen.getX(), screen.getY(),
+                    false, new PickResult(node, x, y)));
+            return null;
+        });
+    }
+
+    /** Hides the menus and other pop-ups still open, so that none outlives its window into the next test. */
+    static void hidePopups() throws Exception {
+        fx(() -> {
+            javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()).toList()
+                    .forEach(javafx.stage.Window::hide);
+            return null;
+        });
     }
 
     /** A PNG whose left half is {@code rgb} and right half mid-gray. */

@@ -17,4 +17,12 @@ final class CliRunner {
         int code = new NitrateCli(ColorizerProvider.of(new MeanChromaColorizerFactory())).run(args, new PrintWriter(out), new PrintWriter(err));
         return new Result(code, out.toString(), err.toString());
     }
+
+    /** The same with the real engine (the built-in pack by default). */
+    static Result runEngine(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new NitrateCli(ColorizerProvider.engine()).run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
 }

@@ -41,6 +41,13 @@ class CommandLineTest {
     }
 
     @Test
+    void theDemoPicksANameWhoseProvenanceRecordIsFreeToo() throws Exception {
+        assertEquals(folder.resolve("demo-colorized.mp4"), DemoCommand.freeName(folder));
+        Files.writeString(folder.resolve("demo-colorized.mp4.nitrate.json"), "{}");
+        assertEquals(folder.resolve("demo-colorized-2.mp4"), DemoCommand.freeName(folder));
+    }
+
+    @Test
     void infoOnARealClip() {
         CliRunner.Result result = CliRunner.run("info", "src/test/resources/media/cup.mp4", "--json");
         assertEquals(0, result.exitCode(), result.err());
@@ -184,6 +191,41 @@ class CommandLineTest {
     }
 
     @Test
+    void confidenceIsWrittenAsSixteenBitGrayscaleFramesBesideTheRender() throws Exception {
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 6, new Rational(25, 1));
+        Path exemplar = Renders.solidExemplar(folder.resolve("ex.png"), 200, 80, 40);
+        Path confidence = folder.resolve("confidence");
+        CliRunner.Result result = CliRunner.runEngine("colorize", film.toString(), "-e", exemplar.toString() + "@0", "-o",
+                folder.resolve("out.mp4").toString(), "--confidence", confidence.toString(), "--preset", "veryfast");
+        assertEquals(0, result.exitCode(), result.err());
+        java.util.List<Path> frames;
+        try (var listing = Files.list(confidence)) {
+            frames = listing.filter(f -> f.getFileName().toString().matches("frame_\\d{6}\\.png")).sorted().toList();
+        }
+        assertEquals(6, frames.size());
+        for (Path frame : frames) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(frame.toFile());
+            assertEquals(64, image.getWidth());
+            assertEquals(java.awt.image.BufferedImage.TYPE_USHORT_GRAY, image.getType(), frame + " is 16-bit grayscale");
+        }
+        assertTrue(Files.exists(confidence.resolve(".nitrate-output")), "the folder is marked as Nitrate's");
+        assertTrue(Files.notExists(folder.resolve(".confidence.nitrate-work")), "no work folder left");
+
+        Files.writeString(folder.resolve("notes.txt"), "the user's notes");
+        CliRunner.Result refused = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o",
+                folder.resolve("out2.mp4").toString(), "--confidence", folder.resolve("notes.txt").toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("notes.txt"), refused.err());
+        assertEquals("the user's notes", Files.readString(folder.resolve("notes.txt")));
+
+        CliRunner.Result noEstimate = CliRunner.run("colorize", film.toString(), "-e", exemplar.toString(), "-o",
+                folder.resolve("out3.mp4").toString(), "--confidence", folder.resolve("confidence3").toString());
+        assertEquals(1, noEstimate.exitCode());
+        assertTrue(noEstimate.err().lines().anyMatch(line -> line.startsWith("nitrate: " + folder.resolve("confidence3"))
+                && line.contains("gives no confidence map")), noEstimate.err());
+    }
+
+    @Test
     void grayscaleExemplarGivesAWarning() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
         Path gray = Renders.solidExemplar(folder.resolve("gray.png"), 128, 128, 128);
@@ -196,7 +238,7 @@ class CommandLineTest {
     @Test
     void subcommandsAreListedInOnePlace() {
         Set<String> names = new NitrateCli(ColorizerProvider.engine()).commandLine().getSubcommands().keySet();
-        assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench"), names.stream().collect(Collectors.toSet()));
+        assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench", "plan", "render-part", "assemble", "slurm", "verify"), names.stream().collect(Collectors.toSet()));
         assertEquals(NitrateCli.SUBCOMMANDS.size(), names.size());
     }
 
@@ -205,7 +247,7 @@ class CommandLineTest {
         picocli.CommandLine line = new NitrateCli(ColorizerProvider.engine()).commandLine();
         ColorizeCommand colorize = line.getSubcommands().get("colorize").getCommand();
         line.parseArgs("colorize", "film.mp4", "-e", "ex.png", "-o", "o.mp4", "--local-attention", "graph", "--ort-spinning");
-        var options = colorize.engineOptions.inference(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0);
+        var options = colorize.render.engineOptions.inference(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0);
         assertEquals(dev.nitrate.engine.colorize.InferenceOptions.LocalAttentionPath.GRAPH, options.localAttention());
         assertTrue(options.ortSpinning());
         var defaults = new dev.nitrate.engine.colorize.InferenceOptions(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0, null);

@@ -48,7 +48,7 @@ public final class CompareWindow {
         cancel.disableProperty().bind(model.runningProperty().not());
         ToggleButton play = new ToggleButton(null, Icons.icon("mdi2p-play"));
         play.setId("compare-play");
-        double fps = editor.filmProperty().get() == null ? 24 : editor.filmProperty().get().framesPerSecond();
+        double fps = editor.filmProperty().get() == null ? 24 : editor.filmProperty().get().frameRate().toDouble();
         playback = new Timeline(new KeyFrame(Duration.seconds(1 / fps), e -> model.step()));
         playback.setCycleCount(Timeline.INDEFINITE);
         play.selectedProperty().addListener((o, a, b) -> {
@@ -80,6 +80,17 @@ public final class CompareWindow {
         Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(640, screen.getHeight()));
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean closeKey = e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.W;
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE || closeKey) {
+                if (!closeKey && model.runningProperty().get()) {
+                    model.cancel();
+                } else {
+                    stage.close();
+                }
+                e.consume();
+            }
+        });
         stage.setOnHidden(e -> {
             playback.stop();
             model.close();

@@ -6,6 +6,7 @@ import dev.nitrate.app.media.FilmException;
 import dev.nitrate.app.project.PinScope;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.engine.exemplar.ExemplarFit;
+import dev.nitrate.engine.shots.Shots;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,9 +14,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
@@ -27,7 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The exemplars panel: thumbnails, pins, fit, add (button or drop), remove, undo and redo. */
+/** The exemplars panel: thumbnails, pins, fit, add (button or drop), remove (button, Delete key or right-click), undo and redo. */
 public final class ExemplarsView extends VBox {
 
     private final EditorViewModel editor;
@@ -55,25 +59,29 @@ public final class ExemplarsView extends VBox {
                 editor.timeline().seek(selected().frame());
             }
         });
+        list.setContextMenu(contextMenu());
+        editor.timeline().shotsProperty().addListener((o, a, b) -> list.refresh());
 
         Button add = Icons.button("mdi2i-image-plus", "Add an exemplar at the playhead (or drop images on the list)", this::chooseAndAdd);
         add.setId("exemplar-add");
-        Button pinFrame = Icons.button("mdi2p-pin-outline", "Pin the selected exemplar to the current frame", () -> pin(PinScope.FRAME));
+        Button pinFrame = Icons.button("mdi2p-pin-outline", "Pin the selected exemplar to the current frame too (its other pins stay)",
+                () -> pin(PinScope.FRAME));
         pinFrame.setId("exemplar-pin-frame");
-        Button pinShot = Icons.button("mdi2t-theater", "Pin the selected exemplar to the current shot", () -> pin(PinScope.SHOT));
+        Button pinShot = Icons.button("mdi2t-theater", "Pin the selected exemplar to the current shot too (its other pins stay)",
+                () -> pin(PinScope.SHOT));
         pinShot.setId("exemplar-pin-shot");
-        Button remove = Icons.button("mdi2d-delete", "Remove the selected exemplar", () -> {
+        Button remove = Icons.button("mdi2d-delete", "Remove the selected exemplar (Delete)", () -> {
             if (selected() != null) {
                 model.remove(selected());
             }
         });
         remove.setId("exemplar-remove");
-        Button undo = Icons.button("mdi2u-undo", "Undo (Ctrl+Z)", model::undo);
+        Button undo = Icons.button("mdi2u-undo", "Undo (Ctrl+Z)", editor::undo);
         undo.setId("exemplar-undo");
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        Button redo = Icons.button("mdi2r-redo", "Redo (Ctrl+Shift+Z)", model::redo);
+        undo.disableProperty().bind(editor.undoOrder().canUndoProperty().not());
+        Button redo = Icons.button("mdi2r-redo", "Redo (Ctrl+Shift+Z)", editor::redo);
         redo.setId("exemplar-redo");
-        redo.disableProperty().bind(model.canRedoProperty().not());
+        redo.disableProperty().bind(editor.undoOrder().canRedoProperty().not());
         pinFrame.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         pinShot.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -90,11 +98,39 @@ public final class ExemplarsView extends VBox {
         return list.getSelectionModel().getSelectedItem();
     }
 
+    /** Removes the selected exemplar (the Delete key); returns whether one was selected. */
+    public boolean removeSelected() {
+        ProjectExemplar e = selected();
+        if (e != null) {
+            model.remove(e);
+        }
+        return e != null;
+    }
+
     private void pin(PinScope scope) {
         ProjectExemplar e = selected();
         if (e != null) {
-            model.pin(e, editor.timeline().currentFrameProperty().get(), scope);
+            list.getSelectionModel().select(model.addPin(e, editor.timeline().currentFrameProperty().get(), scope));
         }
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem go = menuItem("Go to Pinned Frame", "exemplar-menu-go", () -> editor.timeline().seek(selected().frame()));
+        MenuItem pinFrame = menuItem("Pin to Current Frame Too", "exemplar-menu-pin-frame", () -> pin(PinScope.FRAME));
+        MenuItem pinShot = menuItem("Pin to Current Shot Too", "exemplar-menu-pin-shot", () -> pin(PinScope.SHOT));
+        MenuItem remove = menuItem("Remove", "exemplar-menu-remove", () -> model.remove(selected()));
+        ContextMenu menu = new ContextMenu(go, pinFrame, pinShot, new SeparatorMenuItem(), remove);
+        menu.setId("exemplar-menu");
+        menu.setOnShowing(e -> menu.getItems().forEach(item -> item.setDisable(selected() == null)));
+        return menu;
+    }
+
+    private static MenuItem menuItem(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setMnemonicParsing(false);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     private void chooseAndAdd() {
@@ -136,6 +172,12 @@ public final class ExemplarsView extends VBox {
         event.consume();
     }
 
+    /** The one label form of a pin: "Shot 2 · frame 40 · pinned to the frame" (or "to the shot"). */
+    public static String pinLabel(ProjectExemplar exemplar, Shots shots) {
+        int shot = shots.shotOf(Math.min(exemplar.frame(), shots.frameCount() - 1)) + 1;
+        return "Shot " + shot + " · frame " + exemplar.frame() + " · pinned to the " + (exemplar.scope() == PinScope.SHOT ? "shot" : "frame");
+    }
+
     private final class ExemplarCell extends ListCell<ProjectExemplar> {
         private final ImageView thumbnail = new ImageView();
         private final Label name = new Label();
@@ -171,10 +213,7 @@ public final class ExemplarsView extends VBox {
             }
             thumbnail.setImage(new Image(item.image().toUri().toString(), 176, 112, true, true, true));
             name.setText(item.originalName());
-            pin.setText(item.scope() == PinScope.SHOT
-                    ? "Shot " + (editor.timeline().shotsProperty().get().shotOf(Math.min(item.frame(),
-                            editor.timeline().frameCountProperty().get() - 1)) + 1) + "  (pinned at frame " + item.frame() + ")"
-                    : "From frame " + item.frame());
+            pin.setText(pinLabel(item, editor.timeline().shotsProperty().get()));
             fit.setValue(item.fit());
             setGraphic(row);
         }

@@ -22,6 +22,7 @@ public final class ExemplarsViewModel {
     private final ObservableList<ProjectExemplar> exemplars = FXCollections.observableArrayList();
     private final UndoHistory<List<ProjectExemplar>> history = new UndoHistory<>();
     private final List<Runnable> changeListeners = new ArrayList<>();
+    private final List<Runnable> editListeners = new ArrayList<>();
 
     /** Validates a picture and pins it; the error names the file when it is not a readable picture. */
     public ProjectExemplar add(Path image, int frame, PinScope scope, ExemplarFit fit) throws FilmException {
@@ -49,6 +50,17 @@ public final class ExemplarsViewModel {
 
     public void pin(ProjectExemplar exemplar, int frame, PinScope scope) {
         replace(exemplar, exemplar.withPin(frame, scope));
+    }
+
+    /** Pins the exemplar's picture once more, at {@code frame}; its other pins stay. Returns the new pin, or the existing same one. */
+    public ProjectExemplar addPin(ProjectExemplar exemplar, int frame, PinScope scope) {
+        ProjectExemplar pin = exemplar.withPin(frame, scope);
+        if (!exemplars.contains(pin)) {
+            List<ProjectExemplar> next = new ArrayList<>(exemplars);
+            next.add(pin);
+            change(next);
+        }
+        return pin;
     }
 
     public void setFit(ProjectExemplar exemplar, ExemplarFit fit) {
@@ -86,6 +98,11 @@ public final class ExemplarsViewModel {
         changeListeners.add(listener);
     }
 
+    /** Told after each edit (not after undo, redo or load). */
+    public void onEdit(Runnable listener) {
+        editListeners.add(listener);
+    }
+
     private void replace(ProjectExemplar old, ProjectExemplar updated) {
         List<ProjectExemplar> next = new ArrayList<>(exemplars);
         int i = next.indexOf(old);
@@ -98,6 +115,7 @@ public final class ExemplarsViewModel {
     private void change(List<ProjectExemplar> next) {
         history.recordBefore(List.copyOf(exemplars));
         apply(next);
+        editListeners.forEach(Runnable::run);
     }
 
     private void apply(List<ProjectExemplar> next) {

@@ -9,13 +9,22 @@ import java.util.Objects;
  * and the renders in progress. All paths are absolute in memory; {@link ProjectStore} relativizes them on disk.
  *
  * @param film the film file or image-sequence folder, or {@code null} for a project without a film yet
+ * @param shotStarts the first frame of each shot as the user edited them (starting with 0), or empty when the
+ *     shots are the ones detected in the film
  */
-public record Project(Path film, List<ProjectExemplar> exemplars, ProjectSettings settings, List<RenderRecord> renders) {
+public record Project(Path film, List<ProjectExemplar> exemplars, ProjectSettings settings, List<RenderRecord> renders,
+                      List<Integer> shotStarts) {
 
     public Project {
         exemplars = List.copyOf(exemplars);
         renders = List.copyOf(renders);
+        shotStarts = List.copyOf(shotStarts);
         Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A project whose shots are the detected ones. */
+    public Project(Path film, List<ProjectExemplar> exemplars, ProjectSettings settings, List<RenderRecord> renders) {
+        this(film, exemplars, settings, renders, List.of());
     }
 
     public static Project empty() {
@@ -23,18 +32,18 @@ public record Project(Path film, List<ProjectExemplar> exemplars, ProjectSetting
     }
 
     public Project withFilm(Path newFilm) {
-        return new Project(newFilm, exemplars, settings, renders);
+        return new Project(newFilm, exemplars, settings, renders, shotStarts);
     }
 
     public Project withExemplars(List<ProjectExemplar> newExemplars) {
-        return new Project(film, newExemplars, settings, renders);
+        return new Project(film, newExemplars, settings, renders, shotStarts);
     }
 
     public Project withSettings(ProjectSettings newSettings) {
-        return new Project(film, exemplars, newSettings, renders);
+        return new Project(film, exemplars, newSettings, renders, shotStarts);
     }
 
     public Project withRenders(List<RenderRecord> newRenders) {
-        return new Project(film, exemplars, settings, newRenders);
+        return new Project(film, exemplars, settings, newRenders, shotStarts);
     }
 }

@@ -79,7 +79,8 @@ public final class ProjectStore {
                     s.pack() instanceof PackLocation.Folder f ? relative(folder, f.directory()) : "builtin",
                     s.device().toString(), s.previewHeight(), s.memoryOverrides());
             ProjectJson doc = new ProjectJson(FORMAT, VERSION,
-                    project.film() == null ? null : relative(folder, project.film()), exemplarJson, settingsJson, renderJson);
+                    project.film() == null ? null : relative(folder, project.film()), exemplarJson, settingsJson, renderJson,
+                    project.shotStarts().isEmpty() ? null : project.shotStarts());
             byte[] bytes = json.writeValueAsBytes(doc);
             writeAtomically(target, bytes);
             return project.withExemplars(stored);
@@ -143,7 +144,7 @@ public final class ProjectStore {
                         r.checkpoint() == null ? null : folder.resolve(r.checkpoint()).normalize(), Boolean.TRUE.equals(r.overwrite())));
             }
             Path film = doc.film() == null ? null : folder.resolve(doc.film()).normalize();
-            return new Project(film, exemplars, settings, renders);
+            return new Project(film, exemplars, settings, renders, nullToEmpty(doc.shots()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw damaged(source, "a value is invalid: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -273,7 +274,7 @@ public final class ProjectStore {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProjectJson(String format, int version, String film, List<ExemplarJson> exemplars, SettingsJson settings,
-                       List<RenderJson> renders) {}
+                       List<RenderJson> renders, List<Integer> shots) {}
 
     record ExemplarJson(String file, String sha256, String name, int frame, PinScope scope, ExemplarFit fit) {}
 

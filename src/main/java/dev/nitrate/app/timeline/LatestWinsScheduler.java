@@ -29,9 +29,24 @@ public final class LatestWinsScheduler<R, T> implements AutoCloseable {
     private final Work<R, T> work;
     private final Executor applyExecutor;
     private final Consumer<T> apply;
+    private final boolean applyOvertaken;
     private CancellationToken newest;
+    private long submitted;
+    private long applied;
+    private volatile boolean closed;
 
     public LatestWinsScheduler(Lane lane, Duration debounce, Work<R, T> work, Executor applyExecutor, Consumer<T> apply) {
+        this(lane, debounce, work, applyExecutor, apply, false);
+    }
+
+    /**
+     * @param applyOvertaken also apply the result of work that a newer request overtook while it ran, as long as no
+     *     result of a newer request has been applied (the results appear in request order: a drag shows frames on its
+     *     way, and the newest request's result still comes last)
+     */
+    public LatestWinsScheduler(Lane lane, Duration debounce, Work<R, T> work, Executor applyExecutor, Consumer<T> apply,
+                               boolean applyOvertaken) {
+        this.applyOvertaken = applyOvertaken;
         this.lane = Objects.requireNonNull(lane);
         this.debounce = Objects.requireNonNull(debounce);
         this.work = Objects.requireNonNull(work);
@@ -42,11 +57,13 @@ public final class LatestWinsScheduler<R, T> implements AutoCloseable {
     /** Asks for a request; any older request not yet applied is dropped. */
     public synchronized void submit(R request) {
         Objects.requireNonNull(request);
+        long sequence = ++submitted;
         newest = lane.latest(this, debounce, token -> {
             T result = work.run(request, token::isCancelled);
-            if (result != null && !token.isCancelled()) {
+            if (result != null && (applyOvertaken || !token.isCancelled())) {
                 applyExecutor.execute(() -> {
-                    if (!token.isCancelled()) {
+                    if (!closed && sequence > applied && (applyOvertaken || !token.isCancelled())) {
+                        applied = sequence;
                         apply.accept(result);
                     }
                 });
@@ -57,6 +74,7 @@ public final class LatestWinsScheduler<R, T> implements AutoCloseable {
     /** Drops the newest request, and with it any result still to come. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (newest != null) {
             newest.cancel();
         }

@@ -1,5 +1,6 @@
 package dev.nitrate.app.timeline;
 
+import dev.nitrate.engine.shots.Shots;
 import java.util.HashSet;
 import java.util.Set;
 import javafx.geometry.Orientation;
@@ -16,16 +17,19 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
-/** The timeline: time ruler, lazily decoded thumbnail strip, shot boundaries, exemplar markers and the playhead. */
+/** The timeline: time ruler, lazily decoded thumbnail strip, the shots lane, exemplar markers and the playhead. */
 public final class TimelineView extends Region {
 
     private static final double RULER = 20;
     private static final double STRIP = 68;
+    private static final double SHOTS = 16;
     private static final double MARKERS = 18;
     private static final Color BACKGROUND = Color.web("#1b1e23");
     private static final Color STRIP_EMPTY = Color.web("#262a31");
     private static final Color TEXT = Color.web("#9aa3ae");
     private static final Color SHOT = Color.web("#f0b429");
+    private static final Color SHOT_EVEN = Color.web("#3a3322");
+    private static final Color SHOT_ODD = Color.web("#253241");
     private static final Color EXEMPLAR = Color.web("#5ec4ff");
     private static final Color PLAYHEAD = Color.web("#ff5c5c");
 
@@ -42,16 +46,17 @@ public final class TimelineView extends Region {
         scroll.setOrientation(Orientation.HORIZONTAL);
         Pane canvasPane = new Pane(canvas);
         getChildren().addAll(canvasPane, scroll);
-        setMinHeight(RULER + STRIP + MARKERS + 16);
-        setPrefHeight(RULER + STRIP + MARKERS + 16);
+        setMinHeight(RULER + STRIP + SHOTS + MARKERS + 16);
+        setPrefHeight(RULER + STRIP + SHOTS + MARKERS + 16);
         setFocusTraversable(true);
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::scrubTo);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::scrubTo);
+        canvas.setId("timeline-canvas");
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         model.currentFrameProperty().addListener((o, a, b) -> {
             keepPlayheadVisible();
-            draw();
+            requestLayout();
         });
         model.pixelsPerFrameProperty().addListener((o, a, b) -> {
             updateScrollRange();
@@ -100,6 +105,9 @@ public final class TimelineView extends Region {
     }
 
     private void scrubTo(MouseEvent event) {
+        if (!event.isPrimaryButtonDown()) {
+            return;
+        }
         requestFocus();
         model.stop();
         model.seek(xToFrame(event.getX()));
@@ -148,27 +156,49 @@ public final class TimelineView extends Region {
         double end = Math.min(w, frameToX(frames));
         drawRuler(g, ppf, frames, w);
         drawStrip(g, ppf, frames, end);
-        Shots shots = model.shotsProperty().get();
-        g.setStroke(SHOT);
-        g.setLineWidth(2);
-        for (int s = 1; s < shots.count(); s++) {
-            double x = Math.round(frameToX(shots.start(s))) + 0.5;
-            if (x >= 0 && x <= w) {
-                g.strokeLine(x, RULER, x, RULER + STRIP + MARKERS);
-            }
-        }
+        drawShots(g, w);
         g.setFill(EXEMPLAR);
         for (int frame : model.exemplarFrames()) {
             double x = frameToX(frame);
-            double y = RULER + STRIP + MARKERS / 2;
+            double y = RULER + STRIP + SHOTS + MARKERS / 2;
             g.fillPolygon(new double[] {x, x + 6, x, x - 6}, new double[] {y - 7, y, y + 7, y}, 4);
         }
         double px = Math.round(frameToX(model.currentFrameProperty().get())) + 0.5;
         g.setStroke(PLAYHEAD);
         g.setLineWidth(2);
-        g.strokeLine(px, 0, px, RULER + STRIP + MARKERS);
+        g.strokeLine(px, 0, px, RULER + STRIP + SHOTS + MARKERS);
         g.setFill(PLAYHEAD);
         g.fillPolygon(new double[] {px - 6, px + 6, px}, new double[] {0, 0, 8}, 3);
+    }
+
+    /** The shots lane: one block per shot, numbered where there is room, and the cuts across strip and lane. */
+    private void drawShots(GraphicsContext g, double w) {
+        Shots shots = model.shotsProperty().get();
+        double top = RULER + STRIP;
+        g.setFont(Font.font(10));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int s = 0; s < shots.count(); s++) {
+            double x0 = Math.max(0, frameToX(shots.start(s)));
+            double x1 = Math.min(w, frameToX(shots.end(s)));
+            if (x1 <= 0 || x0 >= w) {
+                continue;
+            }
+            g.setFill(s % 2 == 0 ? SHOT_EVEN : SHOT_ODD);
+            g.fillRect(x0, top + 1, x1 - x0, SHOTS - 2);
+            if (x1 - x0 > 44) {
+                g.setFill(TEXT);
+                g.fillText("Shot " + (s + 1), x0 + 6, top + SHOTS / 2);
+            }
+        }
+        g.setStroke(SHOT);
+        g.setLineWidth(2);
+        for (int s = 1; s < shots.count(); s++) {
+            double x = Math.round(frameToX(shots.start(s))) + 0.5;
+            if (x >= 0 && x <= w) {
+                g.strokeLine(x, RULER, x, top + SHOTS);
+            }
+        }
     }
 
     private void drawRuler(GraphicsContext g, double ppf, int frames, double w) {

@@ -44,12 +44,12 @@ public final class ViewerView extends Region {
         setId("viewer");
         getChildren().add(canvas);
         setMinSize(200, 150);
-        source.addListener((o, a, b) -> draw());
-        colorized.addListener((o, a, b) -> draw());
-        wipe.addListener((o, a, b) -> draw());
-        zoom.addListener((o, a, b) -> draw());
-        caption.addListener((o, a, b) -> draw());
-        placeholder.addListener((o, a, b) -> draw());
+        source.addListener((o, a, b) -> requestLayout());
+        colorized.addListener((o, a, b) -> requestLayout());
+        wipe.addListener((o, a, b) -> requestLayout());
+        zoom.addListener((o, a, b) -> requestLayout());
+        caption.addListener((o, a, b) -> requestLayout());
+        placeholder.addListener((o, a, b) -> requestLayout());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> canvas.setCursor(nearDivider(e.getX()) ? Cursor.H_RESIZE : Cursor.DEFAULT));
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> draggingDivider = nearDivider(e.getX()) || colorized.get() != null);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {

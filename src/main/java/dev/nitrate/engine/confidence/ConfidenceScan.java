@@ -60,16 +60,14 @@ public final class ConfidenceScan {
             Set<Integer> exemplarFrames) throws IOException, ColorizeException {
         FramePipeline pipeline = new FramePipeline(colorizer);
         CutDetector cuts = new CutDetector();
-        List<Integer> shotStarts = new ArrayList<>();
+        List<Long> cutFrames = new ArrayList<>();
         double[] scores = new double[64];
         double[] psnr = new double[64];
         int frame = 0;
         Optional<Rgb8> next;
         while ((maxFrames <= 0 || frame < maxFrames) && (next = source.next()).isPresent()) {
             Rgb8 original = next.get();
-            if (cuts.isCut(original) || frame == 0) {
-                shotStarts.add(frame);
-            }
+            cutFrames.addAll(cuts.feed(original));
             LabImage lab = null;
             byte[] result;
             if (truth.isPresent()) {
@@ -104,6 +102,10 @@ public final class ConfidenceScan {
         if (frame == 0) {
             throw new IOException("the film has no frames");
         }
+        cutFrames.addAll(cuts.finish());
+        List<Integer> shotStarts = new ArrayList<>();
+        shotStarts.add(0);
+        cutFrames.forEach(cut -> shotStarts.add(cut.intValue()));
         return new Result(shotStarts, Arrays.copyOf(scores, frame), truth.isPresent() ? Arrays.copyOf(psnr, frame) : new double[0],
                 truth.map(ConfidenceCorrelation::result).orElse(null));
     }

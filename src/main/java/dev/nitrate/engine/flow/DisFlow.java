@@ -29,6 +29,10 @@ final class DisFlow implements AutoCloseable {
      */
     private static final Map<Integer, Deque<DISOpticalFlow>> IDLE = new HashMap<>();
 
+    static {
+        OpenCvNatives.load();
+    }
+
     /** DIS starts from what its output matrix holds: zero it, so that a flow depends on its two images alone. */
     private static final Scalar ZERO = new Scalar(0.0);
 
@@ -39,7 +43,6 @@ final class DisFlow implements AutoCloseable {
     private final Mat flow;
 
     DisFlow(String preset, int width, int height) {
-        OpenCvNatives.load();
         this.width = width;
         this.height = height;
         this.preset = switch (preset.toLowerCase(Locale.ROOT)) {

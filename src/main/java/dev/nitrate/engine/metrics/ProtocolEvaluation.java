@@ -55,8 +55,7 @@ public final class ProtocolEvaluation {
         scorers.add(still);
 
         CutDetector cutDetector = new CutDetector();
-        List<Shot> shots = new ArrayList<>();
-        int shotStart = 0;
+        List<Long> cuts = new ArrayList<>();
         int frameIndex = 0;
         FloatPlane staticA = null;
         FloatPlane staticB = null;
@@ -76,11 +75,7 @@ public final class ProtocolEvaluation {
                 throw new IOException("frame " + frameIndex + " is " + original.width() + "x" + original.height()
                         + ", the clip " + clip.width() + "x" + clip.height());
             }
-            if (cutDetector.isCut(original)) {
-                shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
-                shotStart = frameIndex;
-                scorers.forEach(Scorer::endShot);
-            }
+            cuts.addAll(cutDetector.feed(original));
             LabImage lab = CieLab.fromRgb8(original.rgb(), original.width(), original.height());
             FloatPlane lightness = lab.lightness();
             if (frameIndex == 0) {
@@ -110,13 +105,22 @@ public final class ProtocolEvaluation {
             gray.add(original, toRgb(lightness, zeros, zeros));
             still.add(original, toRgb(lightness, staticA, staticB));
             frameIndex++;
+            long settled = cutDetector.undecidedFrom();
+            scorers.forEach(scorer -> scorer.settle(settled, cuts));
             progress.accept(frameIndex);
         }
         if (frameIndex == 0) {
             throw new IOException("the clip has no frames");
         }
+        cuts.addAll(cutDetector.finish());
+        scorers.forEach(scorer -> scorer.settle(Long.MAX_VALUE, cuts));
+        List<Shot> shots = new ArrayList<>();
+        int shotStart = 0;
+        for (long cut : cuts) {
+            shots.add(new Shot(shots.size(), shotStart, (int) cut - shotStart));
+            shotStart = (int) cut;
+        }
         shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
-        scorers.forEach(Scorer::endShot);
         List<MethodEvaluation> methods = scorers.stream().map(Scorer::result).toList();
         double secondsPerFrame = colorizer.isPresent() ? colorizeNanos[0] / 1e9 / frameIndex : 0;
         return new EvaluationReport(clip.width(), clip.height(), exemplar.toString(), shots, methods, secondsPerFrame,
@@ -140,11 +144,18 @@ public final class ProtocolEvaluation {
         return new Rgb8(lightness.width(), lightness.height(), rgb);
     }
 
+    /**
+     * One method's figures, per clip and per shot. A frame's score waits until the cut detector has settled
+     * whether a shot starts at it (a few frames later), then joins its shot.
+     */
     private static final class Scorer {
         private final String method;
         private final QualityAccumulator clip = new QualityAccumulator();
         private final List<QualityFigures> shots = new ArrayList<>();
+        private final java.util.ArrayDeque<FrameScore> waiting = new java.util.ArrayDeque<>();
         private QualityAccumulator shot = new QualityAccumulator();
+        private long nextFrame;
+        private int nextCut;
 
         Scorer(String method) {
             this.method = method;
@@ -153,16 +164,25 @@ public final class ProtocolEvaluation {
         FrameScore add(Rgb8 original, Rgb8 result) {
             FrameScore score = FrameScore.of(original, result);
             clip.add(score);
-            shot.add(score);
+            waiting.addLast(score);
             return score;
         }
 
-        void endShot() {
-            shots.add(shot.figures());
-            shot = new QualityAccumulator();
+        /** Moves the scores of frames before {@code settledBefore} into their shots, ending a shot at each cut. */
+        void settle(long settledBefore, List<Long> cuts) {
+            while (!waiting.isEmpty() && nextFrame < settledBefore) {
+                if (nextCut < cuts.size() && cuts.get(nextCut) == nextFrame) {
+                    shots.add(shot.figures());
+                    shot = new QualityAccumulator();
+                    nextCut++;
+                }
+                shot.add(waiting.pollFirst());
+                nextFrame++;
+            }
         }
 
         MethodEvaluation result() {
+            shots.add(shot.figures());
             return new MethodEvaluation(method, clip.figures(), shots);
         }
     }

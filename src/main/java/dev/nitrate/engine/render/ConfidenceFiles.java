@@ -78,7 +78,7 @@ final class ConfidenceFiles {
                 throw new IOException("no PNG writer");
             }
         } catch (IOException e) {
-            throw new MediaException(guard.typed(), "cannot write a confidence frame (" + RenderJob.reason(e) + ")", e);
+            throw new MediaException(guard.typed(), "cannot write a confidence frame (" + IoFailure.reason(e) + ")", e);
         }
     }
 
@@ -87,7 +87,7 @@ final class ConfidenceFiles {
             guard.publishFolder(frames);
             guard.removeWorkFolder();
         } catch (IOException e) {
-            throw new MediaException(guard.typed(), "cannot move the finished confidence frames into place (" + RenderJob.reason(e) + ")", e);
+            throw new MediaException(guard.typed(), "cannot move the finished confidence frames into place (" + IoFailure.reason(e) + ")", e);
         }
     }
 }

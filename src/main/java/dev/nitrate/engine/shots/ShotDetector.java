@@ -8,7 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
-/** Splits a range of a film into shots at its hard cuts, reading the frames in order. */
+/** Splits a range of a film into shots at its hard cuts ({@link CutDetector}), reading the frames in order. */
 public final class ShotDetector {
 
     private ShotDetector() {}
@@ -23,18 +23,29 @@ public final class ShotDetector {
     public static List<Shot> detect(FilmReader reader, long first, long last, LongConsumer framesDone, BooleanSupplier cancelled)
             throws MediaException {
         CutDetector detector = new CutDetector();
-        List<Shot> shots = new ArrayList<>();
-        long shotStart = first;
+        List<Long> cuts = new ArrayList<>();
         for (long frame = first; frame <= last; frame++) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("shot detection cancelled");
             }
-            if (detector.isCut(reader.read(frame).pixels()) && frame > shotStart) {
-                shots.add(new Shot(shotStart, frame - 1));
-                shotStart = frame;
-            }
+            cuts.addAll(detector.feed(reader.read(frame).pixels()));
             if ((frame - first) % 16 == 0 || frame == last) {
                 framesDone.accept(frame - first + 1);
+            }
+        }
+        cuts.addAll(detector.finish());
+        return between(cuts, first, last);
+    }
+
+    /** The shots of {@code first..last} split at {@code cuts}, given as offsets from {@code first} in increasing order. */
+    static List<Shot> between(List<Long> cuts, long first, long last) {
+        List<Shot> shots = new ArrayList<>();
+        long shotStart = first;
+        for (long cut : cuts) {
+            long frame = first + cut;
+            if (frame > shotStart && frame <= last) {
+                shots.add(new Shot(shotStart, frame - 1));
+                shotStart = frame;
             }
         }
         shots.add(new Shot(shotStart, last));

@@ -17,6 +17,15 @@ public interface FilmReader extends AutoCloseable {
      */
     DecodedFrame read(long index) throws MediaException;
 
+    /**
+     * The last frame at or before {@code index} that decodes on its own (a keyframe), so the cheapest frame to show
+     * first on a jump to {@code index}: reading it and then {@code index} decodes the run between them once. Every
+     * frame of an image sequence is one.
+     */
+    default long keyFrameAtOrBefore(long index) {
+        return index;
+    }
+
     @Override
     void close();
 }

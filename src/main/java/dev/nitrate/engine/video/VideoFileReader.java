@@ -150,7 +150,7 @@ final class VideoFileReader implements FilmReader {
     /** Decodes the source frame at the given position of the decode-order count (the sorted timestamps). */
     private DecodedFrame readSource(int source, long frameIndex) throws MediaException {
         if (source != nextIndex) {
-            if (index.timestampsReliable()) {
+            if (index.timestampsReliable() && !(source > nextIndex && keySourceAtOrBefore(source) < nextIndex)) {
                 return readBySeeking(source, frameIndex);
             }
             if (source < nextIndex) {
@@ -164,6 +164,31 @@ final class VideoFileReader implements FilmReader {
         decodeOrFail(source);
         nextIndex = source + 1;
         return extractor.extract(input.frame(), frameIndex);
+    }
+
+    /** The decode-order position of the last keyframe at or before {@code source}. */
+    private int keySourceAtOrBefore(int source) {
+        long[] keys = index.sortedKeyPts();
+        int position = Arrays.binarySearch(keys, index.sortedPts()[source]);
+        int keyPosition = position >= 0 ? position : -position - 2;
+        if (keyPosition < 0) {
+            return 0;
+        }
+        int keySource = Arrays.binarySearch(index.sortedPts(), keys[keyPosition]);
+        return keySource >= 0 ? keySource : Math.max(0, -keySource - 2);
+    }
+
+    @Override
+    public long keyFrameAtOrBefore(long frameIndex) {
+        if (frameIndex < 0 || frameIndex >= info.frameCount() || !index.timestampsReliable()) {
+            return Math.max(0, Math.min(frameIndex, info.frameCount() - 1));
+        }
+        int keySource = keySourceAtOrBefore(sourceOfFrame == null ? (int) frameIndex : sourceOfFrame[(int) frameIndex]);
+        long frame = frameIndex;
+        while (frame > 0 && (sourceOfFrame == null ? frame : sourceOfFrame[(int) frame]) > keySource) {
+            frame--;
+        }
+        return frame;
     }
 
     private DecodedFrame readBySeeking(int source, long frameIndex) throws MediaException {

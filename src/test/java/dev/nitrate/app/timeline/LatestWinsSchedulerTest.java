@@ -109,4 +109,56 @@ class LatestWinsSchedulerTest {
         }
         assertEquals(List.of("fast"), applied, "the overtaken result is dropped");
     }
+
+    @Test
+    void showingOvertakenResultsKeepsRequestOrderAndEndsWithTheNewest() throws Exception {
+        List<String> applied = new CopyOnWriteArrayList<>();
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch releaseSlow = new CountDownLatch(1);
+        CountDownLatch newestApplied = new CountDownLatch(1);
+        try (LatestWinsScheduler<String, String> scheduler = new LatestWinsScheduler<>(lanes.lane("one"), Duration.ZERO,
+                (request, stale) -> {
+                    if (request.startsWith("slow")) {
+                        slowStarted.countDown();
+                        releaseSlow.await(5, TimeUnit.SECONDS);
+                    }
+                    return request;
+                }, Runnable::run, value -> {
+                    applied.add(value);
+                    if (value.equals("newest")) {
+                        newestApplied.countDown();
+                    }
+                }, true)) {
+            scheduler.submit("slow-a");
+            assertTrue(slowStarted.await(5, TimeUnit.SECONDS));
+            scheduler.submit("newest");
+            releaseSlow.countDown();
+            assertTrue(newestApplied.await(5, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("slow-a", "newest"), applied, "a result overtaken only by requests is shown on the way");
+
+        List<String> second = new CopyOnWriteArrayList<>();
+        CountDownLatch oldStarted = new CountDownLatch(1);
+        CountDownLatch releaseOld = new CountDownLatch(1);
+        CountDownLatch fastApplied = new CountDownLatch(1);
+        try (LatestWinsScheduler<String, String> scheduler = new LatestWinsScheduler<>(lanes.lane("test2", 2, () -> { }), Duration.ZERO,
+                (request, stale) -> {
+                    if (request.equals("old")) {
+                        oldStarted.countDown();
+                        releaseOld.await(5, TimeUnit.SECONDS);
+                    }
+                    return request;
+                }, Runnable::run, value -> {
+                    second.add(value);
+                    fastApplied.countDown();
+                }, true)) {
+            scheduler.submit("old");
+            assertTrue(oldStarted.await(5, TimeUnit.SECONDS));
+            scheduler.submit("new");
+            assertTrue(fastApplied.await(5, TimeUnit.SECONDS));
+            releaseOld.countDown();
+            Thread.sleep(100);
+        }
+        assertEquals(List.of("new"), second, "an older result never replaces a newer one already shown");
+    }
 }

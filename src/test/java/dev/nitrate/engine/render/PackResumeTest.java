@@ -60,9 +60,11 @@ class PackResumeTest {
         return file;
     }
 
+    private PackLocation pack;
+
     private RenderRequest request(Path film, Path exemplar, OptionalLong pinnedAt, Optional<FrameRange> frames, Path output) throws Exception {
         return new RenderRequest(film, FilmOpenOptions.defaults(), List.of(new PinnedExemplar(exemplar, pinnedAt)), ExemplarFit.STRETCH, frames,
-                new OutputSpec(output, OutputFormat.PNG, 18, false, "veryfast"), toyPack(), InferenceOptions.cpu(), SEGMENT);
+                new OutputSpec(output, OutputFormat.PNG, 18, false, "veryfast"), pack, InferenceOptions.cpu(), SEGMENT);
     }
 
     private static RenderOutcome render(RenderRequest request) {
@@ -75,6 +77,18 @@ class PackResumeTest {
 
     @Test
     void aCancelledPackRenderResumesFromItsSavedStateToTheSameFrames() throws Exception {
+        pack = toyPack();
+        resumesToTheSameFrames();
+    }
+
+    /** The built-in pack with its flow stage: the previous frame's colour, luma and confidence are state too. */
+    @Test
+    void aCancelledRenderWithTheFlowStageResumesToTheSameFrames() throws Exception {
+        pack = PackLocation.BUILTIN;
+        resumesToTheSameFrames();
+    }
+
+    private void resumesToTheSameFrames() throws Exception {
         Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 112, 64, FRAMES, new Rational(25, 1));
         Path exemplar = colourfulExemplar(folder.resolve("exemplar.png"));
         Path reference = folder.resolve("reference");

@@ -9,6 +9,7 @@ import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.RgbPixels;
 import dev.nitrate.engine.video.StillImages;
 import dev.nitrate.engine.video.VideoCodec;
+import dev.nitrate.testing.CameraMoves;
 import dev.nitrate.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,59 @@ class ShotDetectionTest {
     }
 
     @Test
+    void aWhipPanWithMotionBlurIsOneShot() throws Exception {
+        RgbPixels cat = StillImages.read(Path.of("src/test/resources/media/chelsea.png"));
+        for (int frames : new int[] {24, 45}) {
+            Path film = TestMedia.writeVideo(folder.resolve("whip-" + frames + ".mp4"), "mp4", VideoCodec.H264, 240, 160, frames,
+                    new Rational(25, 1), i -> CameraMoves.whipPan(cat, i, frames, 240, 160));
+            try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+                assertEquals(List.of(new Shot(0, frames - 1)), ShotDetector.detect(reader), "whip pan over " + frames + " frames");
+            }
+        }
+    }
+
+    @Test
+    void findsTheCutInTheAgreementClip() throws Exception {
+        try (FilmReader reader = Films.open(Path.of("src/test/resources/metrics/agreement/gt"), FilmOpenOptions.defaults())) {
+            assertEquals(List.of(new Shot(0, 5), new Shot(6, 11)), ShotDetector.detect(reader));
+        }
+    }
+
+    @Test
+    void aFlashIsNotACut() throws Exception {
+        List<RgbPixels> cup = cupFrames(60);
+        Path film = TestMedia.writeVideo(folder.resolve("flash.mp4"), "mp4", VideoCodec.H264, 320, 240, 60, new Rational(25, 1),
+                i -> halfSize(i == 30 ? CameraMoves.exposed(cup.get(i), 4.0) : i == 31 ? CameraMoves.exposed(cup.get(i), 1.8) : cup.get(i)));
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            assertEquals(List.of(new Shot(0, 59)), ShotDetector.detect(reader));
+        }
+    }
+
+    @Test
+    void aFlashLightingHalfThePictureForThreeFramesIsNotACut() throws Exception {
+        RgbPixels cat = StillImages.read(Path.of("src/test/resources/media/chelsea.png"));
+        Path film = TestMedia.writeVideo(folder.resolve("lightning.mp4"), "mp4", VideoCodec.H264, 240, 160, 60, new Rational(25, 1), i -> {
+            RgbPixels still = CameraMoves.whipPan(cat, 0, 60, 240, 160);
+            return i >= 30 && i < 33 ? topHalfLit(still) : still;
+        });
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            assertEquals(List.of(new Shot(0, 59)), ShotDetector.detect(reader));
+        }
+    }
+
+    @Test
+    void anExposureRampAndAnExposureStepAreNotCuts() throws Exception {
+        List<RgbPixels> cup = cupFrames(60);
+        Path film = TestMedia.writeVideo(folder.resolve("exposure.mp4"), "mp4", VideoCodec.H264, 320, 240, 60, new Rational(25, 1), i -> {
+            double gain = i < 10 ? 1.0 : i < 30 ? 1.0 - 0.6 * (i - 10) / 20.0 : i < 45 ? 0.4 : 0.8;
+            return halfSize(CameraMoves.exposed(cup.get(i), gain));
+        });
+        try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
+            assertEquals(List.of(new Shot(0, 59)), ShotDetector.detect(reader));
+        }
+    }
+
+    @Test
     void exemplarsColourTheirShotAndLaterShotsInheritThem() {
         List<Shot> shots = List.of(new Shot(0, 9), new Shot(10, 19), new Shot(20, 29), new Shot(30, 39));
         List<ShotExemplars.Assignment> plan = ShotExemplars.assign(shots, List.of(15L, 17L, 32L));
@@ -68,6 +122,23 @@ class ShotDetectionTest {
         assertEquals(List.of(0, 1), plan.get(2).exemplarIndexes());
         assertEquals(true, plan.get(2).inherited());
         assertEquals(List.of(2), plan.get(3).exemplarIndexes());
+    }
+
+    private static RgbPixels topHalfLit(RgbPixels frame) {
+        byte[] lit = CameraMoves.exposed(frame, 4.0).toRgb8();
+        byte[] out = frame.toRgb8().clone();
+        System.arraycopy(lit, 0, out, 0, out.length / 2);
+        return new RgbPixels.Rgb8(frame.width(), frame.height(), out);
+    }
+
+    private static List<RgbPixels> cupFrames(int count) throws Exception {
+        List<RgbPixels> cup = new ArrayList<>();
+        try (FilmReader reader = Films.open(Path.of("src/test/resources/media/cup.mp4"), FilmOpenOptions.defaults())) {
+            for (int i = 0; i < count; i++) {
+                cup.add(reader.read(i).pixels());
+            }
+        }
+        return cup;
     }
 
     private static RgbPixels halfSize(RgbPixels frame) {

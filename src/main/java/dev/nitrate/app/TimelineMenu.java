@@ -1,0 +1,80 @@
+package dev.nitrate.app;
+
+import dev.nitrate.app.timeline.ShotEditor;
+import dev.nitrate.app.timeline.TimelineView;
+import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.engine.shots.Shots;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.ContextMenuEvent;
+
+/**
+ * The timeline's right-click menu. A right-click moves the playhead to the frame under the mouse, then offers to
+ * split the shot there, merge the shot with the next, delete the cut under the mouse and preview the shot.
+ */
+final class TimelineMenu {
+
+    /** How near a cut, in pixels, a right-click must be to delete it. */
+    static final double CUT_REACH = 6;
+
+    private final TimelineView view;
+    private final EditorViewModel editor;
+    private final ContextMenu menu = new ContextMenu();
+
+    private TimelineMenu(TimelineView view, EditorViewModel editor) {
+        this.view = view;
+        this.editor = editor;
+        menu.setId("timeline-menu");
+    }
+
+    static void install(TimelineView view, EditorViewModel editor) {
+        TimelineMenu timelineMenu = new TimelineMenu(view, editor);
+        view.setOnContextMenuRequested(timelineMenu::show);
+    }
+
+    private void show(ContextMenuEvent event) {
+        TimelineViewModel time = editor.timeline();
+        ShotEditor shotEditor = editor.shotEditor();
+        int frame = Math.max(0, Math.min(time.frameCountProperty().get() - 1, view.xToFrame(event.getX())));
+        time.stop();
+        time.seek(frame);
+        Shots shots = time.shotsProperty().get();
+        int shot = shots.shotOf(frame);
+        int cut = nearestCut(shots, event.getX());
+
+        MenuItem split = item("Split Shot at Frame " + frame, "timeline-split", () -> shotEditor.splitAt(frame));
+        split.setDisable(frame == 0 || shots.start(shot) == frame);
+        MenuItem merge = item("Merge Shot " + (shot + 1) + " with Next", "timeline-merge", () -> shotEditor.mergeWithNext(shot));
+        merge.setDisable(shot + 1 >= shots.count());
+        MenuItem delete = cut < 0 ? item("Delete Cut (right-click on a cut)", "timeline-delete-cut", () -> { })
+                : item("Delete Cut at Frame " + cut, "timeline-delete-cut", () -> shotEditor.deleteCutAt(cut));
+        delete.setDisable(cut < 0);
+        MenuItem preview = item("Preview Shot " + (shot + 1), "timeline-preview", editor::previewCurrentShot);
+        menu.getItems().setAll(split, merge, delete, new SeparatorMenuItem(), preview);
+        menu.show(view, event.getScreenX(), event.getScreenY());
+        event.consume();
+    }
+
+    /** The first frame of the cut within {@link #CUT_REACH} pixels of {@code x}, or -1. */
+    private int nearestCut(Shots shots, double x) {
+        int best = -1;
+        double bestDistance = CUT_REACH;
+        for (int s = 1; s < shots.count(); s++) {
+            double distance = Math.abs(view.frameToX(shots.start(s)) - x);
+            if (distance <= bestDistance) {
+                best = shots.start(s);
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setMnemonicParsing(false);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}
