@@ -10,7 +10,7 @@ import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.confidence.ConfidenceCorrelation;
-import dev.nitrate.engine.confidence.SuggestionExperiment;
+import dev.nitrate.engine.metrics.SuggestionExperiment;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.Exemplars;
 import dev.nitrate.engine.metrics.EvaluationExemplar;

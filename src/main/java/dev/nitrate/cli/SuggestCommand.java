@@ -8,7 +8,7 @@ import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.colorize.PackLocation;
-import dev.nitrate.engine.confidence.ConfidenceScan;
+import dev.nitrate.engine.metrics.ConfidenceScan;
 import dev.nitrate.engine.confidence.ExemplarSuggester;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.Exemplars;

@@ -1,10 +1,11 @@
-package dev.nitrate.engine.confidence;
+package dev.nitrate.engine.metrics;
 
 import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.confidence.ConfidenceCorrelation;
+import dev.nitrate.engine.confidence.ExemplarSuggester;
 import dev.nitrate.engine.image.LabImage;
-import dev.nitrate.engine.metrics.RgbFrameSource;
 import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.io.IOException;
 import java.util.List;

@@ -1,13 +1,12 @@
-package dev.nitrate.engine.confidence;
+package dev.nitrate.engine.metrics;
 
 import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
+import dev.nitrate.engine.confidence.ConfidenceCorrelation;
+import dev.nitrate.engine.confidence.FrameConfidence;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
-import dev.nitrate.engine.metrics.FrameMetrics;
-import dev.nitrate.engine.metrics.ProtocolEvaluation;
-import dev.nitrate.engine.metrics.RgbFrameSource;
 import dev.nitrate.engine.pipeline.FramePipeline;
 import dev.nitrate.engine.shots.CutDetector;
 import dev.nitrate.engine.video.RgbPixels.Rgb8;
