@@ -31,7 +31,7 @@ public final class PackColorizerFactory implements ColorizerFactory {
         PackSessions sessions = PackSessions.open(pack, opener);
         MemoryKernels kernels = null;
         try {
-            kernels = OnnxMemoryKernels.open(opener);
+            kernels = OnnxMemoryKernels.open(opener, options.readoutBudgetBytes());
             PackColorizer colorizer = new PackColorizer(pack, sessions, kernels, memory, frameWidth, frameHeight);
             if (options.localAttention() == InferenceOptions.LocalAttentionPath.WINDOW) {
                 colorizer.enableWindowAttention(opener.open("linear_transposed", OnnxMemoryKernels.kernel("linear_transposed.onnx")));

@@ -38,8 +38,11 @@ final class JobKey {
         if (request.pack() instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {
             text.append(" sha256=").append(Sha256.of(folder.directory().resolve("pack.json")));
         }
-        text.append(" device=").append(request.inference().device()).append(" overrides=").append(request.inference().memoryOverrides())
-                .append(" engine=").append(factory.getClass().getName()).append('\n');
+        text.append(" device=").append(request.inference().device()).append(" overrides=").append(request.inference().memoryOverrides());
+        if (request.inference().modelMaxArea() != null) {
+            text.append(" modelArea=").append(request.inference().modelMaxArea());
+        }
+        text.append(" engine=").append(factory.getClass().getName()).append('\n');
         return Sha256.of(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
