@@ -32,7 +32,8 @@ public final class PackColorizerFactory implements ColorizerFactory {
         MemoryKernels kernels = null;
         try {
             kernels = OnnxMemoryKernels.open(opener, options.readoutBudgetBytes());
-            PackColorizer colorizer = new PackColorizer(pack, sessions, kernels, memory, frameWidth, frameHeight);
+            Long maxArea = options.modelMaxArea() != null ? Long.valueOf(options.modelMaxArea()) : pack.manifest().inference().maxArea();
+            PackColorizer colorizer = new PackColorizer(pack, sessions, kernels, memory, frameWidth, frameHeight, maxArea);
             if (options.localAttention() == InferenceOptions.LocalAttentionPath.WINDOW) {
                 colorizer.enableWindowAttention(opener.open("linear_transposed", OnnxMemoryKernels.kernel("linear_transposed.onnx")));
             }

@@ -139,7 +139,7 @@ public final class RenderJob {
                         () -> cancelRequested);
                 work.writeShots(shots);
             }
-            Map<Long, List<LabImage>> sequenceStarts = plan.sequenceStarts(shots);
+            Map<Long, SequenceStart> sequenceStarts = plan.sequenceStarts(shots, request.exemplarIsFrame());
             Optional<WorkFolder.Checkpoint> checkpoint = work.readCheckpoint(jobKey);
             long resumeAt = checkpoint.map(WorkFolder.Checkpoint::nextFrame).orElse(range.first());
             if (checkpoint.isPresent()) {
@@ -173,7 +173,7 @@ public final class RenderJob {
         }
     }
 
-    private void colorize(FilmReader reader, FilmInfo info, FrameRange range, Map<Long, List<LabImage>> sequenceStarts,
+    private void colorize(FilmReader reader, FilmInfo info, FrameRange range, Map<Long, SequenceStart> sequenceStarts,
             WorkFolder work, FrameSink sink, String jobKey, Optional<WorkFolder.Checkpoint> checkpoint, long resumeAt)
             throws MediaException, PackException, ColorizeException, IOException {
         OutputSpec spec = request.output();
@@ -198,9 +198,9 @@ public final class RenderJob {
                         if (cancelRequested) {
                             throw new CancellationException();
                         }
-                        List<LabImage> sequenceExemplars = sequenceStarts.get(frame);
-                        if (sequenceExemplars != null) {
-                            colorizer.beginSequence(sequenceExemplars, false);
+                        SequenceStart sequence = sequenceStarts.get(frame);
+                        if (sequence != null) {
+                            colorizer.beginSequence(sequence.exemplars(), sequence.firstFrameIsExemplar());
                         }
                         DecodedFrame decoded = reader.read(frame);
                         sink.write(frame, pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit), decoded);

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param pack the model pack
  * @param inference device and threads
  * @param segmentFrames frames per spool segment: the unit of resumption and of checkpoints
+ * @param exemplarIsFrame whether an exemplar is the colour version of the frame it is pinned to (the official
+ *     release's default; {@code --exemplar-is-frame}) rather than a separate reference (the default)
  */
 public record RenderRequest(
         Path film,
@@ -32,7 +34,8 @@ public record RenderRequest(
         OutputSpec output,
         PackLocation pack,
         InferenceOptions inference,
-        int segmentFrames) {
+        int segmentFrames,
+        boolean exemplarIsFrame) {
 
     public static final int DEFAULT_SEGMENT_FRAMES = 120;
 
@@ -51,5 +54,11 @@ public record RenderRequest(
         if (segmentFrames < 1) {
             throw new IllegalArgumentException("segment length must be >= 1");
         }
+    }
+
+    /** A request whose exemplars are separate references (the default mode). */
+    public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
+            Optional<FrameRange> frames, OutputSpec output, PackLocation pack, InferenceOptions inference, int segmentFrames) {
+        this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, false);
     }
 }
