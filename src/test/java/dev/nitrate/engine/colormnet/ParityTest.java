@@ -43,14 +43,19 @@ class ParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void javaEngineMatchesPythonReferenceOnEveryFrame(Path dir) throws Exception {
-        checkParity(dir, new InferenceOptions(ComputeDevice.CPU, 2, null));
+        checkParity(dir, new InferenceOptions(device(), 2, null));
+    }
+
+    /** {@code -Dnitrate.parity.device=cuda} (bench/gpu-check.sh) runs the check on a GPU; the CPU by default. */
+    private static ComputeDevice device() {
+        return ComputeDevice.parse(System.getProperty("nitrate.parity.device", "cpu"));
     }
 
     /** The same with the memory readout split into blocks of a few queries (a 16 KiB budget). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void blockedReadoutMatchesPythonReferenceOnEveryFrame(Path dir) throws Exception {
-        checkParity(dir, new InferenceOptions(ComputeDevice.CPU, 2, null).withReadoutBudget(16 * 1024));
+        checkParity(dir, new InferenceOptions(device(), 2, null).withReadoutBudget(16 * 1024));
     }
 
     private static void checkParity(Path dir, InferenceOptions options) throws Exception {
@@ -58,6 +63,8 @@ class ParityTest {
         try (PackColorizer colorizer = new PackColorizerFactory().open(new PackLocation.Folder(fixture.pack()),
                 options, fixture.width(), fixture.height())) {
             assertEquals("window", colorizer.localAttentionPath(), "ColorMNet's local attention runs on the engine's window path");
+            assertEquals(options.device(), colorizer.device(), "the parity check runs on the device asked for, not a fallback: "
+                    + colorizer.fallbackReason());
             for (ParityFixture.Sequence seq : fixture.sequences()) {
                 colorizer.beginSequence(seq.exemplars(), seq.firstFrameIsExemplar());
                 double worst = 0;
