@@ -71,7 +71,7 @@ for size in 960x536 1920x1080; do
         flag="$OUT/running"; touch "$flag"; : > "$OUT/gpu-mem-$size-$variant.txt"
         gpu_memory "$OUT/gpu-mem-$size-$variant.txt" "$flag" &
         java -jar target/nitrate.jar bench "$CLIP" --pack "$OUT/$variant" --size "$size" --device cuda \
-            --fill-memory --warmup 3 --frames 20 > "$OUT/bench-$size-$variant.txt"
+            --fill-memory --readout-memory 1024 --warmup 3 --frames 20 > "$OUT/bench-$size-$variant.txt"
         rm -f "$flag"; wait
         grep -E 'Pack|frame |Frames per second|Peak RSS' "$OUT/bench-$size-$variant.txt" | tee -a "$LOG"
         say "GPU memory in use, most seen: $(sort -n "$OUT/gpu-mem-$size-$variant.txt" | tail -1) MiB (whole device)"
