@@ -22,7 +22,7 @@ import java.util.Locale;
 /**
  * Runs two configurations of the engine on the same frames of a clip (frame 0 as the exemplar, the standard
  * protocol) and prints how far B is from A: the largest |delta a|, |delta b| in Lab units and the PSNR of B's
- * 8-bit RGB against A's, per frame and overall, and the median seconds per frame of each. Used for fp16 against
+ * 8-bit RGB against A's, per frame and over the predicted frames (frame 0 takes the exemplar's colour), and the median seconds per frame of each. Used for fp16 against
  * fp32 packs and for a reduced model size against the full-size run.
  *
  * <pre>java -cp "target/test-classes:target/classes:target/lib/*" dev.nitrate.bench.PackCompare
@@ -91,12 +91,15 @@ public final class PackCompare {
             System.out.printf(Locale.ROOT, "frame %d: max|da| %.3f max|db| %.3f Lab, PSNR %.2f dB%n", f, da, db, psnr);
             worstA = Math.max(worstA, da);
             worstB = Math.max(worstB, db);
-            psnrSum += psnr;
+            if (f > 0) {
+                psnrSum += psnr;
+            }
         }
         System.out.printf(Locale.ROOT, "A %s: %.3f s/frame (median); B %s%s: %.3f s/frame; speed-up %.2fx%n", a, runA.medianSeconds(), b,
                 modelAreaB == null ? "" : " at most " + modelAreaB + " px", runB.medianSeconds(), runA.medianSeconds() / runB.medianSeconds());
-        System.out.printf(Locale.ROOT, "B against A over %d frames (%dx%d): max|da| %.3f, max|db| %.3f Lab, mean PSNR %.2f dB%n",
-                input.size(), input.get(0).width(), input.get(0).height(), worstA, worstB, psnrSum / input.size());
+        System.out.printf(Locale.ROOT, "B against A over %d frames (%dx%d): max|da| %.3f, max|db| %.3f Lab, mean PSNR of the predicted frames"
+                + " (1 to %d; frame 0 is the exemplar's) %.2f dB%n", input.size(), input.get(0).width(), input.get(0).height(), worstA, worstB,
+                input.size() - 1, psnrSum / Math.max(1, input.size() - 1));
     }
 
     private static PackLocation location(String pack) {
