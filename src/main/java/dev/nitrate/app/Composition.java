@@ -3,8 +3,8 @@ package dev.nitrate.app;
 import dev.nitrate.app.adapters.EngineExemplarFitter;
 import dev.nitrate.app.adapters.EngineFilmOpener;
 import dev.nitrate.app.adapters.EngineRenderer;
-import dev.nitrate.app.adapters.EngineShotDetector;
 import dev.nitrate.app.adapters.EngineShotFigures;
+import dev.nitrate.app.adapters.EngineShotFinder;
 import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.app.tasks.TaskLanes;
@@ -19,7 +19,7 @@ public final class Composition {
 
     public static Services create(Path appData) {
         ColorizerFactory colorizers = new PackColorizerFactory();
-        return new Services(new EngineFilmOpener(), new EngineShotDetector(), new EngineExemplarFitter(), colorizers,
+        return new Services(new EngineFilmOpener(), new EngineShotFinder(), new EngineExemplarFitter(), colorizers,
                 new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), appData,
                 new TaskLanes());
     }

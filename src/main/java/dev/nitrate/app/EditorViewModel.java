@@ -6,8 +6,6 @@ import dev.nitrate.app.export.RenderContext;
 import dev.nitrate.app.export.RenderItem;
 import dev.nitrate.app.export.RenderQueueViewModel;
 import dev.nitrate.app.media.FilmException;
-import dev.nitrate.app.media.FilmInfo;
-import dev.nitrate.app.media.FilmReader;
 import dev.nitrate.app.preview.ColorizeJob;
 import dev.nitrate.app.preview.ColorizeWorker;
 import dev.nitrate.app.preview.ExemplarSelection;
@@ -17,9 +15,11 @@ import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.project.ProjectFileException;
 import dev.nitrate.app.project.ProjectSettings;
 import dev.nitrate.app.settings.DeviceProbe;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.ThumbnailCache;
 import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.FilmInfo;
+import dev.nitrate.engine.video.FilmReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +86,7 @@ public final class EditorViewModel implements AutoCloseable {
         }));
         renders = new RenderQueueViewModel(services.renderer(), services.tasks().lane("render"), ui,
                 this::renderQueueChanged);
-        renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get()));
+        renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get(), projectFile()));
         viewer = new FilmViewModel(services, ui, timeline, notice::set,
                 frame -> colorizedImage.set(preview.cached(frame)));
         session = new ProjectSession(services.projects(), services.appData(), services.tasks().lane("autosave"), ui, notice::set);
@@ -420,5 +420,9 @@ public final class EditorViewModel implements AutoCloseable {
 
     public ThumbnailCache thumbnails() {
         return viewer.thumbnails();
+    }
+
+    private java.nio.file.Path projectFile() {
+        return session.fileProperty().get();
     }
 }

@@ -1,6 +1,6 @@
 package dev.nitrate.app;
 
-import dev.nitrate.app.media.FilmInfo;
+import dev.nitrate.engine.video.FilmInfo;
 import java.io.File;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;

@@ -1,16 +1,18 @@
 package dev.nitrate.app;
 
 import dev.nitrate.app.media.FilmException;
-import dev.nitrate.app.media.FilmInfo;
-import dev.nitrate.app.media.FilmReader;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
 import dev.nitrate.app.timeline.LatestWinsScheduler;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.ThumbnailCache;
 import dev.nitrate.app.timeline.TimelineViewModel;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.DecodedFrame;
+import dev.nitrate.engine.video.FilmInfo;
+import dev.nitrate.engine.video.FilmReader;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -41,7 +43,7 @@ final class FilmViewModel implements AutoCloseable {
     private final TimelineViewModel timeline;
     private final Consumer<String> notices;
     private final IntConsumer frameRequested;
-    private final LatestWinsScheduler<FrameDecoder.Request, RgbFrame> scrubber;
+    private final LatestWinsScheduler<FrameDecoder.Request, DecodedFrame> scrubber;
     private final ObjectProperty<FilmInfo> film = new SimpleObjectProperty<>();
     private final ObjectProperty<Image> sourceImage = new SimpleObjectProperty<>();
     private final StringProperty caption = new SimpleStringProperty("");
@@ -76,7 +78,7 @@ final class FilmViewModel implements AutoCloseable {
         shotDetection.cancel();
         film.set(info);
         sourceImage.set(null);
-        timeline.load(info.frameCount(), info.framesPerSecond());
+        timeline.load(FilmFacts.frameCount(info), info.frameRate().toDouble());
         thumbnails = new ThumbnailCache(services.tasks().lane("thumbnails"), services.films(), info.source(), 64, ui, f -> { },
                 () -> System.nanoTime() - lastScrubRequestNanos < 400_000_000L);
         thumbnailsChanged.accept(thumbnails);
@@ -99,7 +101,7 @@ final class FilmViewModel implements AutoCloseable {
         detectingShots.set(true);
         shotDetection = shotLane.submit(token -> {
             try (FilmReader reader = services.films().open(info.source())) {
-                Shots shots = services.shotDetector().detect(reader, n -> { }, token::isCancelled);
+                Shots shots = services.shotFinder().detect(reader, n -> { }, token::isCancelled);
                 ui.execute(() -> {
                     if (token == shotDetection && !token.isCancelled()) {
                         timeline.shotsProperty().set(shots);
@@ -125,17 +127,17 @@ final class FilmViewModel implements AutoCloseable {
         lastScrubRequestNanos = System.nanoTime();
         scrubber.submit(new FrameDecoder.Request(info.source(), frame));
         frameRequested.accept(frame);
-        caption.set(String.format("Frame %d / %d   %s   Shot %d", frame, info.frameCount() - 1, info.timecode(frame),
+        caption.set(String.format("Frame %d / %d   %s   Shot %d", frame, info.frameCount() - 1, FilmFacts.timecode(info, frame),
                 timeline.currentShot() + 1));
     }
 
-    private void showFrame(RgbFrame frame) {
+    private void showFrame(DecodedFrame frame) {
         if (film.get() == null || frame.index() != timeline.currentFrameProperty().get()) {
             return;
         }
-        sourceImage.set(Pictures.toImage(frame));
-        frameRequested.accept(frame.index());
-        shownFrame.set(frame.index());
+        sourceImage.set(Pictures.toImage(frame.pixels()));
+        frameRequested.accept((int) frame.index());
+        shownFrame.set((int) frame.index());
         lastScrubLatencyNanos.set(System.nanoTime() - lastScrubRequestNanos);
     }
 

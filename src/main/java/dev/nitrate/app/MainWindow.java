@@ -4,13 +4,14 @@ import dev.nitrate.app.compare.CompareWindow;
 import dev.nitrate.app.exemplars.ExemplarsView;
 import dev.nitrate.app.export.ExportDialog;
 import dev.nitrate.app.export.RenderQueueView;
-import dev.nitrate.app.media.FilmInfo;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.settings.SettingsDialog;
 import dev.nitrate.app.status.StatusBar;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.app.timeline.TimelineView;
 import dev.nitrate.app.timeline.TimelineViewModel;
 import dev.nitrate.app.viewer.ViewerView;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.FilmInfo;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,8 +245,8 @@ public final class MainWindow {
         position.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             FilmInfo film = editor.filmProperty().get();
             int frame = time.currentFrameProperty().get();
-            return film == null ? "" : film.timecode(frame) + "  ·  " + film.width() + "x" + film.height()
-                    + "  ·  " + film.frameRateText() + " fps";
+            return film == null ? "" : FilmFacts.timecode(film, frame) + "  ·  " + film.width() + "x" + film.height()
+                    + "  ·  " + film.frameRate().display() + " fps";
         }, time.currentFrameProperty(), editor.filmProperty()));
         Label shots = new Label();
         shots.getStyleClass().add("muted");

@@ -7,7 +7,7 @@ import dev.nitrate.app.media.FilmOpener;
 import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.app.settings.DeviceProbe;
 import dev.nitrate.app.tasks.TaskLanes;
-import dev.nitrate.app.timeline.ShotDetector;
+import dev.nitrate.app.timeline.ShotFinder;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,13 +18,13 @@ import java.util.Objects;
  * @param appData folder for recent files, autosave recovery and render checkpoints
  * @param tasks the editor's background lanes; whoever creates them closes them when the app ends
  */
-public record Services(FilmOpener films, ShotDetector shotDetector, ExemplarFitter exemplarFitter,
+public record Services(FilmOpener films, ShotFinder shotFinder, ExemplarFitter exemplarFitter,
                        ColorizerFactory colorizers, ShotFigures figures, Renderer renderer, DeviceProbe devices,
                        ProjectStore projects, Path appData, TaskLanes tasks) {
 
     public Services {
         Objects.requireNonNull(films);
-        Objects.requireNonNull(shotDetector);
+        Objects.requireNonNull(shotFinder);
         Objects.requireNonNull(exemplarFitter);
         Objects.requireNonNull(colorizers);
         Objects.requireNonNull(figures);

@@ -60,12 +60,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The first name for the result that nothing uses yet: each finished demo keeps its file and a new run writes
+     * The first name for the result that nothing uses yet (nor its record): each finished demo keeps its file and a new run writes
      * another; an interrupted one resumes, because its name is still free.
      */
     static Path freeName(Path folder) {
         Path candidate = folder.resolve("demo-colorized.mp4");
-        for (int n = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS); n++) {
+        for (int n = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(dev.nitrate.engine.safety.OutputGuard.recordFileOf(candidate), LinkOption.NOFOLLOW_LINKS); n++) {
             candidate = folder.resolve("demo-colorized-" + n + ".mp4");
         }
         return candidate;

@@ -18,7 +18,12 @@ public final class NitrateCli implements Runnable {
             ColorizeCommand::new,
             engine -> new DemoCommand(),
             engine -> new EvaluateCommand(EvaluateCommand.factories(engine)),
-            engine -> new BenchCommand(EvaluateCommand.factories(engine)));
+            engine -> new BenchCommand(EvaluateCommand.factories(engine)),
+            PlanCommand::new,
+            RenderPartCommand::new,
+            AssembleCommand::new,
+            SlurmCommand::new,
+            VerifyCommand::new);
 
     private final ColorizerProvider engine;
 

@@ -345,6 +345,10 @@ class EditorFlowTest {
         try (Stream<Path> files = Files.list(frames)) {
             assertEquals(FRAMES, files.filter(p -> p.toString().endsWith(".png")).count());
         }
+        dev.nitrate.engine.provenance.ProvenanceRecord record = dev.nitrate.engine.provenance.ProvenanceJson.read(work.resolve("out_frames.nitrate.json"));
+        assertEquals("editor-project", record.origin().kind());
+        assertEquals("job.nitrate", record.origin().project());
+        assertEquals(FRAMES, record.outputFrames().count());
 
         robot.clickOn("#tool-export");
         TextField again = waitForNode(robot, "#export-file");

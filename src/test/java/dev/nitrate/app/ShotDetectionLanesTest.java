@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nitrate.app.adapters.EngineExemplarFitter;
 import dev.nitrate.app.adapters.EngineFilmOpener;
 import dev.nitrate.app.adapters.EngineRenderer;
-import dev.nitrate.app.adapters.EngineShotDetector;
 import dev.nitrate.app.adapters.EngineShotFigures;
+import dev.nitrate.app.adapters.EngineShotFinder;
 import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.project.ProjectSettings;
 import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.app.tasks.TaskLanes;
-import dev.nitrate.app.timeline.ShotDetector;
+import dev.nitrate.app.timeline.ShotFinder;
 import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.VideoCodec;
 import dev.nitrate.testing.TestMedia;
@@ -67,8 +67,8 @@ class ShotDetectionLanesTest {
 
     @Start
     void start(Stage stage) {
-        ShotDetector engine = new EngineShotDetector();
-        ShotDetector firstHeld = (reader, progress, cancelled) -> {
+        ShotFinder engine = new EngineShotFinder();
+        ShotFinder firstHeld = (reader, progress, cancelled) -> {
             if (detections.getAndIncrement() == 0) {
                 holdUntil(cancelled);
             }

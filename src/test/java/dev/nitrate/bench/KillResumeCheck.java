@@ -118,7 +118,7 @@ public final class KillResumeCheck {
             String digest = digest(output);
             reference = reference == null ? digest : reference;
             digests.merge(digest, 1, Integer::sum);
-            Files.move(output, folder.resolve("repeat-" + attempt + "-" + name));
+            moveAway(output, "repeat-" + attempt + "-" + name);
         }
         long renderMedian = median(renderNanos);
         long startupMedian = median(startupNanos);
@@ -146,7 +146,7 @@ public final class KillResumeCheck {
                 finishedBeforeKill++;
                 finishedOutputs++;
                 resumedIdentical += process.exitValue() == 0 && digest(output).equals(reference) ? 1 : 0;
-                Files.move(output, folder.resolve("finished-" + runs + "-" + name));
+                moveAway(output, "finished-" + runs + "-" + name);
                 continue;
             }
             process.destroyForcibly();
@@ -156,7 +156,7 @@ public final class KillResumeCheck {
                 killedWhileCleaningUp++;
                 resumedIdentical += digest(output).equals(reference) ? 1 : 0;
                 finishedOutputs++;
-                Files.move(output, folder.resolve("killed-after-publishing-" + runs + "-" + name));
+                moveAway(output, "killed-after-publishing-" + runs + "-" + name);
             }
         }
         Process finish = start(output, format).start();
@@ -222,6 +222,15 @@ public final class KillResumeCheck {
             for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        }
+    }
+
+    /** Moves a finished output out of the way, with its provenance record when it has one (a kill may come between the two). */
+    private void moveAway(Path output, String newName) throws java.io.IOException {
+        Files.move(output, folder.resolve(newName));
+        Path record = dev.nitrate.engine.safety.OutputGuard.recordFileOf(output);
+        if (Files.exists(record)) {
+            Files.move(record, folder.resolve(newName + ".nitrate.json"));
         }
     }
 }

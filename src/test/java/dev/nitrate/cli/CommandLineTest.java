@@ -41,6 +41,13 @@ class CommandLineTest {
     }
 
     @Test
+    void theDemoPicksANameWhoseProvenanceRecordIsFreeToo() throws Exception {
+        assertEquals(folder.resolve("demo-colorized.mp4"), DemoCommand.freeName(folder));
+        Files.writeString(folder.resolve("demo-colorized.mp4.nitrate.json"), "{}");
+        assertEquals(folder.resolve("demo-colorized-2.mp4"), DemoCommand.freeName(folder));
+    }
+
+    @Test
     void infoOnARealClip() {
         CliRunner.Result result = CliRunner.run("info", "src/test/resources/media/cup.mp4", "--json");
         assertEquals(0, result.exitCode(), result.err());
@@ -196,7 +203,7 @@ class CommandLineTest {
     @Test
     void subcommandsAreListedInOnePlace() {
         Set<String> names = new NitrateCli(ColorizerProvider.engine()).commandLine().getSubcommands().keySet();
-        assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench"), names.stream().collect(Collectors.toSet()));
+        assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench", "plan", "render-part", "assemble", "slurm", "verify"), names.stream().collect(Collectors.toSet()));
         assertEquals(NitrateCli.SUBCOMMANDS.size(), names.size());
     }
 
@@ -205,7 +212,7 @@ class CommandLineTest {
         picocli.CommandLine line = new NitrateCli(ColorizerProvider.engine()).commandLine();
         ColorizeCommand colorize = line.getSubcommands().get("colorize").getCommand();
         line.parseArgs("colorize", "film.mp4", "-e", "ex.png", "-o", "o.mp4", "--local-attention", "graph", "--ort-spinning");
-        var options = colorize.engineOptions.inference(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0);
+        var options = colorize.render.engineOptions.inference(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0);
         assertEquals(dev.nitrate.engine.colorize.InferenceOptions.LocalAttentionPath.GRAPH, options.localAttention());
         assertTrue(options.ortSpinning());
         var defaults = new dev.nitrate.engine.colorize.InferenceOptions(dev.nitrate.engine.colorize.ComputeDevice.CPU, 0, null);

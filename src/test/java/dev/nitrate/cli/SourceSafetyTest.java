@@ -250,11 +250,13 @@ class SourceSafetyTest {
         Map<String, String> left = new TreeMap<>(before);
         Map<String, String> right = new TreeMap<>(after);
         for (String output : outputs) {
-            left.keySet().removeIf(path -> path.equals(output) || path.startsWith(output + "/"));
-            right.keySet().removeIf(path -> path.equals(output) || path.startsWith(output + "/"));
+            String record = output + ".nitrate.json";
+            left.keySet().removeIf(path -> path.equals(output) || path.startsWith(output + "/") || path.equals(record));
+            right.keySet().removeIf(path -> path.equals(output) || path.startsWith(output + "/") || path.equals(record));
             assertTrue(after.containsKey(output), output + " written");
+            assertTrue(after.containsKey(record), record + " (its provenance record) written");
         }
-        assertEquals(left, right, "nothing outside " + Arrays.toString(outputs) + " changed, and no work folder is left");
+        assertEquals(left, right, "nothing outside " + Arrays.toString(outputs) + " and their records changed, and no work folder is left");
     }
 
     /** Every path under the folder (links not followed): its type, and for a file its size and SHA-256. */

@@ -8,6 +8,8 @@ import dev.nitrate.app.project.RenderRecord;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
+import dev.nitrate.engine.provenance.ProvenanceRecord;
+import dev.nitrate.engine.provenance.RecordPaths;
 import dev.nitrate.engine.render.FrameRange;
 import dev.nitrate.engine.render.OutputFormat;
 import dev.nitrate.engine.render.OutputSpec;
@@ -15,6 +17,7 @@ import dev.nitrate.engine.render.RenderJob;
 import dev.nitrate.engine.render.RenderListener;
 import dev.nitrate.engine.render.RenderOutcome;
 import dev.nitrate.engine.render.RenderRequest;
+import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.video.FilmOpenOptions;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +48,8 @@ public final class EngineRenderer implements Renderer {
         RenderJob job;
         try {
             RenderRequest request = requestFor(record, context);
+            ProvenanceRecord.Origin origin = ProvenanceRecord.Origin.editor(context.project() == null ? null
+                    : RecordPaths.relative(OutputGuard.recordFileOf(record.output().toAbsolutePath()).getParent(), context.project()));
             job = new RenderJob(request, colorizers, new RenderListener() {
                 @Override
                 public void progress(dev.nitrate.engine.render.Progress p) {
@@ -56,13 +61,13 @@ public final class EngineRenderer implements Renderer {
                 public void warning(String message) {
                     listener.warning(message);
                 }
-            });
+            }, origin);
         } catch (IllegalArgumentException e) {
             String message = "The export cannot start: " + e.getMessage();
             return new Run() {
                 @Override
-                public Outcome run() {
-                    return new Failed(message);
+                public RenderOutcome run() {
+                    return new RenderOutcome.Failed(message, Optional.of(e));
                 }
 
                 @Override
@@ -73,15 +78,8 @@ public final class EngineRenderer implements Renderer {
         RenderJob started = job;
         return new Run() {
             @Override
-            public Outcome run() {
-                RenderOutcome outcome = started.run();
-                if (outcome instanceof RenderOutcome.Completed c) {
-                    return new Completed(c.frames(), c.resumedAtFrame());
-                }
-                if (outcome instanceof RenderOutcome.Cancelled c) {
-                    return new Cancelled(c.framesDone());
-                }
-                return new Failed(((RenderOutcome.Failed) outcome).message());
+            public RenderOutcome run() {
+                return started.run();
             }
 
             @Override

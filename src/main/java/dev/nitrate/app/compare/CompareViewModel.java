@@ -1,17 +1,17 @@
 package dev.nitrate.app.compare;
 
 import dev.nitrate.app.EditorViewModel;
-import dev.nitrate.app.media.FilmInfo;
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.preview.ColorizeJob;
 import dev.nitrate.app.preview.ColorizeListener;
 import dev.nitrate.app.preview.ColorizeOutcome;
 import dev.nitrate.app.preview.ColorizeWorker;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.project.ProjectSettings;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.FilmInfo;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +43,7 @@ public final class CompareViewModel implements AutoCloseable {
     public static final class Side {
         private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>();
         private final Map<Integer, Image> frames = new ConcurrentHashMap<>();
-        private final List<RgbFrame> rgb = new ArrayList<>();
+        private final List<Rgb8> rgb = new ArrayList<>();
         private final StringProperty figures = new SimpleStringProperty("Not run yet");
         private final ObjectProperty<ShotFigures.Figures> measured = new SimpleObjectProperty<>();
 
@@ -122,10 +122,10 @@ public final class CompareViewModel implements AutoCloseable {
         ProjectSettings settings = new ProjectSettings(base.pack(), base.device(), choice.previewHeight(), base.memoryOverrides());
         int[] size = EditorViewModel.previewSize(film, choice.previewHeight());
         ColorizeJob job = new ColorizeJob(film.source(), first.get(), end.get(), List.of(choice.exemplar()), settings, size[0], size[1]);
-        List<RgbFrame> collected = new ArrayList<>();
+        List<Rgb8> collected = new ArrayList<>();
         worker.submit(job, new ColorizeListener() {
             @Override
-            public void frame(int index, RgbFrame source, RgbFrame colorized, double fps, MemoryStats memory) {
+            public void frame(int index, Rgb8 source, Rgb8 colorized, double fps, MemoryStats memory) {
                 collected.add(colorized);
                 Image image = Pictures.toImage(colorized);
                 ui.execute(() -> side.frames.put(index, image));

@@ -48,7 +48,7 @@ public final class CompareWindow {
         cancel.disableProperty().bind(model.runningProperty().not());
         ToggleButton play = new ToggleButton(null, Icons.icon("mdi2p-play"));
         play.setId("compare-play");
-        double fps = editor.filmProperty().get() == null ? 24 : editor.filmProperty().get().framesPerSecond();
+        double fps = editor.filmProperty().get() == null ? 24 : editor.filmProperty().get().frameRate().toDouble();
         playback = new Timeline(new KeyFrame(Duration.seconds(1 / fps), e -> model.step()));
         playback.setCycleCount(Timeline.INDEFINITE);
         play.selectedProperty().addListener((o, a, b) -> {

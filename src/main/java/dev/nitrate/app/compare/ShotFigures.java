@@ -1,6 +1,6 @@
 package dev.nitrate.app.compare;
 
-import dev.nitrate.app.media.RgbFrame;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.util.List;
 
 /** Per-shot figures shown under each side of a comparison. */
@@ -8,7 +8,7 @@ import java.util.List;
 public interface ShotFigures {
 
     /** Mean colourfulness (Hasler and Süsstrunk) and colour distribution consistency of colorized frames in order. */
-    Figures measure(List<RgbFrame> frames);
+    Figures measure(List<Rgb8> frames);
 
     record Figures(double colourfulness, double cdc) {}
 }

@@ -1,7 +1,8 @@
 package dev.nitrate.app.export;
 
-import dev.nitrate.app.media.FilmInfo;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.project.ExportFormat;
+import dev.nitrate.engine.video.FilmInfo;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +65,9 @@ public final class ExportDialog extends Dialog<ExportDialog.Request> {
         quality.setId("export-quality");
         quality.setShowTickLabels(true);
         quality.setMajorTickUnit(25);
-        first = new Spinner<>(0, film.frameCount() - 1, 0);
-        last = new Spinner<>(0, film.frameCount() - 1, film.frameCount() - 1);
+        int frames = FilmFacts.frameCount(film);
+        first = new Spinner<>(0, frames - 1, 0);
+        last = new Spinner<>(0, frames - 1, frames - 1);
         first.setId("export-first");
         last.setId("export-last");
         first.setEditable(true);
@@ -73,7 +75,7 @@ public final class ExportDialog extends Dialog<ExportDialog.Request> {
         Button wholeFilm = new Button("Whole film");
         wholeFilm.setOnAction(e -> {
             first.getValueFactory().setValue(0);
-            last.getValueFactory().setValue(film.frameCount() - 1);
+            last.getValueFactory().setValue(frames - 1);
         });
         Button currentShot = new Button("Current shot");
         currentShot.setId("export-current-shot");
@@ -84,12 +86,13 @@ public final class ExportDialog extends Dialog<ExportDialog.Request> {
         lumaLock.setId("export-luma-lock");
         lumaLock.setSelected(true);
         audio.setId("export-audio");
-        audio.setSelected(audioSupported && film.hasAudio());
-        audio.setDisable(!audioSupported || !film.hasAudio());
+        boolean hasAudio = !film.audioStreams().isEmpty();
+        audio.setSelected(audioSupported && hasAudio);
+        audio.setDisable(!audioSupported || !hasAudio);
         if (!audioSupported) {
             audio.setTooltip(new Tooltip("This build's writer does not copy audio yet"));
             audio.setText("Copy the film's audio (not available in this build)");
-        } else if (!film.hasAudio()) {
+        } else if (!hasAudio) {
             audio.setText("Copy the film's audio (the film has none)");
         }
 

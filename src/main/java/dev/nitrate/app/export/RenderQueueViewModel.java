@@ -4,8 +4,10 @@ import dev.nitrate.app.project.ExportFormat;
 import dev.nitrate.app.project.RenderRecord;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
+import dev.nitrate.engine.render.RenderOutcome;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -149,14 +151,14 @@ public final class RenderQueueViewModel implements AutoCloseable {
         });
         Renderer.Run job = runningJob;
         runningTask = lane.submit(token -> {
-            Renderer.Outcome outcome;
+            RenderOutcome outcome;
             try {
                 outcome = job.run();
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "Render of " + record.output() + " stopped", e);
-                outcome = new Renderer.Failed("The render stopped: " + e);
+                outcome = new RenderOutcome.Failed("The render stopped: " + e, Optional.of(e));
             }
-            Renderer.Outcome result = outcome;
+            RenderOutcome result = outcome;
             ui.execute(() -> finish(next, result));
         });
     }
@@ -170,20 +172,20 @@ public final class RenderQueueViewModel implements AutoCloseable {
         };
     }
 
-    private void finish(RenderItem item, Renderer.Outcome outcome) {
+    private void finish(RenderItem item, RenderOutcome outcome) {
         RenderRecord r = item.recordProperty().get();
-        if (outcome instanceof Renderer.Completed c) {
+        if (outcome instanceof RenderOutcome.Completed c) {
             item.recordProperty().set(r.withProgress(r.endFrame() - r.firstFrame(), null));
             item.stateProperty().set(RenderItem.State.DONE);
             item.progressProperty().set(1);
             item.detailProperty().set("Done: " + r.output() + (c.resumedAtFrame() > r.firstFrame()
                     ? " (resumed at frame " + c.resumedAtFrame() + ")" : ""));
-        } else if (outcome instanceof Renderer.Cancelled c) {
+        } else if (outcome instanceof RenderOutcome.Cancelled c) {
             item.stateProperty().set(RenderItem.State.CANCELLED);
             item.detailProperty().set("Cancelled after " + c.framesDone() + " frames");
         } else {
             item.stateProperty().set(RenderItem.State.FAILED);
-            item.detailProperty().set(((Renderer.Failed) outcome).message());
+            item.detailProperty().set(((RenderOutcome.Failed) outcome).message());
         }
         running = null;
         runningJob = null;

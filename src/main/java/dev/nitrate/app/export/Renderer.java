@@ -1,6 +1,7 @@
 package dev.nitrate.app.export;
 
 import dev.nitrate.app.project.RenderRecord;
+import dev.nitrate.engine.render.RenderOutcome;
 
 /** Runs exports: the editor's door to the engine's resumable render job. */
 public interface Renderer {
@@ -13,20 +14,10 @@ public interface Renderer {
         void warning(String message);
     }
 
-    /** How a render ended. */
-    sealed interface Outcome permits Completed, Cancelled, Failed {}
-
-    /** @param resumedAtFrame the frame this run started at (after an interruption, later than the range's first) */
-    record Completed(long frames, long resumedAtFrame) implements Outcome {}
-
-    record Cancelled(long framesDone) implements Outcome {}
-
-    record Failed(String message) implements Outcome {}
-
     /** One render in flight. */
     interface Run {
         /** Runs on the calling thread until the render ends. */
-        Outcome run();
+        RenderOutcome run();
 
         /** Asks the render to stop; finished work is kept, and running the same render again resumes it. */
         void cancel();

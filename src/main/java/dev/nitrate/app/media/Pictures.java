@@ -1,28 +1,57 @@
 package dev.nitrate.app.media;
 
+import dev.nitrate.engine.image.Resampler;
+import dev.nitrate.engine.video.FilmReader;
+import dev.nitrate.engine.video.MediaException;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
+import dev.nitrate.engine.video.RgbPixels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
 
-/** Conversions between decoded pictures and what JavaFX shows. */
+/** Conversions between the engine's decoded pictures and what JavaFX shows. */
 public final class Pictures {
 
     private Pictures() {}
 
-    public static Image toImage(RgbFrame frame) {
+    public static Image toImage(RgbPixels frame) {
         WritableImage image = new WritableImage(frame.width(), frame.height());
         image.getPixelWriter().setPixels(0, 0, frame.width(), frame.height(), PixelFormat.getByteRgbInstance(),
-                frame.rgb(), 0, frame.width() * 3);
+                frame.toRgb8(), 0, frame.width() * 3);
         return image;
     }
 
+    /**
+     * Decodes a frame for display, area-averaged down to fit inside {@code maxWidth x maxHeight} keeping the aspect
+     * ratio; a zero box keeps the film's size.
+     */
+    public static Rgb8 frame(FilmReader reader, int index, int maxWidth, int maxHeight) throws FilmException {
+        Rgb8 full;
+        try {
+            var decoded = reader.read(index);
+            full = new Rgb8(decoded.width(), decoded.height(), decoded.pixels().toRgb8());
+        } catch (MediaException e) {
+            throw new FilmException(e.getMessage(), e);
+        }
+        int[] size = fitInside(full.width(), full.height(), maxWidth, maxHeight);
+        return resize(full, size[0], size[1]);
+    }
+
+    /** Area-averaging resize to an exact size ({@link Resampler#areaAverageRgb8}), for display. */
+    public static Rgb8 resize(Rgb8 source, int width, int height) {
+        if (source.width() == width && source.height() == height) {
+            return source;
+        }
+        return new Rgb8(width, height, Resampler.areaAverageRgb8(source.rgb(), source.width(), source.height(), width, height));
+    }
+
     /** Reads a picture file as RGB; the error names the file when it is not a picture. */
-    public static RgbFrame read(Path file) throws FilmException {
+    public static Rgb8 read(Path file) throws FilmException {
         BufferedImage image;
         try {
             if (!Files.isRegularFile(file)) {
@@ -35,10 +64,10 @@ public final class Pictures {
         if (image == null) {
             throw new FilmException(file + ": not a picture Nitrate can read (use PNG, JPEG, BMP, GIF or TIFF)");
         }
-        return fromBufferedImage(image, -1);
+        return fromBufferedImage(image);
     }
 
-    public static RgbFrame fromBufferedImage(BufferedImage image, int index) {
+    public static Rgb8 fromBufferedImage(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
@@ -48,10 +77,10 @@ public final class Pictures {
             rgb[3 * i + 1] = (byte) (argb[i] >> 8);
             rgb[3 * i + 2] = (byte) argb[i];
         }
-        return new RgbFrame(index, w, h, rgb);
+        return new Rgb8(w, h, rgb);
     }
 
-    public static BufferedImage toBufferedImage(RgbFrame frame) {
+    public static BufferedImage toBufferedImage(Rgb8 frame) {
         BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
         int[] argb = new int[frame.width() * frame.height()];
         byte[] rgb = frame.rgb();
@@ -60,41 +89,6 @@ public final class Pictures {
         }
         image.setRGB(0, 0, frame.width(), frame.height(), argb, 0, frame.width());
         return image;
-    }
-
-    /** Area-averaging downscale (or nearest upscale) to an exact size. */
-    public static RgbFrame resize(RgbFrame source, int width, int height) {
-        if (source.width() == width && source.height() == height) {
-            return source;
-        }
-        byte[] out = new byte[width * height * 3];
-        byte[] in = source.rgb();
-        int sw = source.width();
-        int sh = source.height();
-        for (int y = 0; y < height; y++) {
-            int y0 = y * sh / height;
-            int y1 = Math.max(y0 + 1, (y + 1) * sh / height);
-            for (int x = 0; x < width; x++) {
-                int x0 = x * sw / width;
-                int x1 = Math.max(x0 + 1, (x + 1) * sw / width);
-                int r = 0, g = 0, b = 0, n = 0;
-                for (int yy = y0; yy < y1; yy++) {
-                    int row = yy * sw;
-                    for (int xx = x0; xx < x1; xx++) {
-                        int p = 3 * (row + xx);
-                        r += in[p] & 255;
-                        g += in[p + 1] & 255;
-                        b += in[p + 2] & 255;
-                        n++;
-                    }
-                }
-                int q = 3 * (y * width + x);
-                out[q] = (byte) (r / n);
-                out[q + 1] = (byte) (g / n);
-                out[q + 2] = (byte) (b / n);
-            }
-        }
-        return new RgbFrame(source.index(), width, height, out);
     }
 
     /** The size that fits inside a box keeping the aspect ratio; a zero box means the source size. */

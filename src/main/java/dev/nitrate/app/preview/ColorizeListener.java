@@ -1,13 +1,13 @@
 package dev.nitrate.app.preview;
 
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 
 /** Hears a colorize run on its worker thread. */
 public interface ColorizeListener {
 
     /** A frame is done: its source and colorized pictures at the job's size. */
-    void frame(int index, RgbFrame source, RgbFrame colorized, double framesPerSecond, MemoryStats memory);
+    void frame(int index, Rgb8 source, Rgb8 colorized, double framesPerSecond, MemoryStats memory);
 
     void finished(ColorizeOutcome outcome);
 }

@@ -2,10 +2,9 @@ package dev.nitrate.app.preview;
 
 import dev.nitrate.app.exemplars.ExemplarFitter;
 import dev.nitrate.app.media.FilmException;
+import dev.nitrate.app.media.FilmFacts;
 import dev.nitrate.app.media.FilmOpener;
-import dev.nitrate.app.media.FilmReader;
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
@@ -18,6 +17,8 @@ import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.colormnet.PackColorizer;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.pipeline.FramePipeline;
+import dev.nitrate.engine.video.FilmReader;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -95,17 +96,16 @@ public final class ColorizeWorker implements AutoCloseable {
             FramePipeline pipeline = new FramePipeline(colorizer);
             int from = job.first();
             long start = System.nanoTime();
-            int end = Math.min(job.end(), reader.info().frameCount());
+            int end = Math.min(job.end(), FilmFacts.frameCount(reader.info()));
             for (int index = from; index < end; index++) {
                 if (cancelRequested) {
                     return new ColorizeOutcome.Cancelled(done);
                 }
-                RgbFrame source = Pictures.resize(reader.frame(index, job.width(), job.height()), job.width(), job.height());
+                Rgb8 source = Pictures.resize(Pictures.frame(reader, index, job.width(), job.height()), job.width(), job.height());
                 byte[] rgb = pipeline.colorizeRgb8(source.rgb(), job.width(), job.height());
                 done++;
                 double fps = done / ((System.nanoTime() - start) / 1e9);
-                listener.frame(index, new RgbFrame(index, source.width(), source.height(), source.rgb()),
-                        new RgbFrame(index, job.width(), job.height(), rgb), fps, colorizer.memoryStats());
+                listener.frame(index, source, new Rgb8(job.width(), job.height(), rgb), fps, colorizer.memoryStats());
             }
             return new ColorizeOutcome.Completed(done, done / Math.max(1e-9, (System.nanoTime() - start) / 1e9));
         } catch (ColorizeException e) {

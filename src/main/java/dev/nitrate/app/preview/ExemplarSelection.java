@@ -2,7 +2,7 @@ package dev.nitrate.app.preview;
 
 import dev.nitrate.app.project.PinScope;
 import dev.nitrate.app.project.ProjectExemplar;
-import dev.nitrate.app.timeline.Shots;
+import dev.nitrate.engine.shots.Shots;
 import java.util.ArrayList;
 import java.util.List;
 

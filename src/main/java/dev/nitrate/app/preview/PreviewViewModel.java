@@ -1,8 +1,8 @@
 package dev.nitrate.app.preview;
 
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -57,7 +57,7 @@ public final class PreviewViewModel {
             int done;
 
             @Override
-            public void frame(int index, RgbFrame source, RgbFrame colorized, double fps, MemoryStats stats) {
+            public void frame(int index, Rgb8 source, Rgb8 colorized, double fps, MemoryStats stats) {
                 Image image = Pictures.toImage(colorized);
                 done++;
                 int count = done;

@@ -2,11 +2,11 @@ package dev.nitrate.app.timeline;
 
 import dev.nitrate.app.media.FilmException;
 import dev.nitrate.app.media.FilmOpener;
-import dev.nitrate.app.media.FilmReader;
 import dev.nitrate.app.media.Pictures;
-import dev.nitrate.app.media.RgbFrame;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
+import dev.nitrate.engine.video.FilmReader;
+import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -122,7 +122,7 @@ public final class ThumbnailCache implements AutoCloseable {
                 reader = opener.open(film);
             }
             int maxWidth = (int) Math.ceil((double) thumbHeight * reader.info().width() / reader.info().height());
-            RgbFrame rgb = reader.frame(frame, maxWidth, thumbHeight);
+            Rgb8 rgb = Pictures.frame(reader, frame, maxWidth, thumbHeight);
             return Pictures.toImage(rgb);
         } catch (FilmException e) {
             // the editor reports an unreadable film when it opens it; the strip stays empty where frames fail

@@ -1,5 +1,6 @@
 package dev.nitrate.app.timeline;
 
+import dev.nitrate.engine.shots.Shots;
 import java.util.HashSet;
 import java.util.Set;
 import javafx.geometry.Orientation;

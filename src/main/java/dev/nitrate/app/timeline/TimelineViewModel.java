@@ -1,5 +1,6 @@
 package dev.nitrate.app.timeline;
 
+import dev.nitrate.engine.shots.Shots;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;

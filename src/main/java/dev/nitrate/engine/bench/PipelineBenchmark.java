@@ -6,7 +6,7 @@ import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.colormnet.BenchmarkMemory;
 import dev.nitrate.engine.image.LabImage;
-import dev.nitrate.engine.metrics.FilmFrames;
+import dev.nitrate.engine.image.Resampler;
 import dev.nitrate.engine.metrics.RgbFrameSource;
 import dev.nitrate.engine.pipeline.FramePipeline;
 import dev.nitrate.engine.video.RgbPixels.Rgb8;
@@ -114,7 +114,7 @@ public final class PipelineBenchmark {
             }
             if (frame.width() != width || frame.height() != height) {
                 long t = System.nanoTime();
-                frame = FilmFrames.resize(frame, width, height);
+                frame = new Rgb8(width, height, Resampler.bilinearRgb8(frame.rgb(), frame.width(), frame.height(), width, height));
                 frameNanos.put(SCALE, System.nanoTime() - t);
             }
 

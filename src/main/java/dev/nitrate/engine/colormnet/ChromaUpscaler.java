@@ -8,6 +8,7 @@ import dev.nitrate.engine.attention.Workers;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.Resampler;
 import dev.nitrate.engine.onnx.OrtRuntime;
 import dev.nitrate.engine.pack.PackManifest;
 import java.nio.ByteBuffer;
@@ -50,8 +51,8 @@ final class ChromaUpscaler {
         if (!geometry.downscaled()) {
             return chroma;
         }
-        return new ChromaPlanes(PlaneOps.resize(chroma.a(), geometry.frameWidth(), geometry.frameHeight()),
-                PlaneOps.resize(chroma.b(), geometry.frameWidth(), geometry.frameHeight()));
+        return new ChromaPlanes(Resampler.bilinear(chroma.a(), geometry.frameWidth(), geometry.frameHeight()),
+                Resampler.bilinear(chroma.b(), geometry.frameWidth(), geometry.frameHeight()));
     }
 
     /** Predicted chroma at frame size: through the refiner when the pack has one, else resized. */
@@ -62,7 +63,7 @@ final class ChromaUpscaler {
         }
         if (!hasRefiner) {
             long start = System.nanoTime();
-            FloatPlane guide = PlaneOps.resize(fullLightness, small.width(), small.height());
+            FloatPlane guide = Resampler.bilinear(fullLightness, small.width(), small.height());
             ChromaPlanes full = new ChromaPlanes(GuidedUpsampler.DEFAULT.upsample(guide, fullLightness, small.a()),
                     GuidedUpsampler.DEFAULT.upsample(guide, fullLightness, small.b()));
             timings.merge("chroma_upsample", System.nanoTime() - start, Long::sum);

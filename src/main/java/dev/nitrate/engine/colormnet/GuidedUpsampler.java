@@ -1,6 +1,7 @@
 package dev.nitrate.engine.colormnet;
 
 import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.Resampler;
 
 /**
  * Edge-aware upsampling of chroma predicted at a reduced size, guided by the full-size lightness: the fast
@@ -59,8 +60,8 @@ record GuidedUpsampler(int radius, float epsilon) {
         }
         int fw = fullLightness.width();
         int fh = fullLightness.height();
-        float[] fullA = PlaneOps.resize(new FloatPlane(w, h, boxMean(a, w, h)), fw, fh).values();
-        float[] fullB = PlaneOps.resize(new FloatPlane(w, h, boxMean(b, w, h)), fw, fh).values();
+        float[] fullA = Resampler.bilinear(new FloatPlane(w, h, boxMean(a, w, h)), fw, fh).values();
+        float[] fullB = Resampler.bilinear(new FloatPlane(w, h, boxMean(b, w, h)), fw, fh).values();
         float[] fullGuide = fullLightness.values();
         float[] out = new float[fw * fh];
         for (int i = 0; i < out.length; i++) {

@@ -19,6 +19,7 @@ import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.colorize.StageTimings;
 import dev.nitrate.engine.image.ChromaPlanes;
 import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.Resampler;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.memory.MemoryBank;
 import dev.nitrate.engine.memory.MemoryException;
@@ -205,7 +206,7 @@ public final class PackColorizer implements FrameColorizer {
     private LabImage fitExemplar(LabImage exemplar) {
         int w = geometry.networkWidth();
         int h = geometry.networkHeight();
-        return new LabImage(PlaneOps.resize(exemplar.lightness(), w, h), PlaneOps.resize(exemplar.a(), w, h), PlaneOps.resize(exemplar.b(), w, h));
+        return new LabImage(Resampler.bilinear(exemplar.lightness(), w, h), Resampler.bilinear(exemplar.a(), w, h), Resampler.bilinear(exemplar.b(), w, h));
     }
 
     /** Encodes an exemplar's own lightness and stores its value as permanent memory, without a hidden update. */
@@ -250,7 +251,7 @@ public final class PackColorizer implements FrameColorizer {
             throws OrtException, MemoryException, ColorizeException {
         OrtEnvironment env = OrtRuntime.environment();
         FrameSchedule.Role role = schedule.next();
-        FloatPlane lightness = PlaneOps.resize(fullLightness, geometry.networkWidth(), geometry.networkHeight());
+        FloatPlane lightness = Resampler.bilinear(fullLightness, geometry.networkWidth(), geometry.networkHeight());
         fillImage(lightness);
         ChromaPlanes chroma;
         try (OnnxTensor image = tensor(env, imageBuffer, 1, 3, geometry.paddedHeight(), geometry.paddedWidth());

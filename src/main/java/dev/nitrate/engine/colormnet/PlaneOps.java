@@ -2,7 +2,7 @@ package dev.nitrate.engine.colormnet;
 
 import dev.nitrate.engine.image.FloatPlane;
 
-/** Padding, cropping and resizing of planes for the engine. */
+/** Padding and cropping of planes for the networks (resizing is {@link dev.nitrate.engine.image.Resampler#bilinear}). */
 final class PlaneOps {
 
     private PlaneOps() {}
@@ -35,42 +35,5 @@ final class PlaneOps {
             }
         }
         return new FloatPlane(w, h, out);
-    }
-
-    /** Bilinear resize with half-pixel centres (PyTorch's {@code align_corners=False}). */
-    static FloatPlane resize(FloatPlane plane, int width, int height) {
-        if (plane.width() == width && plane.height() == height) {
-            return plane;
-        }
-        float[] out = new float[width * height];
-        float[] in = plane.values();
-        int inWidth = plane.width();
-        float sx = inWidth / (float) width;
-        float sy = plane.height() / (float) height;
-        int[] left = new int[width];
-        int[] right = new int[width];
-        float[] rightWeight = new float[width];
-        for (int x = 0; x < width; x++) {
-            float fx = Math.max(0f, (x + 0.5f) * sx - 0.5f);
-            left[x] = Math.min((int) fx, inWidth - 1);
-            right[x] = Math.min(left[x] + 1, inWidth - 1);
-            rightWeight[x] = fx - left[x];
-        }
-        for (int y = 0; y < height; y++) {
-            float fy = Math.max(0f, (y + 0.5f) * sy - 0.5f);
-            int y0 = Math.min((int) fy, plane.height() - 1);
-            int y1 = Math.min(y0 + 1, plane.height() - 1);
-            float wy = fy - y0;
-            int row0 = y0 * inWidth;
-            int row1 = y1 * inWidth;
-            int o = y * width;
-            for (int x = 0; x < width; x++) {
-                float wx = rightWeight[x];
-                float top = in[row0 + left[x]] * (1 - wx) + in[row0 + right[x]] * wx;
-                float bottom = in[row1 + left[x]] * (1 - wx) + in[row1 + right[x]] * wx;
-                out[o + x] = top * (1 - wy) + bottom * wy;
-            }
-        }
-        return new FloatPlane(width, height, out);
     }
 }

@@ -1,8 +1,8 @@
 package dev.nitrate.engine.exemplar;
 
 import dev.nitrate.engine.color.CieLab;
-import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
+import dev.nitrate.engine.image.Resampler;
 import dev.nitrate.engine.video.MediaException;
 import dev.nitrate.engine.video.RgbPixels;
 import dev.nitrate.engine.video.StillImages;
@@ -147,51 +147,12 @@ public final class Exemplars {
         };
     }
 
-    /**
-     * Resamples the source window {@code (sx, sy, sw, sh)} into the target rectangle {@code (left, top, innerWidth,
-     * innerHeight)} of a {@code width x height} image; outside that rectangle the image is neutral grey. Each target
-     * pixel averages a grid of bilinear samples that covers its footprint, so downscaling does not alias.
-     */
+    /** Each Lab plane's window resampled by {@link Resampler#areaAverageWindow}; neutral grey (L 50, a = b = 0) outside it. */
     private static LabImage resample(LabImage source, double sx, double sy, double sw, double sh,
             int width, int height, int left, int top, int innerWidth, int innerHeight) {
-        float[][] planes = {source.lightness().values(), source.a().values(), source.b().values()};
-        float[][] out = {new float[width * height], new float[width * height], new float[width * height]};
-        java.util.Arrays.fill(out[0], 50f);
-        double stepX = sw / innerWidth;
-        double stepY = sh / innerHeight;
-        int samplesX = Math.max(1, (int) Math.ceil(stepX));
-        int samplesY = Math.max(1, (int) Math.ceil(stepY));
-        int sourceWidth = source.width();
-        int sourceHeight = source.height();
-        for (int ty = 0; ty < innerHeight; ty++) {
-            for (int tx = 0; tx < innerWidth; tx++) {
-                double[] sum = new double[3];
-                for (int j = 0; j < samplesY; j++) {
-                    double y = sy + (ty + (j + 0.5) / samplesY) * stepY - 0.5;
-                    for (int i = 0; i < samplesX; i++) {
-                        double x = sx + (tx + (i + 0.5) / samplesX) * stepX - 0.5;
-                        double cx = Math.max(0, Math.min(sourceWidth - 1, x));
-                        double cy = Math.max(0, Math.min(sourceHeight - 1, y));
-                        int x0 = (int) cx;
-                        int y0 = (int) cy;
-                        int x1 = Math.min(sourceWidth - 1, x0 + 1);
-                        int y1 = Math.min(sourceHeight - 1, y0 + 1);
-                        double fx = cx - x0;
-                        double fy = cy - y0;
-                        for (int c = 0; c < 3; c++) {
-                            float[] p = planes[c];
-                            double top0 = p[y0 * sourceWidth + x0] * (1 - fx) + p[y0 * sourceWidth + x1] * fx;
-                            double bottom = p[y1 * sourceWidth + x0] * (1 - fx) + p[y1 * sourceWidth + x1] * fx;
-                            sum[c] += top0 * (1 - fy) + bottom * fy;
-                        }
-                    }
-                }
-                int index = (top + ty) * width + left + tx;
-                for (int c = 0; c < 3; c++) {
-                    out[c][index] = (float) (sum[c] / (samplesX * samplesY));
-                }
-            }
-        }
-        return new LabImage(new FloatPlane(width, height, out[0]), new FloatPlane(width, height, out[1]), new FloatPlane(width, height, out[2]));
+        return new LabImage(
+                Resampler.areaAverageWindow(source.lightness(), sx, sy, sw, sh, width, height, left, top, innerWidth, innerHeight, 50f),
+                Resampler.areaAverageWindow(source.a(), sx, sy, sw, sh, width, height, left, top, innerWidth, innerHeight, 0f),
+                Resampler.areaAverageWindow(source.b(), sx, sy, sw, sh, width, height, left, top, innerWidth, innerHeight, 0f));
     }
 }

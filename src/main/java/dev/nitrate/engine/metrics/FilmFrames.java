@@ -1,5 +1,6 @@
 package dev.nitrate.engine.metrics;
 
+import dev.nitrate.engine.image.Resampler;
 import dev.nitrate.engine.video.DecodedFrame;
 import dev.nitrate.engine.video.FilmInfo;
 import dev.nitrate.engine.video.FilmOpenOptions;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A film read in order as 8-bit RGB frames (deeper sources are rounded to 8 bits), optionally
- * resized bilinearly to another size. Owns its {@link FilmReader}.
+ * resized bilinearly ({@link Resampler#bilinearRgb8}) to another size. Owns its {@link FilmReader}.
  */
 public final class FilmFrames implements RgbFrameSource {
 
@@ -84,34 +85,8 @@ public final class FilmFrames implements RgbFrameSource {
             throw new IOException(e.getMessage(), e);
         }
         Rgb8 rgb = new Rgb8(frame.width(), frame.height(), frame.pixels().toRgb8());
-        return Optional.of(rgb.width() == width && rgb.height() == height ? rgb : resize(rgb, width, height));
-    }
-
-    /** Bilinear resize with pixel centres aligned (edge pixels repeat). */
-    public static Rgb8 resize(Rgb8 source, int width, int height) {
-        int sw = source.width();
-        int sh = source.height();
-        byte[] in = source.rgb();
-        byte[] out = new byte[width * height * 3];
-        for (int y = 0, j = 0; y < height; y++) {
-            double sy = Math.min(Math.max((y + 0.5) * sh / height - 0.5, 0), sh - 1);
-            int y0 = (int) sy;
-            int y1 = Math.min(y0 + 1, sh - 1);
-            double fy = sy - y0;
-            for (int x = 0; x < width; x++) {
-                double sx = Math.min(Math.max((x + 0.5) * sw / width - 0.5, 0), sw - 1);
-                int x0 = (int) sx;
-                int x1 = Math.min(x0 + 1, sw - 1);
-                double fx = sx - x0;
-                int p00 = (y0 * sw + x0) * 3, p01 = (y0 * sw + x1) * 3, p10 = (y1 * sw + x0) * 3, p11 = (y1 * sw + x1) * 3;
-                for (int c = 0; c < 3; c++, j++) {
-                    double top = (in[p00 + c] & 0xFF) * (1 - fx) + (in[p01 + c] & 0xFF) * fx;
-                    double bottom = (in[p10 + c] & 0xFF) * (1 - fx) + (in[p11 + c] & 0xFF) * fx;
-                    out[j] = (byte) Math.round(top * (1 - fy) + bottom * fy);
-                }
-            }
-        }
-        return new Rgb8(width, height, out);
+        return Optional.of(rgb.width() == width && rgb.height() == height ? rgb
+                : new Rgb8(width, height, Resampler.bilinearRgb8(rgb.rgb(), rgb.width(), rgb.height(), width, height)));
     }
 
     @Override

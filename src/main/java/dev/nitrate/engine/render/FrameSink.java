@@ -5,6 +5,9 @@ import dev.nitrate.engine.video.DecodedFrame;
 import dev.nitrate.engine.video.MediaException;
 import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Where a render's colorized frames go: spooled into the work folder segment by segment, then put in
@@ -24,6 +27,23 @@ sealed interface FrameSink permits VideoSegments, ImageFiles {
     /** Drops an open segment that did not finish (nothing when none is open). */
     void abandonSegment();
 
-    /** Puts the finished output under its final name. */
+    /** The files a finished segment left in the work folder. */
+    List<Path> finishedFiles(FrameRange segment);
+
+    /** Deletes what a segment left in the work folder, finished or not, before it is rendered again. */
+    void discard(FrameRange segment) throws IOException;
+
+    /**
+     * Completes the output inside the work folder (a video is assembled, carrying {@code containerTags}) and returns it:
+     * a video file or the folder of frames.
+     */
+    Path finish(Map<String, String> containerTags) throws MediaException, IOException;
+
+    /** Image files of the finished folder, in frame order, by name (empty for a video). */
+    default List<String> frameFileNames() throws IOException {
+        return List.of();
+    }
+
+    /** Puts the output {@link #finish finished} under its final name. */
     void publish() throws MediaException, OutputRefusedException, IOException;
 }

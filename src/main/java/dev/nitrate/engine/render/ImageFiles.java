@@ -8,6 +8,12 @@ import dev.nitrate.engine.video.ImageFormat;
 import dev.nitrate.engine.video.MediaException;
 import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** A folder of image files, one per frame, written into the work folder and moved into place when complete. */
 final class ImageFiles implements FrameSink {
@@ -28,7 +34,28 @@ final class ImageFiles implements FrameSink {
 
     @Override
     public void write(long frame, RgbPixels colour, DecodedFrame source) throws MediaException {
-        ImageFileWriter.write(colour, format, work.frames().resolve(String.format("frame_%06d.%s", frame, format.extension())));
+        ImageFileWriter.write(colour, format, frameFile(frame));
+    }
+
+    private Path frameFile(long frame) {
+        return work.frames().resolve(String.format("frame_%06d.%s", frame, format.extension()));
+    }
+
+    @Override
+    public List<Path> finishedFiles(FrameRange segment) {
+        List<Path> files = new ArrayList<>();
+        for (long frame = segment.first(); frame <= segment.last(); frame++) {
+            files.add(frameFile(frame));
+        }
+        return files;
+    }
+
+    @Override
+    public void discard(FrameRange segment) throws IOException {
+        for (Path file : finishedFiles(segment)) {
+            guard.deleteWorkFile(file);
+            guard.deleteWorkFile(file.resolveSibling("." + file.getFileName() + ".part"));
+        }
     }
 
     @Override
@@ -40,11 +67,23 @@ final class ImageFiles implements FrameSink {
     }
 
     @Override
+    public Path finish(Map<String, String> containerTags) {
+        return work.frames();
+    }
+
+    @Override
+    public List<String> frameFileNames() throws IOException {
+        try (Stream<Path> files = Files.list(work.frames())) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("frame_")).sorted().toList();
+        }
+    }
+
+    @Override
     public void publish() throws MediaException, OutputRefusedException {
         try {
             guard.publishFolder(work.frames());
         } catch (IOException e) {
-            throw new MediaException(guard.typed(), "cannot move the finished frames into place (" + RenderJob.reason(e) + ")", e);
+            throw new MediaException(guard.typed(), "cannot move the finished frames into place (" + IoFailure.reason(e) + ")", e);
         }
     }
 }

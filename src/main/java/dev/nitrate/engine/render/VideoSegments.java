@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A video file: encoded segment by segment into the work folder, then assembled (with the film's audio) into place. */
@@ -26,6 +27,7 @@ final class VideoSegments implements FrameSink {
     private final RenderRequest request;
     private final FilmInfo info;
     private final FrameRange range;
+    private final List<FrameRange> segments;
     private final WorkFolder work;
     private final OutputGuard guard;
     private final String container;
@@ -33,10 +35,12 @@ final class VideoSegments implements FrameSink {
     private VideoSegmentWriter writer;
     private Path segmentFile;
 
-    VideoSegments(RenderRequest request, FilmInfo info, FrameRange range, WorkFolder work, OutputGuard guard, String container, VideoCodec codec) {
+    VideoSegments(RenderRequest request, FilmInfo info, FrameRange range, List<FrameRange> segments, WorkFolder work, OutputGuard guard,
+            String container, VideoCodec codec) {
         this.request = request;
         this.info = info;
         this.range = range;
+        this.segments = List.copyOf(segments);
         this.work = work;
         this.guard = guard;
         this.container = container;
@@ -73,16 +77,28 @@ final class VideoSegments implements FrameSink {
     }
 
     @Override
-    public void publish() throws MediaException, OutputRefusedException, IOException {
-        List<Path> segments = new ArrayList<>();
+    public List<Path> finishedFiles(FrameRange segment) {
+        return List.of(work.segmentFile(segment.first()));
+    }
+
+    @Override
+    public void discard(FrameRange segment) throws IOException {
+        Path file = work.segmentFile(segment.first());
+        guard.deleteWorkFile(file);
+        guard.deleteWorkFile(work.partial(file));
+    }
+
+    @Override
+    public Path finish(Map<String, String> containerTags) throws MediaException, IOException {
+        List<Path> files = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
-        for (long start = range.first(); start <= range.last(); start += request.segmentFrames()) {
-            Path segment = work.segmentFile(start);
-            if (!Files.exists(segment)) {
+        for (FrameRange segment : segments) {
+            Path file = work.segmentFile(segment.first());
+            if (!Files.exists(file)) {
                 throw new MediaException(guard.typed(), "a finished segment of this render is missing; delete " + work.root() + " and render again");
             }
-            segments.add(segment);
-            counts.add(Math.min(range.last(), start + request.segmentFrames() - 1) - start + 1);
+            files.add(file);
+            counts.add(segment.frameCount());
         }
         Optional<AudioSource> audio = Optional.empty();
         if (request.output().copyAudio() && info.kind() == SourceKind.VIDEO_FILE && !info.audioStreams().isEmpty()) {
@@ -92,15 +108,23 @@ final class VideoSegments implements FrameSink {
         }
         Path temporary = guard.assemblyFile();
         try {
-            VideoAssembler.assemble(segments, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio,
-                    SourceFidelity.videoMetadata(info, range));
-            guard.publishFile(temporary);
+            VideoAssembler.assemble(files, counts.stream().mapToLong(Long::longValue).toArray(), temporary, container, codec, info.frameRate(), audio,
+                    SourceFidelity.videoMetadata(info, range).withContainerTags(containerTags));
+            return temporary;
         } catch (MediaException e) {
             guard.deleteWorkFile(temporary);
             throw e.file().equals(temporary) ? new MediaException(guard.typed(), e.problem(), e) : e;
+        }
+    }
+
+    @Override
+    public void publish() throws MediaException, OutputRefusedException, IOException {
+        Path temporary = guard.assemblyFile();
+        try {
+            guard.publishFile(temporary);
         } catch (IOException e) {
             guard.deleteWorkFile(temporary);
-            throw new MediaException(guard.typed(), "cannot write (" + RenderJob.reason(e) + ")", e);
+            throw new MediaException(guard.typed(), "cannot write (" + IoFailure.reason(e) + ")", e);
         }
     }
 }

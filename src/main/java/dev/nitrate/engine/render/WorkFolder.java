@@ -25,13 +25,17 @@ import java.util.stream.Stream;
  * The folder beside an output where a render keeps what it has finished, so that a killed render
  * resumes: {@code job.txt} (the key of the request), {@code shots.txt}, {@code segments/} (encoded
  * video segments) or {@code frames/} (finished image files), and {@code checkpoint.bin} (the next
- * frame and the colorizer's state). Every file is written under a temporary name and renamed, so each
+ * frame and the colorizer's state); for a render in parts also {@code plan.json} and, per part,
+ * {@code parts/part-NNNN.checkpoint.bin}, {@code .done} (its checksum record) and {@code .lock}.
+ * Every file is written under a temporary name and renamed, so each
  * is either complete or absent. The folder is created, marked and deleted by the output's
  * {@link OutputGuard}, which also does every rename and deletion inside it.
  */
 final class WorkFolder {
 
     private static final String CHECKPOINT_MAGIC = "nitrate-checkpoint/1";
+    /** The checkpoint of a render of the whole film. */
+    static final String WHOLE_CHECKPOINT = "checkpoint.bin";
 
     private final Path root;
     private final OutputGuard guard;
@@ -55,13 +59,53 @@ final class WorkFolder {
                 notes.add("earlier unfinished work for " + guard.typed() + " used other inputs or settings; starting over");
             }
         }
+        return prepared(root, guard, jobKey);
+    }
+
+    /**
+     * Opens the work folder of a planned render, which parts running at the same time share: never
+     * emptied here. Refuses a folder that holds the work of another request.
+     */
+    static WorkFolder join(OutputGuard guard, String jobKey) throws IOException, OutputRefusedException {
+        Path root = guard.openWorkFolder();
+        Path jobFile = root.resolve("job.txt");
+        if (Files.isRegularFile(jobFile) && !Files.readString(jobFile, StandardCharsets.UTF_8).trim().equals(jobKey)) {
+            throw new OutputRefusedException(guard.typed() + ": its unfinished work is a render of other inputs or settings than this plan;"
+                    + " make the plan again (which starts over)");
+        }
+        return prepared(root, guard, jobKey);
+    }
+
+    private static WorkFolder prepared(Path root, OutputGuard guard, String jobKey) throws IOException {
         WorkFolder folder = new WorkFolder(root, guard);
+        Path jobFile = root.resolve("job.txt");
         if (!Files.exists(jobFile)) {
             folder.writeAtomically(jobFile, out -> out.write(jobKey.getBytes(StandardCharsets.UTF_8)));
         }
         Files.createDirectories(folder.segments());
         Files.createDirectories(folder.frames());
+        Files.createDirectories(folder.parts());
         return folder;
+    }
+
+    /** Writes the plan of a render done in parts ({@code plan.json}), replacing an earlier plan. */
+    Path writePlan(byte[] plan) throws IOException {
+        Path file = root.resolve("plan.json");
+        writeAtomically(file, out -> out.write(plan));
+        return file;
+    }
+
+    OutputGuard guard() {
+        return guard;
+    }
+
+    Path parts() {
+        return root.resolve("parts");
+    }
+
+    /** The file of part {@code index} with the given suffix ({@code checkpoint.bin}, {@code done}, {@code lock}). */
+    Path partFile(int index, String suffix) {
+        return parts().resolve(String.format("part-%04d.%s", index, suffix));
     }
 
     Path root() {
@@ -110,8 +154,7 @@ final class WorkFolder {
     /** A saved checkpoint: the first frame not yet done, and where the colorizer state starts in the file. */
     record Checkpoint(long nextFrame, Path file) {}
 
-    Optional<Checkpoint> readCheckpoint(String jobKey) throws IOException {
-        Path file = root.resolve("checkpoint.bin");
+    Optional<Checkpoint> readCheckpoint(String jobKey, Path file) throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -133,8 +176,12 @@ final class WorkFolder {
         }
     }
 
-    void writeCheckpoint(String jobKey, long nextFrame, FrameColorizer colorizer) throws IOException {
-        writeAtomically(root.resolve("checkpoint.bin"), stream -> {
+    Path wholeCheckpoint() {
+        return root.resolve(WHOLE_CHECKPOINT);
+    }
+
+    void writeCheckpoint(String jobKey, Path file, long nextFrame, FrameColorizer colorizer) throws IOException {
+        writeAtomically(file, stream -> {
             DataOutputStream out = new DataOutputStream(stream);
             out.writeUTF(CHECKPOINT_MAGIC);
             out.writeUTF(jobKey);
@@ -191,7 +238,12 @@ final class WorkFolder {
      * short leaves a folder that starts over, never one that resumes without its segments. Says whether it is gone.
      */
     boolean delete() throws IOException {
-        guard.deleteWorkFile(root.resolve("checkpoint.bin"));
+        guard.deleteWorkFile(wholeCheckpoint());
+        try (Stream<Path> files = Files.list(parts())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".checkpoint.bin")).toList()) {
+                guard.deleteWorkFile(file);
+            }
+        }
         return guard.removeWorkFolder();
     }
 }

@@ -1,12 +1,16 @@
 package dev.nitrate.engine.safety;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +42,9 @@ public final class OutputGuard {
     private static final String WORK_SUFFIX = ".nitrate-work";
     private static final String ASSEMBLED = "assembled.video";
     private static final String REPLACED = "replaced";
+    private static final String RECORD_SUFFIX = ".nitrate.json";
+    private static final String RECORD_WORK_FILE = "record.json";
+    private static final String RECORD_FORMAT_PREFIX = "\"nitrate-provenance/";
 
     private final Path typed;
     private final Path target;
@@ -79,6 +86,7 @@ public final class OutputGuard {
         guard.checkAgainstInputs(RealPaths.of(absolute));
         guard.checkAgainstInputs(target);
         guard.checkExisting();
+        guard.checkRecordFile();
         guard.checkWorkFolder();
         return guard;
     }
@@ -96,6 +104,16 @@ public final class OutputGuard {
     /** The work folder beside the output (it may not exist yet). */
     public Path workFolder() {
         return workFolder;
+    }
+
+    /** The provenance record beside an output: {@code NAME.nitrate.json} in the output's folder (for a folder of frames too). */
+    public static Path recordFileOf(Path output) {
+        return output.resolveSibling(output.getFileName() + RECORD_SUFFIX);
+    }
+
+    /** The provenance record this output gets, beside it. */
+    public Path recordFile() {
+        return recordFileOf(target);
     }
 
     /** Where a video is assembled before it is published under the output's name: inside the work folder. */
@@ -173,6 +191,44 @@ public final class OutputGuard {
                 throw new OutputRefusedException(typed + " holds " + foreign.get() + ", which Nitrate did not write; --overwrite replaces only a folder"
                         + " Nitrate wrote: choose another name");
             }
+        }
+    }
+
+    private void checkRecordFile() throws OutputRefusedException {
+        Path record = recordFile();
+        Path typedRecord = recordFileOf(typed);
+        Path real = RealPaths.of(record);
+        for (ProtectedInput input : inputs) {
+            Optional<Path> existing = RealPaths.existing(input.path());
+            if (existing.isPresent() && (existing.get().equals(real) || sameFile(record, input.path()))) {
+                throw new OutputRefusedException(typedRecord + " (the render's record) would replace " + input.role() + " " + input.path()
+                        + "; choose another name for the output");
+            }
+        }
+        Optional<BasicFileAttributes> existing = attributes(record);
+        if (existing.isEmpty()) {
+            return;
+        }
+        if (!existing.get().isRegularFile()) {
+            throw new OutputRefusedException(typedRecord + " is " + (existing.get().isSymbolicLink() ? "a symbolic link"
+                    : existing.get().isDirectory() ? "a folder" : SpecialFiles.describe(record))
+                    + "; Nitrate writes the render's record there: move it away or choose another output name");
+        }
+        if (!overwrite) {
+            throw new OutputRefusedException(typedRecord + " exists; choose another name or pass --overwrite");
+        }
+        if (!isNitrateRecord(record)) {
+            throw new OutputRefusedException(typedRecord + " was not written by Nitrate; --overwrite replaces only a record Nitrate wrote:"
+                    + " move it away or choose another name");
+        }
+    }
+
+    private static boolean isNitrateRecord(Path file) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            String head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            return head.stripLeading().startsWith("{") && head.contains(RECORD_FORMAT_PREFIX);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -327,5 +383,36 @@ public final class OutputGuard {
             throw e;
         }
         OwnedFolders.deleteOutputFolder(replaced);
+    }
+
+    /**
+     * Writes the render's provenance record beside the published output: to a temporary file in the work folder,
+     * forced to disk, then moved under {@link #recordFile()}. A record that appeared meanwhile is never replaced;
+     * with {@code overwrite} only a record Nitrate wrote is.
+     */
+    public void publishRecord(byte[] json) throws OutputRefusedException, IOException {
+        requireOwnWorkFolder();
+        Path temporary = workFolder.resolve(RECORD_WORK_FILE + ".part");
+        Path record = recordFile();
+        try {
+            Files.write(temporary, json);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            checkRecordFile();
+            if (attributes(record).isEmpty()) {
+                try {
+                    Files.createLink(record, temporary);
+                } catch (FileAlreadyExistsException appeared) {
+                    throw new OutputRefusedException(recordFileOf(typed) + " appeared while Nitrate was rendering; the output is in place without its record");
+                } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                    Files.move(temporary, record);
+                }
+                return;
+            }
+            Files.move(temporary, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 }

@@ -48,6 +48,20 @@ public final class Films {
         return VideoFileReader.open(source, options);
     }
 
+    /**
+     * The image files of a film that is an image sequence (a folder, a printf pattern or one image), in frame order;
+     * empty for a video file.
+     */
+    public static List<Path> frameFiles(Path source) throws MediaException {
+        if (source.getFileName() != null && source.getFileName().toString().contains("%")) {
+            return expandPattern(source).files();
+        }
+        if (Files.isDirectory(source)) {
+            return listFolder(source);
+        }
+        return isImageFile(source) ? List.of(source) : List.of();
+    }
+
     /** Lets FFmpeg print its own warnings to stderr (for {@code --verbose}); it is silent otherwise. */
     public static void showFfmpegLog(boolean show) {
         FfmpegSupport.showFfmpegLog(show);

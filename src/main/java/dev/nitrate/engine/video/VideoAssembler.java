@@ -96,6 +96,11 @@ public final class VideoAssembler {
                 org.bytedeco.ffmpeg.global.avutil.av_dict_set(tags, "timecode", metadata.timecode().get(), 0);
                 videoOut.metadata(tags);
             }
+            if (!metadata.containerTags().isEmpty()) {
+                AVDictionary fileTags = new AVDictionary(null);
+                metadata.containerTags().forEach((key, value) -> org.bytedeco.ffmpeg.global.avutil.av_dict_set(fileTags, key, value, 0));
+                muxer.metadata(fileTags);
+            }
             Map<Integer, AVStream> audioOut = new HashMap<>();
             long audioShift = 0;
             if (audio.isPresent() && !audio.get().streamIndexes().isEmpty()) {
@@ -130,7 +135,13 @@ public final class VideoAssembler {
                 throw new MediaException(output, "cannot create the file (" + FfmpegSupport.errorText(result) + ")");
             }
             muxer.pb(io);
-            result = avformat_write_header(muxer, (AVDictionary) null);
+            AVDictionary headerOptions = new AVDictionary(null);
+            if (!metadata.containerTags().isEmpty() && !containerFormat.equals("matroska")) {
+                // MOV and MP4 store only the tags they know unless asked to keep any key
+                org.bytedeco.ffmpeg.global.avutil.av_dict_set(headerOptions, "movflags", "use_metadata_tags", 0);
+            }
+            result = avformat_write_header(muxer, headerOptions);
+            org.bytedeco.ffmpeg.global.avutil.av_dict_free(headerOptions);
             if (result < 0) {
                 throw new MediaException(output, "cannot write the file header (" + FfmpegSupport.errorText(result) + ")");
             }

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nitrate.app.export.RenderContext;
 import dev.nitrate.app.export.Renderer;
-import dev.nitrate.app.media.FilmInfo;
 import dev.nitrate.app.project.ExportFormat;
 import dev.nitrate.app.project.PinScope;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.app.project.ProjectSettings;
 import dev.nitrate.app.project.RenderRecord;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.engine.exemplar.ExemplarFit;
+import dev.nitrate.engine.render.RenderOutcome;
+import dev.nitrate.engine.shots.Shots;
 import dev.nitrate.engine.video.FilmOpenOptions;
 import dev.nitrate.engine.video.Films;
 import dev.nitrate.engine.video.Rational;
@@ -41,8 +41,8 @@ class EngineRendererTest {
         }
     };
 
-    private RenderContext context(Path film, int frames, List<ProjectExemplar> exemplars) {
-        return new RenderContext(new FilmInfo(film, 64, 48, frames, 25, true), exemplars, ProjectSettings.DEFAULTS, Shots.single(frames));
+    private RenderContext context(Path film, int frames, List<ProjectExemplar> exemplars) throws Exception {
+        return new RenderContext(Films.probe(film, FilmOpenOptions.defaults()), exemplars, ProjectSettings.DEFAULTS, Shots.single(frames));
     }
 
     private ProjectExemplar exemplar(Path image, int frame, ExemplarFit fit) {
@@ -61,19 +61,19 @@ class EngineRendererTest {
         EngineRenderer renderer = new EngineRenderer(new MeanChromaColorizerFactory());
 
         Path silent = folder.resolve("export-silent.mp4");
-        Renderer.Outcome outcome = renderer.prepare(record("a", silent, 12, false), context, QUIET).run();
-        assertInstanceOf(Renderer.Completed.class, outcome, outcome.toString());
+        RenderOutcome outcome = renderer.prepare(record("a", silent, 12, false), context, QUIET).run();
+        assertInstanceOf(RenderOutcome.Completed.class, outcome, outcome.toString());
         assertEquals(0, Films.probe(silent, FilmOpenOptions.defaults()).audioStreams().size());
 
         Path withSound = folder.resolve("export-sound.mp4");
         outcome = renderer.prepare(record("b", withSound, 12, true), context, QUIET).run();
-        assertInstanceOf(Renderer.Completed.class, outcome, outcome.toString());
+        assertInstanceOf(RenderOutcome.Completed.class, outcome, outcome.toString());
         assertEquals(1, Films.probe(withSound, FilmOpenOptions.defaults()).audioStreams().size());
     }
 
     @Test
     void eachExemplarKeepsTheFitChosenForItInTheProject() throws Exception {
-        Path film = folder.resolve("film.mp4");
+        Path film = TestMedia.filmWithAudio(folder, 48, new Rational(25, 1));
         Path image = folder.resolve("ex.png");
         RenderContext context = context(film, 48, List.of(exemplar(image, 0, ExemplarFit.PAD), exemplar(image, 24, ExemplarFit.STRETCH)));
         var request = EngineRenderer.requestFor(record("c", folder.resolve("out.mp4"), 48, true), context);
@@ -89,18 +89,18 @@ class EngineRendererTest {
         EngineRenderer renderer = new EngineRenderer(new MeanChromaColorizerFactory());
         Path earlier = Files.writeString(folder.resolve("earlier.mp4"), "an earlier export");
 
-        Renderer.Outcome refused = renderer.prepare(record("d", earlier, 6, false), context, QUIET).run();
-        assertInstanceOf(Renderer.Failed.class, refused, refused.toString());
-        assertTrue(((Renderer.Failed) refused).message().contains("exists"), refused.toString());
+        RenderOutcome refused = renderer.prepare(record("d", earlier, 6, false), context, QUIET).run();
+        assertInstanceOf(RenderOutcome.Failed.class, refused, refused.toString());
+        assertTrue(((RenderOutcome.Failed) refused).message().contains("exists"), refused.toString());
         assertEquals("an earlier export", Files.readString(earlier));
 
         RenderRecord replace = new RenderRecord("e", earlier, ExportFormat.MP4_H264, 80, 0, 6, false, false, 0, null, true);
-        Renderer.Outcome replaced = renderer.prepare(replace, context, QUIET).run();
-        assertInstanceOf(Renderer.Completed.class, replaced, replaced.toString());
+        RenderOutcome replaced = renderer.prepare(replace, context, QUIET).run();
+        assertInstanceOf(RenderOutcome.Completed.class, replaced, replaced.toString());
         assertEquals(6, Films.probe(earlier, FilmOpenOptions.defaults()).frameCount());
 
-        Renderer.Outcome onTheFilm = renderer.prepare(new RenderRecord("f", film, ExportFormat.MP4_H264, 80, 0, 6, false, false, 0, null, true),
+        RenderOutcome onTheFilm = renderer.prepare(new RenderRecord("f", film, ExportFormat.MP4_H264, 80, 0, 6, false, false, 0, null, true),
                 context, QUIET).run();
-        assertInstanceOf(Renderer.Failed.class, onTheFilm, "never the film itself, even when replacing is allowed");
+        assertInstanceOf(RenderOutcome.Failed.class, onTheFilm, "never the film itself, even when replacing is allowed");
     }
 }

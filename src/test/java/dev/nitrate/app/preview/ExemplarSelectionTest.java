@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nitrate.app.project.PinScope;
 import dev.nitrate.app.project.ProjectExemplar;
-import dev.nitrate.app.timeline.Shots;
 import dev.nitrate.engine.exemplar.ExemplarFit;
+import dev.nitrate.engine.shots.Shots;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

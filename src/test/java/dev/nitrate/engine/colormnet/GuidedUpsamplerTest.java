@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nitrate.engine.image.FloatPlane;
+import dev.nitrate.engine.image.Resampler;
 import org.junit.jupiter.api.Test;
 
 /** The guided chroma upsampler follows the full-size lightness's edges where a plain resize blurs them. */
@@ -36,10 +37,10 @@ class GuidedUpsamplerTest {
         FloatPlane truth = new FloatPlane(W, H, full[1]);
         int w = W / 4;
         int h = H / 4;
-        FloatPlane smallL = PlaneOps.resize(fullL, w, h);
-        FloatPlane smallA = PlaneOps.resize(truth, w, h);
+        FloatPlane smallL = Resampler.bilinear(fullL, w, h);
+        FloatPlane smallA = Resampler.bilinear(truth, w, h);
         double guided = rms(GuidedUpsampler.DEFAULT.upsample(smallL, fullL, smallA), truth);
-        double plain = rms(PlaneOps.resize(smallA, W, H), truth);
+        double plain = rms(Resampler.bilinear(smallA, W, H), truth);
         assertTrue(guided < 0.6 * plain, "guided error " + guided + " should be well below the plain resize's " + plain);
     }
 
@@ -47,7 +48,7 @@ class GuidedUpsamplerTest {
     void flatChromaStaysFlat() {
         float[][] full = scene(W, H);
         FloatPlane fullL = new FloatPlane(W, H, full[0]);
-        FloatPlane smallL = PlaneOps.resize(fullL, W / 3, H / 3);
+        FloatPlane smallL = Resampler.bilinear(fullL, W / 3, H / 3);
         float[] flat = new float[smallL.width() * smallL.height()];
         java.util.Arrays.fill(flat, 12.5f);
         FloatPlane out = GuidedUpsampler.DEFAULT.upsample(smallL, fullL, new FloatPlane(smallL.width(), smallL.height(), flat));

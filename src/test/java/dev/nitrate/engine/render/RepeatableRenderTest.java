@@ -39,6 +39,7 @@ class RepeatableRenderTest {
             assertInstanceOf(RenderOutcome.Completed.class, outcome, outcome.toString());
             digests.merge(digest(output), 1, Integer::sum);
             Files.move(output, folder.resolve("render-" + attempt + "-" + outputName));
+            Files.move(dev.nitrate.engine.safety.OutputGuard.recordFileOf(output), folder.resolve("render-" + attempt + "-" + outputName + ".nitrate.json"));
         }
         assertEquals(1, digests.size(), format + ": " + renders + " renders of the same request gave different outputs (SHA-256 prefix: count): " + digests);
     }

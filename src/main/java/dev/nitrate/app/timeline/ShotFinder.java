@@ -1,13 +1,14 @@
 package dev.nitrate.app.timeline;
 
 import dev.nitrate.app.media.FilmException;
-import dev.nitrate.app.media.FilmReader;
+import dev.nitrate.engine.shots.Shots;
+import dev.nitrate.engine.video.FilmReader;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
-/** Finds the cuts of a film. */
+/** Finds the cuts of a film for the timeline: the editor's door to the engine's shot detector. */
 @FunctionalInterface
-public interface ShotDetector {
+public interface ShotFinder {
 
     /**
      * @param progress hears the number of frames examined
