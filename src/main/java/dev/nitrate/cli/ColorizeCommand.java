@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +79,6 @@ final class ColorizeCommand implements Callable<Integer> {
     }
 
     private RenderRequest withConfidence(RenderRequest r) {
-        return confidence == null ? r : new RenderRequest(r.film(), r.openOptions(), r.exemplars(), r.fit(), r.frames(), r.output(),
-                r.pack(), r.inference(), r.segmentFrames(), Optional.of(confidence));
+        return confidence == null ? r : r.withConfidence(confidence);
     }
 }
