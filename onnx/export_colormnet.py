@@ -3,6 +3,7 @@
 
     python3 onnx/export_colormnet.py --checkpoint DINOv2FeatureV6_LocalAtten_s2_154000.pth --out PACK_DIR
     python3 onnx/export_colormnet.py --random-init 7 [--config tiny] --out PACK_DIR [--save-state-dict W.pt]
+    ... [--fp16-out PACK16_DIR]   also writes the mixed-precision variant (onnx/packtools/fp16.py) for CUDA
 """
 import argparse
 import re
@@ -30,6 +31,8 @@ def parse_args(argv):
     parser.add_argument("--config", default="full", help="architecture widths: full (default) or tiny")
     parser.add_argument("--save-state-dict", type=Path, metavar="FILE", help="also save the weights used")
     parser.add_argument("--threads", type=int, default=None, help="torch CPU threads")
+    parser.add_argument("--fp16-out", type=Path, metavar="DIR",
+                        help="also write an fp16 variant (weighted convolutions and matrix products in fp16) to this new folder")
     parser.add_argument("--overwrite", action="store_true",
                         help="replace a pack folder this exporter wrote before (never a folder with other files)")
     return parser.parse_args(argv)
@@ -69,6 +72,9 @@ def main(argv=None) -> int:
     except ValueError as error:
         print(f"export_colormnet: {error}", file=sys.stderr)
         return 2
+    if args.fp16_out is not None and args.fp16_out.exists() and any(args.fp16_out.iterdir()):
+        print(f"export_colormnet: {args.fp16_out} is not empty; choose a new folder for --fp16-out", file=sys.stderr)
+        return 2
     if args.threads:
         torch.set_num_threads(args.threads)
     warnings.filterwarnings("ignore", category=torch.jit.TracerWarning)
@@ -95,6 +101,9 @@ def main(argv=None) -> int:
             args.save_state_dict.parent.mkdir(parents=True, exist_ok=True)
             torch.save(model.state_dict(), args.save_state_dict)
         export_pack(model, args.out, **identity)
+        if args.fp16_out is not None:
+            from packtools.fp16 import convert_pack
+            convert_pack(args.out, args.fp16_out)
     except (ValueError, FileNotFoundError) as error:
         print(f"export_colormnet: {error}", file=sys.stderr)
         return 2

@@ -24,6 +24,12 @@ class PatchEmbed(nn.Module):
         return self.proj(x).flatten(2).transpose(1, 2)
 
 
+QUERY_CHUNKS = 32
+"""Patch queries attend in this many chunks, so that a 1080p frame's attention matrix (11,520 tokens
+squared, 6 heads: 3.2 GB in fp32) is never whole: each chunk's is 1/32 of it. The patch count is
+(H/14)(W/14) with H and W multiples of 112, so always a multiple of 64; the class token attends alone."""
+
+
 class Attention(nn.Module):
     def __init__(self, embed: int, heads: int):
         super().__init__()
@@ -36,9 +42,17 @@ class Attention(nn.Module):
         batch, tokens, embed = x.shape
         qkv = self.qkv(x).reshape(batch, tokens, 3, self.heads, embed // self.heads).permute(2, 0, 3, 1, 4)
         q, k, v = qkv[0] * self.scale, qkv[1], qkv[2]
-        attn = torch.softmax(q @ k.transpose(-2, -1), dim=-1)
-        out = (attn @ v).transpose(1, 2).reshape(batch, tokens, embed)
-        return self.proj(out)
+        keys = k.transpose(-2, -1)
+        if (tokens - 1) % QUERY_CHUNKS != 0:
+            out = torch.softmax(q @ keys, dim=-1) @ v
+        else:
+            head_dim = embed // self.heads
+            patches = q[:, :, 1:].reshape(batch, self.heads, QUERY_CHUNKS, -1, head_dim)
+            parts = [torch.softmax(q[:, :, :1] @ keys, dim=-1) @ v]
+            for chunk in range(QUERY_CHUNKS):
+                parts.append(torch.softmax(patches[:, :, chunk] @ keys, dim=-1) @ v)
+            out = torch.cat(parts, dim=2)
+        return self.proj(out.transpose(1, 2).reshape(batch, tokens, embed))
 
 
 class Mlp(nn.Module):

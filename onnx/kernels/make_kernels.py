@@ -3,8 +3,9 @@
 
 memory_readout.onnx (per frame, top-k):
   memory_key [N, CK], memory_shrinkage [N, 1], memory_value [N, C],
-  query_key [CK, M], query_selection [CK, M], top_k int64 [1]
-  -> readout [C, M], usage [N]
+  query_key [CK, M], query_selection [CK, M], top_k int64 [1], usage_in [N]
+  -> readout [C, M], usage [N] (usage_in plus the attention mass of these queries, added in query order,
+     so that running the queries in blocks, each block's usage fed to the next, gives the same bits)
 memory_readout_dense.onnx (consolidation: softmax over all N, no top-k):
   same inputs without top_k -> readout [C, M], shrinkage_readout [1, M]
 
@@ -85,16 +86,13 @@ def topk_readout():
     n.append(helper.make_node('MatMul', ['weights_row', 'picked'], ['readout_m1c']))         # [M, 1, C]
     n.append(helper.make_node('Squeeze', ['readout_m1c', 'one_idx'], ['readout_mc']))
     n.append(helper.make_node('Transpose', ['readout_mc'], ['readout'], perm=[1, 0]))
-    # usage: scatter-add the weights onto the memory elements
-    n.append(helper.make_node('Shape', ['memory_shrinkage'], ['mem_shape']))
-    n.append(helper.make_node('Slice', ['mem_shape', 'zero_idx', 'one_idx'], ['n_shape']))
-    n.append(helper.make_node('ConstantOfShape', ['n_shape'], ['usage_zero'],
-                              value=helper.make_tensor('zf', TensorProto.FLOAT, [1], [0.0])))
+    # usage: scatter-add the weights onto the memory elements, onto the usage so far
     n.append(const_i64('flat_shape', [-1]))
     n.append(helper.make_node('Reshape', ['top_idx', 'flat_shape'], ['flat_idx']))
     n.append(helper.make_node('Reshape', ['weights', 'flat_shape'], ['flat_w']))
-    n.append(helper.make_node('ScatterElements', ['usage_zero', 'flat_idx', 'flat_w'], ['usage'], axis=0, reduction='add'))
-    inputs = common_inputs() + [helper.make_tensor_value_info('top_k', TensorProto.INT64, [1])]
+    n.append(helper.make_node('ScatterElements', ['usage_in', 'flat_idx', 'flat_w'], ['usage'], axis=0, reduction='add'))
+    inputs = common_inputs() + [helper.make_tensor_value_info('top_k', TensorProto.INT64, [1]),
+                                helper.make_tensor_value_info('usage_in', TensorProto.FLOAT, ['N'])]
     outputs = [helper.make_tensor_value_info('readout', TensorProto.FLOAT, ['C', 'M']),
                helper.make_tensor_value_info('usage', TensorProto.FLOAT, ['N'])]
     return finish(n, 'memory_readout', inputs, outputs)

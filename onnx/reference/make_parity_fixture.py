@@ -10,6 +10,9 @@ ParityTest checks parity without Python.
 CLIP is any film FFmpeg reads. The committed fixtures were made from box.mp4 of the project's media
 folder (opencv-doc 4.6.0), which is not in the repository; onnx/run_full_parity.sh uses the committed
 src/test/resources/media/cup.mp4. The second sequence's other exemplar is frame 30 of that cup.mp4.
+The third sequence (--pinned-exemplar-frame F, default 6) starts at frame F of the clip with frame F's
+own colour as the exemplar that IS the first frame (the release's mode, `colorize --exemplar-is-frame`
+pinned past frame 0) and the same cup frame as a second, separate exemplar.
 
 Fixture layout: pack/ (a nitrate-pack/1 folder), fixture.json (sizes, sequences, quantisation) and one
 seqN.bin per sequence, little-endian: per exemplar L (uint16, L*600), a and b (int16, x100); per
@@ -167,6 +170,8 @@ def main():
     ap.add_argument('--memory', default='{"top_k": 30, "mem_every": 2, "min_mid_term_frames": 2, "max_mid_term_frames": 4, '
                                         '"num_prototypes": 32, "max_long_term_elements": 160, "deep_update": true}')
     ap.add_argument('--pack-only', action='store_true', help='write the pack and stop (benchmarks)')
+    ap.add_argument('--pinned-exemplar-frame', type=int, default=6,
+                    help='start of a third sequence whose first frame is its exemplar, plus a separate one (-1: none)')
     ap.add_argument('--separate-exemplar-frames', type=int, default=12,
                     help='length of a second sequence whose exemplar is a separate image (0: none)')
     args = ap.parse_args()
@@ -205,6 +210,17 @@ def main():
         write_sequence(os.path.join(args.out, 'seq1.bin'), exemplars, [l for l, _, _ in labs[:n]], outs)
         spread = [float(np.std(o)) for o in outs]
         sequences.append({'file': 'seq1.bin', 'first_frame_is_exemplar': False, 'exemplars': 2, 'frames': n,
+                          'min_output_std': min(spread),
+                          'consolidations': ref.memory.consolidations, 'long_term_elements': ref.memory.lt})
+    if args.separate_exemplar_frames > 0 and args.pinned_exemplar_frame >= 0:
+        f = args.pinned_exemplar_frame
+        n = min(args.separate_exemplar_frames, args.frames - f)
+        exemplars = [labs[f], other]
+        print('sequence 2: frame', f, 'is its own exemplar, plus a separate one,', n, 'frames')
+        outs = run_sequence(ref, exemplars, [l for l, _, _ in labs[f:f + n]], True)
+        write_sequence(os.path.join(args.out, 'seq2.bin'), exemplars, [l for l, _, _ in labs[f:f + n]], outs)
+        spread = [float(np.std(o)) for o in outs[1:]]
+        sequences.append({'file': 'seq2.bin', 'first_frame_is_exemplar': True, 'exemplars': 2, 'frames': n,
                           'min_output_std': min(spread),
                           'consolidations': ref.memory.consolidations, 'long_term_elements': ref.memory.lt})
     meta = {'modules': args.modules, 'seed': args.seed, 'clip': os.path.basename(args.clip),

@@ -14,6 +14,7 @@ import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.colormnet.BenchmarkMemory;
 import dev.nitrate.engine.metrics.FilmFrames;
 import dev.nitrate.engine.safety.OutputGuard;
 import dev.nitrate.engine.safety.OutputRefusedException;
@@ -73,6 +74,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads per network run; 0 lets ONNX Runtime choose.")
     int threads;
 
+    @Option(names = "--fill-memory", description = {"Before every frame after the first, fill the memory bank with random elements up to",
+        "ColorMNet's full memory (10 working frames, 10,000 long-term elements): a long film's memory in a few frames."})
+    boolean fillMemory;
+
+    @Option(names = "--mem-every", paramLabel = "N", description = "Store a memory frame every N frames instead of the pack's mem_every "
+            + "(with --fill-memory, 2 reaches a memory frame and its consolidation after two frames).")
+    Integer memEvery;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Keep the encoded result here (default: a temporary file, deleted).")
     Path output;
 
@@ -110,8 +119,8 @@ public final class BenchCommand implements Callable<Integer> {
             width = Integer.parseInt(m.group(1));
             height = Integer.parseInt(m.group(2));
         }
-        if (frames < 1 || warmup < 1 || threads < 0) {
-            err.println("bench: --frames and --warmup must be >= 1, --threads >= 0");
+        if (frames < 1 || warmup < 1 || threads < 0 || (memEvery != null && memEvery < 1)) {
+            err.println("bench: --frames, --warmup and --mem-every must be >= 1, --threads >= 0");
             return EvaluateCommand.FAILED;
         }
         OutputGuard guard = null;
@@ -132,6 +141,11 @@ public final class BenchCommand implements Callable<Integer> {
             encoded = guard == null ? Files.createTempFile("nitrate-bench-", ".mp4") : guard.openWorkFolder().resolve(guard.assemblyFile().getFileName());
             PackLocation location = pack == null ? PackLocation.BUILTIN : new PackLocation.Folder(pack);
             InferenceOptions options = engineOptions.inference(ComputeDevice.parse(device), threads);
+            if (memEvery != null) {
+                options = new InferenceOptions(options.device(), options.intraOpThreads(),
+                        new InferenceOptions.MemoryOverrides(null, memEvery, null, null, null, null), options.localAttention(),
+                        options.ortSpinning(), options.readoutBudgetBytes(), options.modelMaxArea());
+            }
             BenchReport report;
             common.apply();
             try (FilmFrames reader = FilmFrames.open(film, common.openOptions(), 0, 0)) {
@@ -148,8 +162,17 @@ public final class BenchCommand implements Callable<Integer> {
                     settings.put("threads", threads == 0 ? "auto (ONNX Runtime default)" : String.valueOf(threads));
                     settings.put("encoder", VideoCodec.H264.encoderName() + " crf " + VideoEncodeSettings.DEFAULT_CRF + " preset "
                             + VideoEncodeSettings.DEFAULT_PRESET + ", yuv420p, mp4");
+                    settings.put("memory", fillMemory ? "filled before every frame: " + BenchmarkMemory.COLORMNET_FULL : "as the film fills it");
+                    settings.put("readout_budget_mib", String.valueOf(options.readoutBudgetBytes() >> 20));
+                    if (options.modelMaxArea() != null) {
+                        settings.put("model_max_area", String.valueOf(options.modelMaxArea()));
+                    }
                     settings.putAll(MachineDescription.describe());
-                    report = new PipelineBenchmark(warmup, frames).run(reader, benchWidth, benchHeight, colorizer, writer, settings,
+                    PipelineBenchmark benchmark = new PipelineBenchmark(warmup, frames);
+                    if (fillMemory) {
+                        benchmark = benchmark.withFullMemory(BenchmarkMemory.COLORMNET_FULL);
+                    }
+                    report = benchmark.run(reader, benchWidth, benchHeight, colorizer, writer, settings,
                             done -> {
                                 err.print("\rframe " + done + " of " + (warmup + frames));
                                 err.flush();
@@ -195,7 +218,10 @@ public final class BenchCommand implements Callable<Integer> {
                 settings.get("device"), settings.get("threads")));
         s.append(String.format(Locale.ROOT, "Machine   %s, %s cores; %s; %s%n", settings.get("cpu"), settings.get("cores"),
                 settings.get("java"), settings.get("os")));
-        s.append(String.format(Locale.ROOT, "Encoder   %s%n%n", settings.get("encoder")));
+        s.append(String.format(Locale.ROOT, "Encoder   %s%n", settings.get("encoder")));
+        s.append(String.format(Locale.ROOT, "Memory    %s; readout blocks of at most %s MiB%s%n%n", settings.get("memory"),
+                settings.get("readout_budget_mib"), settings.containsKey("model_max_area")
+                        ? "; networks at most " + settings.get("model_max_area") + " pixels" : ""));
         s.append(String.format(Locale.ROOT, "  %-16s %10s %10s %10s%n", "stage", "median ms", "mean ms", "max ms"));
         for (StageFigure stage : report.stages()) {
             s.append(String.format(Locale.ROOT, "  %-16s %10.2f %10.2f %10.2f%n", stage.stage(), stage.medianMillis(),

@@ -84,7 +84,6 @@ final class ColorizeCommand implements Callable<Integer> {
     }
 
     private RenderRequest withConfidence(RenderRequest r) {
-        return confidence == null && !confidenceOverlay ? r : new RenderRequest(r.film(), r.openOptions(), r.exemplars(), r.fit(),
-                r.frames(), r.output(), r.pack(), r.inference(), r.segmentFrames(), Optional.ofNullable(confidence), confidenceOverlay);
+        return confidence == null && !confidenceOverlay ? r : r.withConfidence(Optional.ofNullable(confidence), confidenceOverlay);
     }
 }

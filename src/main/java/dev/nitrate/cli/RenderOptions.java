@@ -58,6 +58,11 @@ final class RenderOptions {
     @Option(names = "--fit", paramLabel = "FIT", defaultValue = "stretch", description = "How exemplars without their own :FIT fit the frame: stretch, crop or pad (default: ${DEFAULT-VALUE}).")
     String fit;
 
+    @Option(names = "--exemplar-is-frame", description = {"Treat each exemplar as the colour version of the frame it is pinned to, as",
+        "ColorMNet's release does (that frame takes the exemplar's colour and starts a new sequence);",
+        "by default an exemplar is a separate reference picture."})
+    boolean exemplarIsFrame;
+
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = VideoEncodeSettings.DEFAULT_PRESET, description = "x264/x265 speed preset (default: ${DEFAULT-VALUE}).")
     String preset;
 
@@ -100,6 +105,6 @@ final class RenderOptions {
         InferenceOptions inference = engineOptions.inference(ComputeDevice.parse(device), 0);
         List<PinnedExemplar> pinned = exemplars.stream().map(PinnedExemplar::parse).toList();
         return new RenderRequest(film, common.openOptions(), pinned, exemplarFit, range,
-                new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio, overwrite), packLocation, inference, segmentFrames);
+                new OutputSpec(output, outputFormat, crf, lumaLock, preset, !noAudio, overwrite), packLocation, inference, segmentFrames, exemplarIsFrame);
     }
 }

@@ -243,6 +243,30 @@ class CommandLineTest {
     }
 
     @Test
+    void modelSizeReadoutMemoryAndExemplarModeReachTheRequest() throws Exception {
+        picocli.CommandLine line = new NitrateCli(ColorizerProvider.engine()).commandLine();
+        ColorizeCommand colorize = line.getSubcommands().get("colorize").getCommand();
+        line.parseArgs("colorize", "film.mp4", "-e", "ex.png@0", "-o", "o.mp4", "--model-size", "960x536", "--readout-memory", "64",
+                "--exemplar-is-frame");
+        var request = colorize.render.request();
+        assertEquals(960 * 536, request.inference().modelMaxArea());
+        assertEquals(64L << 20, request.inference().readoutBudgetBytes());
+        assertTrue(request.exemplarIsFrame());
+        line.parseArgs("colorize", "film.mp4", "-e", "ex.png", "-o", "o.mp4");
+        var defaults = colorize.render.request();
+        assertEquals(null, defaults.inference().modelMaxArea());
+        assertEquals(dev.nitrate.engine.colorize.InferenceOptions.DEFAULT_READOUT_BUDGET_BYTES, defaults.inference().readoutBudgetBytes());
+        assertTrue(!defaults.exemplarIsFrame());
+        Path film = TestMedia.numberedFilm(folder.resolve("film.mp4"), 64, 48, 4, new Rational(25, 1));
+        Path red = Renders.solidExemplar(folder.resolve("red.png"), 200, 40, 40);
+        CliRunner.Result wrong = CliRunner.run("colorize", film.toString(), "-e", red.toString(), "-o", folder.resolve("o.mp4").toString(),
+                "--model-size", "10x10");
+        assertEquals(1, wrong.exitCode());
+        assertEquals(1, wrong.err().lines().count(), wrong.err());
+        assertTrue(wrong.err().contains("--model-size"), wrong.err());
+    }
+
+    @Test
     void engineDeveloperSettingsAreHiddenOptionsThatReachTheInferenceOptions() {
         picocli.CommandLine line = new NitrateCli(ColorizerProvider.engine()).commandLine();
         ColorizeCommand colorize = line.getSubcommands().get("colorize").getCommand();

@@ -152,6 +152,19 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aRerenderKeepsTheExemplarModeModelSizeAndReadoutBlocks() throws Exception {
+        Path out = render("frames", "--format", "png", "--exemplar-is-frame", "--model-size", "32x24", "--readout-memory", "1");
+        String record = Files.readString(folder.resolve("frames.nitrate.json"));
+        assertTrue(record.contains("\"exemplarIsFrame\" : true"), record);
+        assertTrue(record.contains("\"modelMaxArea\" : 768"), record);
+        assertTrue(record.contains("\"readoutBudgetBytes\" : 1048576"), record);
+        Path work = Files.createDirectories(folder.resolve("scratch"));
+        CliRunner.Result result = CliRunner.run("verify", "--rerender", "--work", work.toString(), out.toString());
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        assertTrue(result.out().contains("match    re-render: all 16 frames match"), result.out());
+    }
+
+    @Test
     void aRerenderOfAChangedOutputDiffersAndIsKept() throws Exception {
         Path out = render("frames", "--format", "png");
         Path recordFile = folder.resolve("frames.nitrate.json");

@@ -4,6 +4,7 @@ import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
+import dev.nitrate.engine.colormnet.BenchmarkMemory;
 import dev.nitrate.engine.image.LabImage;
 import dev.nitrate.engine.image.Resampler;
 import dev.nitrate.engine.metrics.RgbFrameSource;
@@ -40,6 +41,7 @@ public final class PipelineBenchmark {
 
     private final int warmupFrames;
     private final int measuredFrames;
+    private final BenchmarkMemory fullMemory;
 
     /**
      * @param warmupFrames frames to run before measuring (at least 1: frame 0 stores the exemplar)
@@ -52,6 +54,18 @@ public final class PipelineBenchmark {
         }
         this.warmupFrames = warmupFrames;
         this.measuredFrames = measuredFrames;
+        this.fullMemory = null;
+    }
+
+    private PipelineBenchmark(int warmupFrames, int measuredFrames, BenchmarkMemory fullMemory) {
+        this.warmupFrames = warmupFrames;
+        this.measuredFrames = measuredFrames;
+        this.fullMemory = fullMemory;
+    }
+
+    /** The same benchmark with the colorizer's memory filled up to {@code memory} before every frame after frame 0. */
+    public PipelineBenchmark withFullMemory(BenchmarkMemory memory) {
+        return new PipelineBenchmark(warmupFrames, measuredFrames, memory);
     }
 
     /** Runs the benchmark at the film's own size. */
@@ -93,6 +107,11 @@ public final class PipelineBenchmark {
             }
             Rgb8 frame = next.get();
             frameNanos.put(DECODE, decoded - start);
+            if (fullMemory != null && frameIndex > 0) {
+                long fillStart = System.nanoTime();
+                fullMemory.fill(colorizer, frameIndex);
+                start += System.nanoTime() - fillStart;
+            }
             if (frame.width() != width || frame.height() != height) {
                 long t = System.nanoTime();
                 frame = new Rgb8(width, height, Resampler.bilinearRgb8(frame.rgb(), frame.width(), frame.height(), width, height));

@@ -115,7 +115,7 @@ public final class ClusterRender {
         PackLocation pack = request.pack() instanceof PackLocation.Folder folder
                 ? new PackLocation.Folder(folder.directory().toAbsolutePath().normalize()) : request.pack();
         return new RenderRequest(request.film().toAbsolutePath().normalize(), request.openOptions(), exemplars, request.fit(), request.frames(),
-                output, pack, request.inference(), request.segmentFrames());
+                output, pack, request.inference(), request.segmentFrames(), request.exemplarIsFrame());
     }
 
     private static ClusterPlan.Inputs inputs(RenderRequest request) throws PlanException {

@@ -79,6 +79,13 @@ public final class PlanFormat {
         options.put("localAttention", request.inference().localAttention().name().toLowerCase(Locale.ROOT));
         options.put("ortSpinning", request.inference().ortSpinning());
         options.put("segmentFrames", request.segmentFrames());
+        options.put("readoutBudgetBytes", request.inference().readoutBudgetBytes());
+        if (request.inference().modelMaxArea() != null) {
+            options.put("modelMaxArea", request.inference().modelMaxArea());
+        }
+        if (request.exemplarIsFrame()) {
+            options.put("exemplarIsFrame", true);
+        }
         root.put("jobKey", plan.jobKey());
         root.put("range", plan.range().toString());
         root.put("frames", plan.frames());
@@ -141,14 +148,17 @@ public final class PlanFormat {
         PackLocation packLocation = location.equals("built-in") ? PackLocation.BUILTIN : new PackLocation.Folder(Path.of(location));
         InferenceOptions inference = new InferenceOptions(ComputeDevice.parse(text(options, "device")), 0, null,
                 InferenceOptions.LocalAttentionPath.valueOf(text(options, "localAttention").toUpperCase(Locale.ROOT)),
-                required(options, "ortSpinning").asBoolean());
+                required(options, "ortSpinning").asBoolean(),
+                options.has("readoutBudgetBytes") ? options.get("readoutBudgetBytes").asLong() : InferenceOptions.DEFAULT_READOUT_BUDGET_BYTES,
+                options.has("modelMaxArea") ? Integer.valueOf(options.get("modelMaxArea").asInt()) : null);
         OutputSpec output = new OutputSpec(Path.of(text(options, "output")), OutputFormat.parse(text(options, "format")),
                 required(options, "crf").asInt(), required(options, "lumaLock").asBoolean(), text(options, "preset"),
                 required(options, "copyAudio").asBoolean(), required(options, "overwrite").asBoolean());
         Optional<FrameRange> frames = options.has("frames") ? Optional.of(FrameRange.parse(options.get("frames").asText())) : Optional.empty();
         RenderRequest request = new RenderRequest(Path.of(text(film, "path")),
                 new FilmOpenOptions(Rational.parse(text(film, "sequenceFrameRate")), false), exemplars, fit(text(options, "fit")), frames,
-                output, packLocation, inference, required(options, "segmentFrames").asInt());
+                output, packLocation, inference, required(options, "segmentFrames").asInt(),
+                options.has("exemplarIsFrame") && options.get("exemplarIsFrame").asBoolean());
         Map<String, String> graphs = new LinkedHashMap<>();
         required(pack, "graphs").fields().forEachRemaining(entry -> graphs.put(entry.getKey(), entry.getValue().asText()));
         ClusterPlan.Inputs inputs = new ClusterPlan.Inputs(required(film, "size").asLong(), text(film, "sha256"), exemplarSums,

@@ -11,9 +11,17 @@ import java.util.Objects;
  * @param localAttention how a pack's local attention runs (developer setting; the window path by default)
  * @param ortSpinning whether ONNX Runtime's worker threads spin between runs (developer setting; off by default,
  *     so that idle workers leave the cores to the Java stages)
+ * @param readoutBudgetBytes memory for one block of the memory readout's working tensors; the readout runs in as
+ *     many blocks of query positions as that needs, with results identical to one run (default 256 MiB)
+ * @param modelMaxArea largest frame area, in pixels, at which the networks run, or {@code null} for the pack's
+ *     own {@code inference.max_area}; above it the networks see a smaller frame and the chroma is brought
+ *     back to the film's size guided by its luma
  */
 public record InferenceOptions(ComputeDevice device, int intraOpThreads, MemoryOverrides memoryOverrides,
-        LocalAttentionPath localAttention, boolean ortSpinning) {
+        LocalAttentionPath localAttention, boolean ortSpinning, long readoutBudgetBytes, Integer modelMaxArea) {
+
+    /** Default {@link #readoutBudgetBytes}: 256 MiB. */
+    public static final long DEFAULT_READOUT_BUDGET_BYTES = 256L << 20;
 
     public InferenceOptions {
         Objects.requireNonNull(device, "device");
@@ -21,6 +29,18 @@ public record InferenceOptions(ComputeDevice device, int intraOpThreads, MemoryO
         if (intraOpThreads < 0) {
             throw new IllegalArgumentException("thread count must be >= 0");
         }
+        if (readoutBudgetBytes < 1) {
+            throw new IllegalArgumentException("readout budget must be positive");
+        }
+        if (modelMaxArea != null && modelMaxArea < 16 * 16) {
+            throw new IllegalArgumentException("model size must be at least 16x16 pixels, got an area of " + modelMaxArea);
+        }
+    }
+
+    /** The given settings with the default readout budget and the pack's own model size. */
+    public InferenceOptions(ComputeDevice device, int intraOpThreads, MemoryOverrides memoryOverrides,
+            LocalAttentionPath localAttention, boolean ortSpinning) {
+        this(device, intraOpThreads, memoryOverrides, localAttention, ortSpinning, DEFAULT_READOUT_BUDGET_BYTES, null);
     }
 
     /** The given device, threads and overrides with the default developer settings. */
@@ -30,7 +50,17 @@ public record InferenceOptions(ComputeDevice device, int intraOpThreads, MemoryO
 
     /** The same options with local attention run the given way. */
     public InferenceOptions withLocalAttention(LocalAttentionPath path) {
-        return new InferenceOptions(device, intraOpThreads, memoryOverrides, path, ortSpinning);
+        return new InferenceOptions(device, intraOpThreads, memoryOverrides, path, ortSpinning, readoutBudgetBytes, modelMaxArea);
+    }
+
+    /** The same options with another readout budget (does not change results). */
+    public InferenceOptions withReadoutBudget(long bytes) {
+        return new InferenceOptions(device, intraOpThreads, memoryOverrides, localAttention, ortSpinning, bytes, modelMaxArea);
+    }
+
+    /** The same options with the networks run at most at {@code area} pixels ({@code null}: the pack's own limit). */
+    public InferenceOptions withModelMaxArea(Integer area) {
+        return new InferenceOptions(device, intraOpThreads, memoryOverrides, localAttention, ortSpinning, readoutBudgetBytes, area);
     }
 
     /** How a pack's local attention runs. */

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Brings chroma from the network's (possibly downscaled) size to the frame's. Predicted chroma goes through
- * the pack's refiner graph, guided by the full-size lightness, when the pack has one, else it is resized
- * bilinearly; the exemplar frame's chroma is always resized. Nothing happens when the frame was not downscaled.
+ * the pack's refiner graph, guided by the full-size lightness, when the pack has one, else through the
+ * engine's {@link GuidedUpsampler} (edge-aware, guided by the same lightness); the exemplar frame's chroma is
+ * resized. Nothing happens when the frame was not downscaled.
  */
 final class ChromaUpscaler {
 
@@ -57,8 +58,16 @@ final class ChromaUpscaler {
     /** Predicted chroma at frame size: through the refiner when the pack has one, else resized. */
     ChromaPlanes upscale(FloatPlane fullLightness, ChromaPlanes small, Map<String, Long> timings, Stage stage)
             throws OrtException, ColorizeException {
-        if (!geometry.downscaled() || !hasRefiner) {
-            return resize(small);
+        if (!geometry.downscaled()) {
+            return small;
+        }
+        if (!hasRefiner) {
+            long start = System.nanoTime();
+            FloatPlane guide = Resampler.bilinear(fullLightness, small.width(), small.height());
+            ChromaPlanes full = new ChromaPlanes(GuidedUpsampler.DEFAULT.upsample(guide, fullLightness, small.a()),
+                    GuidedUpsampler.DEFAULT.upsample(guide, fullLightness, small.b()));
+            timings.merge("chroma_upsample", System.nanoTime() - start, Long::sum);
+            return full;
         }
         int w = geometry.frameWidth();
         int h = geometry.frameHeight();

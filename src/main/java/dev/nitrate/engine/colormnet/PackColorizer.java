@@ -77,7 +77,7 @@ public final class PackColorizer implements FrameColorizer {
     private final ChromaUpscaler upscaler;
 
     PackColorizer(ModelPack pack, PackSessions sessions, MemoryKernels kernels, MemoryParameters memoryParameters,
-            int frameWidth, int frameHeight) {
+            int frameWidth, int frameHeight, Long maxArea) {
         this.pack = pack;
         this.sessions = sessions;
         this.kernels = kernels;
@@ -85,7 +85,7 @@ public final class PackColorizer implements FrameColorizer {
         this.channels = m.channels();
         this.norm = m.normalisation();
         this.memoryParameters = memoryParameters;
-        this.geometry = FrameGeometry.of(frameWidth, frameHeight, m.paddingMultiple(), m.strides().f16(), m.inference().maxArea());
+        this.geometry = FrameGeometry.of(frameWidth, frameHeight, m.paddingMultiple(), m.strides().f16(), maxArea);
         this.memory = new MemoryBank(memoryParameters, geometry.gridElements(), channels.key(),
                 channels.objects() * channels.value(), kernels);
         this.localAttention = m.localAttention().enabled()

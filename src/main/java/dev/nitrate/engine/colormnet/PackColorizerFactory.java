@@ -48,8 +48,9 @@ public final class PackColorizerFactory implements ColorizerFactory {
         PackSessions sessions = PackSessions.open(pack, opener);
         MemoryKernels kernels = null;
         try {
-            kernels = OnnxMemoryKernels.open(opener);
-            PackColorizer colorizer = new PackColorizer(pack, sessions, kernels, memory, frameWidth, frameHeight);
+            kernels = OnnxMemoryKernels.open(opener, options.readoutBudgetBytes());
+            Long maxArea = options.modelMaxArea() != null ? Long.valueOf(options.modelMaxArea()) : pack.manifest().inference().maxArea();
+            PackColorizer colorizer = new PackColorizer(pack, sessions, kernels, memory, frameWidth, frameHeight, maxArea);
             if (options.localAttention() == InferenceOptions.LocalAttentionPath.WINDOW) {
                 colorizer.enableWindowAttention(opener.open("linear_transposed", OnnxMemoryKernels.kernel("linear_transposed.onnx")));
             }

@@ -45,8 +45,9 @@ public final class Exemplars {
      */
     public static ExemplarImage load(Path file, int frameWidth, int frameHeight) throws MediaException {
         LabImage lab;
+        RgbPixels pixels;
         try {
-            RgbPixels pixels = LargeImages.reduce(readPixels(file), frameWidth, frameHeight, FULL_SIZE_PIXELS);
+            pixels = LargeImages.reduce(readPixels(file), frameWidth, frameHeight, FULL_SIZE_PIXELS);
             lab = pixels instanceof RgbPixels.Rgb16 sixteen
                     ? CieLab.fromRgb16(sixteen.rgb(), sixteen.width(), sixteen.height())
                     : CieLab.fromRgb8(pixels.toRgb8(), pixels.width(), pixels.height());
@@ -57,7 +58,7 @@ public final class Exemplars {
         if (lab.width() < 2 || lab.height() < 2) {
             throw new MediaException(file, "image is " + lab.width() + "x" + lab.height() + ", too small to be an exemplar");
         }
-        return new ExemplarImage(file, lab, meanChroma(lab));
+        return new ExemplarImage(file, lab, meanChroma(lab), pixels);
     }
 
     private static RgbPixels readPixels(Path file) throws MediaException {
@@ -115,13 +116,19 @@ public final class Exemplars {
         return sum / a.length;
     }
 
-    /** Fits the exemplar to a frame of the given size. */
+    /**
+     * Fits the exemplar to a frame of the given size. {@code STRETCH} resizes as ColorMNet's release does: bilinearly
+     * in RGB (half-pixel centres), then to Lab ({@link RgbStretch}); crop and pad resample in Lab, averaging each
+     * target pixel's footprint.
+     */
     public static LabImage fit(ExemplarImage exemplar, int width, int height, ExemplarFit fit) {
         LabImage lab = exemplar.lab();
         int sourceWidth = lab.width();
         int sourceHeight = lab.height();
         return switch (fit) {
-            case STRETCH -> resample(lab, 0, 0, sourceWidth, sourceHeight, width, height, 0, 0, width, height);
+            case STRETCH -> exemplar.pixels() != null
+                    ? RgbStretch.toLab(exemplar.pixels(), width, height)
+                    : resample(lab, 0, 0, sourceWidth, sourceHeight, width, height, 0, 0, width, height);
             case CROP -> {
                 double scale = Math.max(width / (double) sourceWidth, height / (double) sourceHeight);
                 double cropWidth = width / scale;

@@ -25,6 +25,7 @@ final class ElementStore {
     private FloatBuffer values;
     private float[] usage;
     private float[] life;
+    private ByteBuffer[] owned = new ByteBuffer[0];
 
     ElementStore(int keyChannels, int valueChannels, int initialCapacity) {
         this.keyChannels = keyChannels;
@@ -33,10 +34,12 @@ final class ElementStore {
     }
 
     private void allocate(int newCapacity) {
-        FloatBuffer k = direct((long) newCapacity * keyChannels);
-        FloatBuffer s = direct((long) newCapacity * keyChannels);
-        FloatBuffer sh = direct(newCapacity);
-        FloatBuffer v = direct((long) newCapacity * valueChannels);
+        ByteBuffer[] buffers = {bytes((long) newCapacity * keyChannels), bytes((long) newCapacity * keyChannels),
+            bytes(newCapacity), bytes((long) newCapacity * valueChannels)};
+        FloatBuffer k = floats(buffers[0]);
+        FloatBuffer s = floats(buffers[1]);
+        FloatBuffer sh = floats(buffers[2]);
+        FloatBuffer v = floats(buffers[3]);
         if (keys != null) {
             k.put(0, keys, 0, size * keyChannels);
             s.put(0, selection, 0, size * keyChannels);
@@ -50,13 +53,27 @@ final class ElementStore {
         usage = usage == null ? new float[newCapacity] : Arrays.copyOf(usage, newCapacity);
         life = life == null ? new float[newCapacity] : Arrays.copyOf(life, newCapacity);
         capacity = newCapacity;
+        release();
+        owned = buffers;
     }
 
-    private static FloatBuffer direct(long floats) {
+    /** Frees the direct buffers now; the store must not be used afterwards (the bank drops it). */
+    void release() {
+        for (ByteBuffer buffer : owned) {
+            DirectBuffers.free(buffer);
+        }
+        owned = new ByteBuffer[0];
+    }
+
+    private static ByteBuffer bytes(long floats) {
         if (floats * 4 > Integer.MAX_VALUE) {
             throw new IllegalStateException("memory bank too large: " + floats + " floats in one buffer");
         }
-        return ByteBuffer.allocateDirect((int) floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return ByteBuffer.allocateDirect((int) floats * 4).order(ByteOrder.nativeOrder());
+    }
+
+    private static FloatBuffer floats(ByteBuffer bytes) {
+        return bytes.asFloatBuffer();
     }
 
     int size() {

@@ -156,6 +156,7 @@ public final class MemoryBank {
         int newLongTerm = next.size();
         next.appendFrom(store, longTermSize, longTermSize + permanentSize);
         next.appendFrom(store, candidateEnd, store.size());
+        store.release();
         store = next;
         longTermSize = newLongTerm;
         consolidations++;
@@ -194,6 +195,7 @@ public final class MemoryBank {
         if (missingWorking > 0) {
             appendRandom(next, random, missingWorking);
         }
+        store.release();
         store = next;
         longTermSize = newLongTerm;
     }

@@ -90,6 +90,9 @@ public final class SessionOpener {
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         options.setInterOpNumThreads(1);
+        // without the arena, a graph's working tensors go back to the system after its run instead of staying
+        // reserved per session: the peak is the largest graph's, not the sum over all graphs
+        options.setCPUArenaAllocator(false);
         if (intraOpThreads > 0) {
             options.setIntraOpNumThreads(intraOpThreads);
         }

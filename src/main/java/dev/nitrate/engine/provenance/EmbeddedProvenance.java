@@ -32,7 +32,8 @@ public final class EmbeddedProvenance {
                 new ProvenanceRecord.Pack("built-in".equals(pack.location()) ? pack.location() : null, pack.name(), pack.version(),
                         pack.manifestSha256(), pack.graphs(), pack.problem()),
                 new ProvenanceRecord.Engine(engine.colorizer(), engine.deviceRequested(), null, engine.precision(), engine.intraOpThreads(),
-                        engine.localAttention(), engine.ortSpinning(), engine.memory(), engine.memoryOverrides()),
+                        engine.localAttention(), engine.ortSpinning(), engine.memory(), engine.memoryOverrides(),
+                        engine.readoutBudgetBytes(), engine.modelMaxArea(), engine.exemplarIsFrame()),
                 full.frames(), full.shots(), full.lumaLock(),
                 new ProvenanceRecord.Output(null, output.format(), output.encoder(), output.copyAudio(), output.segmentFrames()),
                 null, null, null, null, null);

@@ -159,10 +159,15 @@ public record ProvenanceRecord(
      * @param ortSpinning whether ONNX Runtime's threads spun
      * @param memory the memory bank's settings in effect (the pack's, with the overrides), or {@code null} when the pack could not be read
      * @param memoryOverrides the settings that replaced the pack's own (empty when none)
+     * @param readoutBudgetBytes memory for one block of the memory readout ({@code --readout-memory}; results do not depend on it)
+     * @param modelMaxArea the largest frame area the networks ran at ({@code --model-size}), or {@code null} for the pack's own
+     * @param exemplarIsFrame whether each exemplar was the colour version of the frame it is pinned to ({@code --exemplar-is-frame})
+     *     rather than a separate reference
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Engine(String colorizer, String deviceRequested, String deviceUsed, String precision, int intraOpThreads, String localAttention,
-            boolean ortSpinning, Memory memory, Map<String, Integer> memoryOverrides) {
+            boolean ortSpinning, Memory memory, Map<String, Integer> memoryOverrides, Long readoutBudgetBytes, Integer modelMaxArea,
+            Boolean exemplarIsFrame) {
         public Engine {
             memoryOverrides = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(memoryOverrides));
         }

@@ -33,13 +33,20 @@ final class JobKey {
         text.append("fit=").append(request.fit()).append(" range=").append(range).append(" format=").append(spec.format())
                 .append(" crf=").append(spec.crf()).append(" lumaLock=").append(spec.lumaLock()).append(" preset=").append(spec.preset())
                 .append(" audio=").append(spec.copyAudio())
-                .append(" segment=").append(request.segmentFrames()).append('\n');
+                .append(" segment=").append(request.segmentFrames());
+        if (request.exemplarIsFrame()) {
+            text.append(" exemplarIsFrame=true");
+        }
+        text.append('\n');
         text.append("pack=").append(request.pack());
         if (request.pack() instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {
             text.append(" sha256=").append(Sha256.of(folder.directory().resolve("pack.json")));
         }
-        text.append(" device=").append(request.inference().device()).append(" overrides=").append(request.inference().memoryOverrides())
-                .append(" engine=").append(factory.getClass().getName()).append('\n');
+        text.append(" device=").append(request.inference().device()).append(" overrides=").append(request.inference().memoryOverrides());
+        if (request.inference().modelMaxArea() != null) {
+            text.append(" modelArea=").append(request.inference().modelMaxArea());
+        }
+        text.append(" engine=").append(factory.getClass().getName()).append('\n');
         return Sha256.of(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -63,9 +63,14 @@ public final class RecordedRequest {
             InferenceOptions inference = new InferenceOptions(ComputeDevice.parse(engine.deviceRequested()), engine.intraOpThreads(),
                     overrides(engine.memoryOverrides()), InferenceOptions.LocalAttentionPath.valueOf(engine.localAttention().toUpperCase(Locale.ROOT)),
                     engine.ortSpinning());
+            if (engine.readoutBudgetBytes() != null) {
+                inference = inference.withReadoutBudget(engine.readoutBudgetBytes());
+            }
+            inference = inference.withModelMaxArea(engine.modelMaxArea());
             ProvenanceRecord.FrameSpan frames = record.frames();
             return new RenderRequest(film, new FilmOpenOptions(rate, false), exemplars, fit(record.defaultFit()),
-                    Optional.of(new FrameRange(frames.first(), frames.last())), spec, pack, inference, recorded.segmentFrames());
+                    Optional.of(new FrameRange(frames.first(), frames.last())), spec, pack, inference, recorded.segmentFrames(),
+                    Boolean.TRUE.equals(engine.exemplarIsFrame()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ProvenanceException(recordFile + ": damaged record, its settings cannot be rendered again (" + e.getMessage() + ")", e);
         }

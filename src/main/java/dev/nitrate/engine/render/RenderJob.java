@@ -151,7 +151,7 @@ public final class RenderJob {
                 FrameSink sink = spec.format().isVideo()
                         ? new VideoSegments(request, info, range, segments, work, guard, cleared.container().orElseThrow(), cleared.codec().orElseThrow())
                         : new ImageFiles(guard, work, spec.format().imageFormat().orElseThrow());
-                Map<Long, List<LabImage>> sequenceStarts = plan.sequenceStarts(shots);
+                Map<Long, SequenceStart> sequenceStarts = plan.sequenceStarts(shots, request.exemplarIsFrame());
                 long resumeAt = range.first();
                 if (scope instanceof RenderScope.Part part) {
                     return PartRun.render(this, part, new Spool(reader, info, sequenceStarts, work, sink, jobKey, Optional.empty()), started);
@@ -228,7 +228,7 @@ public final class RenderJob {
     }
 
     /** What segments are rendered from and into: the open film, each shot's exemplars, the work folder and the sink. */
-    record Spool(FilmReader reader, FilmInfo info, Map<Long, List<LabImage>> sequenceStarts, WorkFolder work, FrameSink sink, String jobKey,
+    record Spool(FilmReader reader, FilmInfo info, Map<Long, SequenceStart> sequenceStarts, WorkFolder work, FrameSink sink, String jobKey,
             Optional<ConfidenceFiles> confidence) {}
 
     /**
@@ -287,9 +287,9 @@ public final class RenderJob {
                         if (cancelRequested) {
                             throw new CancellationException();
                         }
-                        List<LabImage> sequenceExemplars = spool.sequenceStarts().get(frame);
-                        if (sequenceExemplars != null) {
-                            colorizer.beginSequence(sequenceExemplars, false);
+                        SequenceStart sequence = spool.sequenceStarts().get(frame);
+                        if (sequence != null) {
+                            colorizer.beginSequence(sequence.exemplars(), sequence.firstFrameIsExemplar());
                         }
                         DecodedFrame decoded = spool.reader().read(frame);
                         RgbPixels colorized = pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit);

@@ -64,11 +64,34 @@ record RenderPlan(List<LabImage> exemplars, List<Long> pinnedFrames, List<String
         return new RenderPlan(fitted, pinnedFrames, notes);
     }
 
-    /** The frames where a new sequence starts (each shot's first), with the exemplars it starts from. */
-    Map<Long, List<LabImage>> sequenceStarts(List<Shot> shots) {
-        Map<Long, List<LabImage>> starts = new HashMap<>();
-        for (ShotExemplars.Assignment assignment : ShotExemplars.assign(shots, pinnedFrames)) {
-            starts.put(assignment.shot().first(), assignment.exemplarIndexes().stream().map(exemplars::get).toList());
+    /**
+     * The frames where a new sequence starts, with the exemplars it starts from: each shot's first frame, its
+     * exemplars all separate references. With {@code exemplarIsFrame}, also every frame an exemplar is pinned to:
+     * there the exemplar is that frame's colour version, followed by the shot's other exemplars as separate
+     * references (when two are pinned to one frame, the first given is the frame's colour).
+     */
+    Map<Long, SequenceStart> sequenceStarts(List<Shot> shots, boolean exemplarIsFrame) {
+        Map<Long, SequenceStart> starts = new HashMap<>();
+        List<ShotExemplars.Assignment> assignments = ShotExemplars.assign(shots, pinnedFrames);
+        for (ShotExemplars.Assignment assignment : assignments) {
+            starts.put(assignment.shot().first(), new SequenceStart(assignment.exemplarIndexes().stream().map(exemplars::get).toList(), false));
+        }
+        if (exemplarIsFrame) {
+            for (int i = 0; i < exemplars.size(); i++) {
+                long frame = pinnedFrames.get(i);
+                SequenceStart existing = starts.get(frame);
+                if (existing != null && existing.firstFrameIsExemplar()) {
+                    continue;
+                }
+                List<LabImage> ordered = new ArrayList<>(List.of(exemplars.get(i)));
+                for (ShotExemplars.Assignment assignment : assignments) {
+                    if (assignment.shot().contains(frame)) {
+                        int self = i;
+                        assignment.exemplarIndexes().stream().filter(j -> j != self).map(exemplars::get).forEach(ordered::add);
+                    }
+                }
+                starts.put(frame, new SequenceStart(ordered, true));
+            }
         }
         return starts;
     }

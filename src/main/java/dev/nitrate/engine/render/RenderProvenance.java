@@ -195,7 +195,8 @@ final class RenderProvenance {
             putIfSet(overrides, "maxLongTermElements", given.maxLongTermElements());
         }
         return new ProvenanceRecord.Engine(factory.getClass().getName(), inference.device().toString(), deviceUsed, PRECISION,
-                inference.intraOpThreads(), name(inference.localAttention()), inference.ortSpinning(), settings, overrides);
+                inference.intraOpThreads(), name(inference.localAttention()), inference.ortSpinning(), settings, overrides,
+                inference.readoutBudgetBytes(), inference.modelMaxArea(), request.exemplarIsFrame());
     }
 
     private static void putIfSet(Map<String, Integer> map, String key, Integer value) {

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param pack the model pack
  * @param inference device and threads
  * @param segmentFrames frames per spool segment: the unit of resumption and of checkpoints
+ * @param exemplarIsFrame whether an exemplar is the colour version of the frame it is pinned to (the official
+ *     release's default; {@code --exemplar-is-frame}) rather than a separate reference (the default)
  * @param confidence a new folder for the colorizer's per-pixel confidence, one 16-bit grayscale PNG per frame
  *     (65535 = 1), or empty for none
  * @param confidenceOverlay whether that folder also gets a review copy of every frame, its low-confidence pixels
@@ -37,23 +39,11 @@ public record RenderRequest(
         PackLocation pack,
         InferenceOptions inference,
         int segmentFrames,
+        boolean exemplarIsFrame,
         Optional<Path> confidence,
         boolean confidenceOverlay) {
 
     public static final int DEFAULT_SEGMENT_FRAMES = 120;
-
-    /** A request without a confidence overlay. */
-    public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
-            Optional<FrameRange> frames, OutputSpec output, PackLocation pack, InferenceOptions inference, int segmentFrames,
-            Optional<Path> confidence) {
-        this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, confidence, false);
-    }
-
-    /** A request without a confidence output. */
-    public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
-            Optional<FrameRange> frames, OutputSpec output, PackLocation pack, InferenceOptions inference, int segmentFrames) {
-        this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, Optional.empty());
-    }
 
     public RenderRequest {
         Objects.requireNonNull(film, "film");
@@ -74,5 +64,40 @@ public record RenderRequest(
         if (segmentFrames < 1) {
             throw new IllegalArgumentException("segment length must be >= 1");
         }
+    }
+
+    /** A request whose exemplars are separate references (the default mode). */
+    public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
+            Optional<FrameRange> frames, OutputSpec output, PackLocation pack, InferenceOptions inference, int segmentFrames) {
+        this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, false);
+    }
+
+    /** A request without a confidence output. */
+    public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
+            Optional<FrameRange> frames, OutputSpec output, PackLocation pack, InferenceOptions inference, int segmentFrames,
+            boolean exemplarIsFrame) {
+        this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, exemplarIsFrame, Optional.empty());
+    }
+
+    /** A request without a confidence overlay. */
+    public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
+            Optional<FrameRange> frames, OutputSpec output, PackLocation pack, InferenceOptions inference, int segmentFrames,
+            boolean exemplarIsFrame, Optional<Path> confidence) {
+        this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, exemplarIsFrame, confidence, false);
+    }
+
+    /** This request, also writing the colorizer's per-pixel confidence into {@code folder}. */
+    public RenderRequest withConfidence(Path folder) {
+        return withConfidence(Optional.of(folder), false);
+    }
+
+    /**
+     * This request with the given confidence folder and, when {@code overlay}, a review copy of every frame there.
+     *
+     * @throws IllegalArgumentException when an overlay is asked for without a folder
+     */
+    public RenderRequest withConfidence(Optional<Path> folder, boolean overlay) {
+        return new RenderRequest(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, exemplarIsFrame,
+                folder, overlay);
     }
 }

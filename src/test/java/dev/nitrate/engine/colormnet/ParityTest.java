@@ -43,10 +43,28 @@ class ParityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void javaEngineMatchesPythonReferenceOnEveryFrame(Path dir) throws Exception {
+        checkParity(dir, new InferenceOptions(device(), 2, null));
+    }
+
+    /** {@code -Dnitrate.parity.device=cuda} (bench/gpu-check.sh) runs the check on a GPU; the CPU by default. */
+    private static ComputeDevice device() {
+        return ComputeDevice.parse(System.getProperty("nitrate.parity.device", "cpu"));
+    }
+
+    /** The same with the memory readout split into blocks of a few queries (a 16 KiB budget). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void blockedReadoutMatchesPythonReferenceOnEveryFrame(Path dir) throws Exception {
+        checkParity(dir, new InferenceOptions(device(), 2, null).withReadoutBudget(16 * 1024));
+    }
+
+    private static void checkParity(Path dir, InferenceOptions options) throws Exception {
         ParityFixture fixture = ParityFixture.load(dir);
         try (PackColorizer colorizer = new PackColorizerFactory().openPack(new PackLocation.Folder(fixture.pack()),
-                new InferenceOptions(ComputeDevice.CPU, 2, null), fixture.width(), fixture.height())) {
+                options, fixture.width(), fixture.height())) {
             assertEquals("window", colorizer.localAttentionPath(), "ColorMNet's local attention runs on the engine's window path");
+            assertEquals(options.device(), colorizer.device(), "the parity check runs on the device asked for, not a fallback: "
+                    + colorizer.fallbackReason());
             for (ParityFixture.Sequence seq : fixture.sequences()) {
                 colorizer.beginSequence(seq.exemplars(), seq.firstFrameIsExemplar());
                 double worst = 0;
@@ -65,8 +83,8 @@ class ParityTest {
                 MemoryStats stats = colorizer.memoryStats();
                 assertTrue(seq.minOutputStd() < 0 || seq.minOutputStd() > 0.02,
                         "the reference's ab varies within every frame (std " + seq.minOutputStd() + "), so agreement is not trivial");
-                System.out.printf("parity %s %s (local attention: %s): %d frames, worst |d ab| %.2e (frame %d), %s%n", dir.getFileName(), seq.file(), colorizer.localAttentionPath(),
-                        seq.frames().size(), worst, worstFrame, stats);
+                System.out.printf("parity %s %s (local attention: %s, readout budget %d B): %d frames, worst |d ab| %.2e (frame %d), %s%n", dir.getFileName(), seq.file(), colorizer.localAttentionPath(),
+                        options.readoutBudgetBytes(), seq.frames().size(), worst, worstFrame, stats);
                 assertEquals(seq.consolidations(), stats.consolidations(), "consolidations");
                 assertEquals(seq.longTermElements(), stats.longTermElements(), "long-term elements");
             }

@@ -139,4 +139,22 @@ class ExemplarsTest {
         RgbPixels frameSized = LargeImages.reduce(picture, 4, 4, 10);
         assertEquals(width, frameSized.width(), "a frame as large as the picture allows no reduction");
     }
+
+    /** Stretch mixes RGB, not Lab: between red and green it gives the Lab of the mixed RGB, as the release does. */
+    @Test
+    void stretchInterpolatesInRgbBeforeLab() throws Exception {
+        Path file = folder.resolve("red-green.png");
+        ImageFileWriter.write(new RgbPixels.Rgb8(2, 2, new byte[] {(byte) 255, 0, 0, 0, (byte) 255, 0, (byte) 255, 0, 0, 0, (byte) 255, 0}), ImageFormat.PNG, file);
+        ExemplarImage image = Exemplars.load(file);
+        LabImage stretched = Exemplars.fit(image, 4, 2, ExemplarFit.STRETCH);
+        short quarter = (short) Math.round(0.25 * 65535);
+        short threeQuarters = (short) Math.round(0.75 * 65535);
+        LabImage expected = dev.nitrate.engine.color.CieLab.fromRgb16(new short[] {threeQuarters, quarter, 0}, 1, 1);
+        assertEquals(expected.lightness().get(0, 0), stretched.lightness().get(1, 0), 1e-3);
+        assertEquals(expected.a().get(0, 0), stretched.a().get(1, 0), 1e-3);
+        assertEquals(expected.b().get(0, 0), stretched.b().get(1, 0), 1e-3);
+        LabImage lab = image.lab();
+        float labMixA = 0.75f * lab.a().get(0, 0) + 0.25f * lab.a().get(1, 0);
+        assertTrue(Math.abs(labMixA - stretched.a().get(1, 0)) > 5, "mixing in Lab would give another colour");
+    }
 }
