@@ -32,9 +32,12 @@ final class EditorMenus {
         MenuItem save = item("Save Project", "Shortcut+S", files::save);
         MenuItem saveAs = item("Save Project As…", "Shortcut+Shift+S", files::saveAs);
         MenuItem export = item("Export…", "Shortcut+E", window::export);
+        MenuItem exportFrame = item("Export Frame for Colouring…", null, window.handColouring()::exportFrame);
+        MenuItem importFrame = item("Import Coloured Frame…", null, window.handColouring()::importFrame);
         MenuItem quit = item("Quit", "Shortcut+Q", window.stage()::close);
         Menu file = new Menu("File", null, openFilm, openSequence, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), exportFrame, importFrame, new SeparatorMenuItem(), quit);
         MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
         undo.disableProperty().bind(editor.undoOrder().canUndoProperty().not());
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);

@@ -53,15 +53,17 @@ public final class MainWindow {
     private final TimelineView timeline;
     private final ExemplarsView exemplars;
     private final FileDialogs files;
+    private final HandColouringActions handColouring;
     private CompareWindow compare;
 
     public MainWindow(EditorViewModel editor, Stage stage) {
         this.editor = editor;
         this.stage = stage;
         this.files = new FileDialogs(editor, stage);
+        this.handColouring = new HandColouringActions(editor, stage);
         TimelineViewModel time = editor.timeline();
         timeline = new TimelineView(time);
-        TimelineMenu.install(timeline, editor);
+        TimelineMenu.install(timeline, editor, handColouring);
         exemplars = new ExemplarsView(editor);
         editor.onThumbnailsChanged(cache -> {
             FilmInfo film = editor.filmProperty().get();
@@ -366,6 +368,10 @@ public final class MainWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    HandColouringActions handColouring() {
+        return handColouring;
     }
 
     public CompareWindow compareWindow() {
