@@ -47,6 +47,7 @@ final class EditorMenus {
         MenuItem settings = item("Settings…", "Shortcut+Comma", window::settings);
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), split, merge, new SeparatorMenuItem(), settings);
         Menu view = new Menu("View", null, item("Fit Frame", "Shortcut+0", window.viewer()::fit),
+                item("Actual Size (100%)", "Shortcut+1", window.viewer()::actualSize),
                 item("Zoom In", "Shortcut+Equals", () -> window.viewer().zoomBy(1.25)),
                 item("Zoom Out", "Shortcut+Minus", () -> window.viewer().zoomBy(0.8)),
                 new SeparatorMenuItem(),

@@ -258,6 +258,10 @@ public final class MainWindow {
             case L -> time.shuttleForward();
             case S -> editor.shotEditor().splitAt(time.currentFrameProperty().get());
             case DELETE, BACK_SPACE -> handled = exemplars.removeSelected();
+            case ESCAPE -> {
+                handled = editor.preview().runningProperty().get();
+                editor.preview().cancel();
+            }
             case P -> {
                 if (event.isShiftDown()) {
                     editor.previewAroundPlayhead();

@@ -21,7 +21,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Shows a frame's source and its colorized version with a before|after wipe: left of the divider the source,
- * right of it the colorized frame. Drag the divider; zoom 0 means fit to the window.
+ * right of it the colorized frame, both at the source's size. Drag the divider; zoom 0 means fit to the window, 1 is
+ * 100%; the read-out in the corner says which, and the side labels stay in view when zoomed in.
  */
 public final class ViewerView extends Region {
 
@@ -90,6 +91,17 @@ public final class ViewerView extends Region {
         zoom.set(0);
     }
 
+    /** One picture pixel to one screen pixel. */
+    public void actualSize() {
+        zoom.set(1);
+    }
+
+    /** What the zoom read-out says: "Fit · 37%" or "100%". */
+    public String zoomReadout() {
+        long percent = Math.round(displayScale() * 100);
+        return zoom.get() == 0 ? "Fit · " + percent + "%" : percent + "%";
+    }
+
     /** The scale at which the frame is shown now. */
     public double displayScale() {
         return zoom.get() == 0 ? fitScale() : zoom.get();
@@ -155,11 +167,12 @@ public final class ViewerView extends Region {
             g.setFill(BACKGROUND);
             g.fillPolygon(new double[] {dx - 7, dx - 2, dx - 2}, new double[] {cy, cy - 5, cy + 5}, 3);
             g.fillPolygon(new double[] {dx + 7, dx + 2, dx + 2}, new double[] {cy, cy - 5, cy + 5}, 3);
-            label(g, "SOURCE", x + 10, y + 10, TextAlignment.LEFT);
-            label(g, "COLORIZED", x + iw - 10, y + 10, TextAlignment.RIGHT);
+            label(g, "SOURCE", Math.max(x, 0) + 10, Math.max(y, 0) + 10, TextAlignment.LEFT);
+            label(g, "COLORIZED", Math.min(x + iw, w) - 10, Math.max(y, 0) + 10, TextAlignment.RIGHT);
         } else {
-            label(g, "SOURCE  (no preview for this frame yet)", x + 10, y + 10, TextAlignment.LEFT);
+            label(g, "SOURCE  (no preview for this frame yet)", Math.max(x, 0) + 10, Math.max(y, 0) + 10, TextAlignment.LEFT);
         }
+        label(g, zoomReadout(), w - 12, h - 24, TextAlignment.RIGHT);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(CAPTION);
         g.setFont(Font.font("Monospaced", 13));
