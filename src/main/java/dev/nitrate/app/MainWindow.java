@@ -54,6 +54,7 @@ public final class MainWindow {
     private final ExemplarsView exemplars;
     private final FileDialogs files;
     private final HandColouringActions handColouring;
+    private final RenderQueueView renderQueue;
     private CompareWindow compare;
 
     public MainWindow(EditorViewModel editor, Stage stage) {
@@ -61,6 +62,7 @@ public final class MainWindow {
         this.stage = stage;
         this.files = new FileDialogs(editor, stage);
         this.handColouring = new HandColouringActions(editor, stage);
+        this.renderQueue = new RenderQueueView(editor.renders());
         TimelineViewModel time = editor.timeline();
         timeline = new TimelineView(time);
         TimelineMenu.install(timeline, editor, handColouring);
@@ -172,9 +174,11 @@ public final class MainWindow {
         return bar;
     }
 
-    private VBox sidebar() {
-        VBox side = new VBox(exemplars, new RenderQueueView(editor.renders()));
-        VBox.setVgrow(exemplars, Priority.ALWAYS);
+    private SplitPane sidebar() {
+        renderQueue.onError(editor::report);
+        SplitPane side = new SplitPane(exemplars, renderQueue);
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.6);
         side.getStyleClass().add("sidebar");
         side.setMinWidth(340);
         side.setPrefWidth(380);
@@ -372,6 +376,10 @@ public final class MainWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    public RenderQueueView renderQueue() {
+        return renderQueue;
     }
 
     HandColouringActions handColouring() {
