@@ -347,7 +347,8 @@ public final class MainWindow {
                 + "P: preview the current shot    Shift+P: preview around the playhead    Esc: cancel\n"
                 + "S: split the shot at the playhead (right-click the timeline to merge shots or delete a cut)\n"
                 + "Delete: remove the selected exemplar    Ctrl+Z / Ctrl+Shift+Z: undo / redo (exemplars and shots)\n"
-                + "Ctrl+scroll on the timeline or viewer: zoom");
+                + "Ctrl+scroll on the timeline or viewer: zoom    Ctrl+0 / Ctrl+1: fit / 100%\n"
+                + "Right-click the timeline to export the frame for colouring or import a coloured one");
         alert.show();
     }
 
