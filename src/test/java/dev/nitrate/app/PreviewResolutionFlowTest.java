@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nitrate.app.project.ProjectSettings;
 import dev.nitrate.app.tasks.TaskLanes;
+import dev.nitrate.app.viewer.ViewerView;
 import dev.nitrate.engine.colorize.ComputeDevice;
 import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.video.Rational;
@@ -107,6 +108,11 @@ class PreviewResolutionFlowTest {
         assertEquals("100%", fx(() -> window.viewer().zoomReadout()));
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         assertTrue(fx(() -> window.viewer().zoomReadout()).startsWith("Fit · "), fx(() -> window.viewer().zoomReadout()));
+        Thread.sleep(300);
+        double[] picture = fx(() -> window.viewer().pictureRect());
+        double viewerHeight = fx(() -> window.viewer().getHeight());
+        assertTrue(picture[1] + picture[3] <= viewerHeight - ViewerView.CAPTION_BAND + 0.5,
+                "the fitted picture ends at " + (picture[1] + picture[3]) + ", above the caption band of a viewer " + viewerHeight + " high");
 
         colorizers.millisPerFrame = 200;
         previewHeight(240);

@@ -29,6 +29,8 @@ public final class ViewerView extends Region {
     private static final Color BACKGROUND = Color.web("#111316");
     private static final Color DIVIDER = Color.web("#f5f7fa");
     private static final Color CAPTION = Color.web("#e6e9ee");
+    /** The band under a fitted picture that the frame/timecode caption and the zoom read-out keep for themselves. */
+    public static final double CAPTION_BAND = 34;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Image> source = new SimpleObjectProperty<>();
@@ -102,6 +104,11 @@ public final class ViewerView extends Region {
         return zoom.get() == 0 ? "Fit · " + percent + "%" : percent + "%";
     }
 
+    /** Where the picture is drawn now: x, y, width, height in this view's coordinates. */
+    public double[] pictureRect() {
+        return imageRect.clone();
+    }
+
     /** The scale at which the frame is shown now. */
     public double displayScale() {
         return zoom.get() == 0 ? fitScale() : zoom.get();
@@ -112,7 +119,7 @@ public final class ViewerView extends Region {
         if (image == null || getWidth() <= 0) {
             return 1;
         }
-        return Math.min((getWidth() - 24) / image.getWidth(), (getHeight() - 24) / image.getHeight());
+        return Math.min((getWidth() - 24) / image.getWidth(), (getHeight() - 24 - CAPTION_BAND) / image.getHeight());
     }
 
     private boolean nearDivider(double x) {
@@ -148,7 +155,7 @@ public final class ViewerView extends Region {
         double iw = src.getWidth() * scale;
         double ih = src.getHeight() * scale;
         double x = (w - iw) / 2;
-        double y = (h - ih) / 2;
+        double y = (h - CAPTION_BAND - ih) / 2;
         imageRect = new double[] {x, y, iw, ih};
         g.setImageSmoothing(scale < 1.5);
         g.drawImage(src, x, y, iw, ih);
@@ -172,12 +179,14 @@ public final class ViewerView extends Region {
         } else {
             label(g, "SOURCE  (no preview for this frame yet)", Math.max(x, 0) + 10, Math.max(y, 0) + 10, TextAlignment.LEFT);
         }
-        label(g, zoomReadout(), w - 12, h - 24, TextAlignment.RIGHT);
         g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(Color.rgb(17, 19, 22, 0.8));
+        g.fillRect(0, h - CAPTION_BAND + 4, w, CAPTION_BAND - 4);
         g.setFill(CAPTION);
         g.setFont(Font.font("Monospaced", 13));
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(caption.get(), 12, h - 10);
+        label(g, zoomReadout(), w - 12, h - 24, TextAlignment.RIGHT);
     }
 
     private static void label(GraphicsContext g, String text, double x, double y, TextAlignment align) {
