@@ -32,9 +32,12 @@ final class EditorMenus {
         MenuItem save = item("Save Project", "Shortcut+S", files::save);
         MenuItem saveAs = item("Save Project As…", "Shortcut+Shift+S", files::saveAs);
         MenuItem export = item("Export…", "Shortcut+E", window::export);
+        MenuItem exportFrame = item("Export Frame for Colouring…", null, window.handColouring()::exportFrame);
+        MenuItem importFrame = item("Import Coloured Frame…", null, window.handColouring()::importFrame);
         MenuItem quit = item("Quit", "Shortcut+Q", window.stage()::close);
         Menu file = new Menu("File", null, openFilm, openSequence, openProject, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), exportFrame, importFrame, new SeparatorMenuItem(), quit);
         MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
         undo.disableProperty().bind(editor.undoOrder().canUndoProperty().not());
         MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
@@ -44,6 +47,7 @@ final class EditorMenus {
         MenuItem settings = item("Settings…", "Shortcut+Comma", window::settings);
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), split, merge, new SeparatorMenuItem(), settings);
         Menu view = new Menu("View", null, item("Fit Frame", "Shortcut+0", window.viewer()::fit),
+                item("Actual Size (100%)", "Shortcut+1", window.viewer()::actualSize),
                 item("Zoom In", "Shortcut+Equals", () -> window.viewer().zoomBy(1.25)),
                 item("Zoom Out", "Shortcut+Minus", () -> window.viewer().zoomBy(0.8)),
                 new SeparatorMenuItem(),

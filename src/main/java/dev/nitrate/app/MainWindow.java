@@ -53,15 +53,19 @@ public final class MainWindow {
     private final TimelineView timeline;
     private final ExemplarsView exemplars;
     private final FileDialogs files;
+    private final HandColouringActions handColouring;
+    private final RenderQueueView renderQueue;
     private CompareWindow compare;
 
     public MainWindow(EditorViewModel editor, Stage stage) {
         this.editor = editor;
         this.stage = stage;
         this.files = new FileDialogs(editor, stage);
+        this.handColouring = new HandColouringActions(editor, stage);
+        this.renderQueue = new RenderQueueView(editor.renders());
         TimelineViewModel time = editor.timeline();
         timeline = new TimelineView(time);
-        TimelineMenu.install(timeline, editor);
+        TimelineMenu.install(timeline, editor, handColouring);
         exemplars = new ExemplarsView(editor);
         editor.onThumbnailsChanged(cache -> {
             FilmInfo film = editor.filmProperty().get();
@@ -170,9 +174,11 @@ public final class MainWindow {
         return bar;
     }
 
-    private VBox sidebar() {
-        VBox side = new VBox(exemplars, new RenderQueueView(editor.renders()));
-        VBox.setVgrow(exemplars, Priority.ALWAYS);
+    private SplitPane sidebar() {
+        renderQueue.onError(editor::report);
+        SplitPane side = new SplitPane(exemplars, renderQueue);
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.6);
         side.getStyleClass().add("sidebar");
         side.setMinWidth(340);
         side.setPrefWidth(380);
@@ -256,6 +262,10 @@ public final class MainWindow {
             case L -> time.shuttleForward();
             case S -> editor.shotEditor().splitAt(time.currentFrameProperty().get());
             case DELETE, BACK_SPACE -> handled = exemplars.removeSelected();
+            case ESCAPE -> {
+                handled = editor.preview().runningProperty().get();
+                editor.preview().cancel();
+            }
             case P -> {
                 if (event.isShiftDown()) {
                     editor.previewAroundPlayhead();
@@ -337,7 +347,8 @@ public final class MainWindow {
                 + "P: preview the current shot    Shift+P: preview around the playhead    Esc: cancel\n"
                 + "S: split the shot at the playhead (right-click the timeline to merge shots or delete a cut)\n"
                 + "Delete: remove the selected exemplar    Ctrl+Z / Ctrl+Shift+Z: undo / redo (exemplars and shots)\n"
-                + "Ctrl+scroll on the timeline or viewer: zoom");
+                + "Ctrl+scroll on the timeline or viewer: zoom    Ctrl+0 / Ctrl+1: fit / 100%\n"
+                + "Right-click the timeline to export the frame for colouring or import a coloured one");
         alert.show();
     }
 
@@ -366,6 +377,14 @@ public final class MainWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    public RenderQueueView renderQueue() {
+        return renderQueue;
+    }
+
+    HandColouringActions handColouring() {
+        return handColouring;
     }
 
     public CompareWindow compareWindow() {

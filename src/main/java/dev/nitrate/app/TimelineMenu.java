@@ -11,7 +11,8 @@ import javafx.scene.input.ContextMenuEvent;
 
 /**
  * The timeline's right-click menu. A right-click moves the playhead to the frame under the mouse, then offers to
- * split the shot there, merge the shot with the next, delete the cut under the mouse and preview the shot.
+ * split the shot there, merge the shot with the next, delete the cut under the mouse, preview the shot, and take the
+ * frame out for hand colouring or bring a coloured one back.
  */
 final class TimelineMenu {
 
@@ -20,16 +21,18 @@ final class TimelineMenu {
 
     private final TimelineView view;
     private final EditorViewModel editor;
+    private final HandColouringActions handColouring;
     private final ContextMenu menu = new ContextMenu();
 
-    private TimelineMenu(TimelineView view, EditorViewModel editor) {
+    private TimelineMenu(TimelineView view, EditorViewModel editor, HandColouringActions handColouring) {
         this.view = view;
         this.editor = editor;
+        this.handColouring = handColouring;
         menu.setId("timeline-menu");
     }
 
-    static void install(TimelineView view, EditorViewModel editor) {
-        TimelineMenu timelineMenu = new TimelineMenu(view, editor);
+    static void install(TimelineView view, EditorViewModel editor, HandColouringActions handColouring) {
+        TimelineMenu timelineMenu = new TimelineMenu(view, editor, handColouring);
         view.setOnContextMenuRequested(timelineMenu::show);
     }
 
@@ -51,7 +54,9 @@ final class TimelineMenu {
                 : item("Delete Cut at Frame " + cut, "timeline-delete-cut", () -> shotEditor.deleteCutAt(cut));
         delete.setDisable(cut < 0);
         MenuItem preview = item("Preview Shot " + (shot + 1), "timeline-preview", editor::previewCurrentShot);
-        menu.getItems().setAll(split, merge, delete, new SeparatorMenuItem(), preview);
+        MenuItem exportFrame = item("Export Frame " + frame + " for Colouring…", "timeline-export-frame", handColouring::exportFrame);
+        MenuItem importFrame = item("Import Coloured Frame for Frame " + frame + "…", "timeline-import-frame", handColouring::importFrame);
+        menu.getItems().setAll(split, merge, delete, new SeparatorMenuItem(), preview, new SeparatorMenuItem(), exportFrame, importFrame);
         menu.show(view, event.getScreenX(), event.getScreenY());
         event.consume();
     }

@@ -5,6 +5,11 @@ import dev.nitrate.app.project.RenderRecord;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
 import dev.nitrate.engine.render.RenderOutcome;
+import dev.nitrate.engine.safety.OutputGuard;
+import dev.nitrate.engine.safety.OutputRefusedException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -100,6 +105,47 @@ public final class RenderQueueViewModel implements AutoCloseable {
         return items.stream()
                 .filter(i -> i.stateProperty().get() != RenderItem.State.CANCELLED && i.stateProperty().get() != RenderItem.State.FAILED)
                 .map(i -> i.recordProperty().get()).toList();
+    }
+
+    /** Whether a stopped render left its work folder beside the output (Nitrate's, marked), so it can resume or be discarded. */
+    public boolean canResume(RenderItem item) {
+        RenderItem.State state = item.stateProperty().get();
+        return (state == RenderItem.State.CANCELLED || state == RenderItem.State.FAILED || state == RenderItem.State.INTERRUPTED)
+                && Files.isDirectory(workFolderOf(item.recordProperty().get()), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static Path workFolderOf(RenderRecord record) {
+        return record.output().resolveSibling("." + record.output().getFileName() + ".nitrate-work");
+    }
+
+    /** Queues a stopped render again; it resumes from the frames its work folder holds. */
+    public void resume(RenderItem item) {
+        item.stateProperty().set(RenderItem.State.QUEUED);
+        item.detailProperty().set("Queued: resumes from its work folder");
+        changed.run();
+        startNext();
+    }
+
+    /**
+     * Deletes a stopped render's work folder through the {@link OutputGuard}: only a folder Nitrate marked, and only the
+     * files it wrote there. Returns the one-line reason when nothing could be removed.
+     */
+    public Optional<String> discard(RenderItem item) {
+        RenderRecord record = item.recordProperty().get();
+        try {
+            OutputGuard guard = OutputGuard.claim(record.output(), record.format().imageSequence() ? OutputGuard.Shape.FOLDER : OutputGuard.Shape.FILE,
+                    record.overwrite(), List.of());
+            if (!guard.removeWorkFolder()) {
+                return Optional.of(guard.workFolder() + " holds files Nitrate did not write; it was left as it is");
+            }
+        } catch (OutputRefusedException e) {
+            return Optional.of(e.getMessage());
+        } catch (IOException e) {
+            return Optional.of(record.output() + ": its work folder cannot be removed (" + e.getMessage() + ")");
+        }
+        item.detailProperty().set("Discarded: the stopped render's work is deleted");
+        changed.run();
+        return Optional.empty();
     }
 
     public ObservableList<RenderItem> items() {

@@ -6,7 +6,7 @@ import dev.nitrate.engine.video.RgbPixels.Rgb8;
 /** Hears a colorize run on its worker thread. */
 public interface ColorizeListener {
 
-    /** A frame is done: its source and colorized pictures at the job's size. */
+    /** A frame is done: its source at full size and the colorized frame at the same size (chroma upsampled from the job's size). */
     void frame(int index, Rgb8 source, Rgb8 colorized, double framesPerSecond, MemoryStats memory);
 
     void finished(ColorizeOutcome outcome);

@@ -101,11 +101,13 @@ public final class ColorizeWorker implements AutoCloseable {
                 if (cancelRequested) {
                     return new ColorizeOutcome.Cancelled(done);
                 }
-                Rgb8 source = Pictures.resize(Pictures.frame(reader, index, job.width(), job.height()), job.width(), job.height());
+                Rgb8 full = Pictures.frame(reader, index, 0, 0);
+                Rgb8 source = Pictures.resize(full, job.width(), job.height());
                 byte[] rgb = pipeline.colorizeRgb8(source.rgb(), job.width(), job.height());
+                Rgb8 colorized = SourceSizeColour.of(new Rgb8(job.width(), job.height(), rgb), full);
                 done++;
                 double fps = done / ((System.nanoTime() - start) / 1e9);
-                listener.frame(index, source, new Rgb8(job.width(), job.height(), rgb), fps, colorizer.memoryStats());
+                listener.frame(index, full, colorized, fps, colorizer.memoryStats());
             }
             return new ColorizeOutcome.Completed(done, done / Math.max(1e-9, (System.nanoTime() - start) / 1e9));
         } catch (ColorizeException e) {

@@ -3,8 +3,8 @@ package dev.nitrate.app.preview;
 import dev.nitrate.app.media.Pictures;
 import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.video.RgbPixels.Rgb8;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
@@ -18,14 +18,24 @@ import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
 
 /**
- * Background previews: colorizes a run of frames at preview resolution, publishes each frame as it arrives into a
- * cache that stays until the exemplars or settings change, and reports progress, speed and memory.
+ * Background previews: colorizes a run of frames at preview resolution, shown at the source's size, publishes each frame
+ * as it arrives into a cache that stays until the exemplars or settings change (the least recently shown frames go
+ * beyond {@link #CACHE_BYTES}), and reports progress, speed and memory. Frames already cached are not colorized again.
  */
 public final class PreviewViewModel {
 
     private final ColorizeWorker worker;
     private final Executor ui;
-    private final Map<Integer, Image> cache = new ConcurrentHashMap<>();
+    /** What the cached frames may take, at 4 bytes a pixel. */
+    public static final long CACHE_BYTES = 1L << 30;
+
+    private final Map<Integer, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Image> eldest) {
+            Image any = eldest.getValue();
+            return size() > 1 && (long) size() * 4 * (long) any.getWidth() * (long) any.getHeight() > CACHE_BYTES;
+        }
+    };
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final DoubleProperty framesPerSecond = new SimpleDoubleProperty(0);
@@ -44,15 +54,31 @@ public final class PreviewViewModel {
         this.frameArrived = listener;
     }
 
-    /** Starts a preview, cancelling the one in flight. */
-    public void start(ColorizeJob job, String what) {
+    /**
+     * Starts a preview, cancelling the one in flight; only the frames from the first to the last not yet cached are
+     * colorized, and none when all are cached (returns false).
+     */
+    public boolean start(ColorizeJob wanted, String what) {
+        int first = wanted.first();
+        int end = wanted.end();
+        while (first < end && cached(first) != null) {
+            first++;
+        }
+        while (end > first && cached(end - 1) != null) {
+            end--;
+        }
+        if (first == end) {
+            status.set("Preview of " + what + " already done: its " + wanted.frameCount() + " frames are cached");
+            return false;
+        }
+        ColorizeJob job = new ColorizeJob(wanted.film(), first, end, wanted.exemplars(), wanted.settings(), wanted.width(), wanted.height());
         if (running.get()) {
             worker.cancel();
         }
         long myGeneration = ++generation;
         running.set(true);
         progress.set(0);
-        status.set("Previewing " + what + " (" + job.frameCount() + " frames at " + job.width() + "x" + job.height() + ")");
+        status.set("Previewing " + what + " (" + job.frameCount() + " frames, colorized at " + job.width() + "x" + job.height() + ")");
         worker.submit(job, new ColorizeListener() {
             int done;
 
@@ -65,7 +91,9 @@ public final class PreviewViewModel {
                     if (myGeneration != generation) {
                         return;
                     }
-                    cache.put(index, image);
+                    synchronized (cache) {
+                        cache.put(index, image);
+                    }
                     progress.set((double) count / job.frameCount());
                     framesPerSecond.set(fps);
                     memory.set(stats);
@@ -85,6 +113,7 @@ public final class PreviewViewModel {
                 });
             }
         });
+        return true;
     }
 
     public void cancel() {
@@ -95,15 +124,21 @@ public final class PreviewViewModel {
 
     /** Forgets cached frames (the look changed). */
     public void invalidate() {
-        cache.clear();
+        synchronized (cache) {
+            cache.clear();
+        }
     }
 
     public Image cached(int frame) {
-        return cache.get(frame);
+        synchronized (cache) {
+            return cache.get(frame);
+        }
     }
 
     public int cachedCount() {
-        return cache.size();
+        synchronized (cache) {
+            return cache.size();
+        }
     }
 
     public BooleanProperty runningProperty() {

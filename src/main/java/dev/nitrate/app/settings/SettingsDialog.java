@@ -11,6 +11,8 @@ import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ScrollPane;
+import javafx.stage.Screen;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -37,6 +39,7 @@ public final class SettingsDialog extends Dialog<ProjectSettings> {
     private final ComboBox<Integer> previewHeight = new ComboBox<>();
     private final TextField[] memoryFields = new TextField[6];
     private final Label error = new Label();
+    private final VBox content;
 
     public SettingsDialog(Window owner, ProjectSettings current, DeviceProbe probe) {
         initOwner(owner);
@@ -94,6 +97,7 @@ public final class SettingsDialog extends Dialog<ProjectSettings> {
         }
         TitledPane advancedPane = new TitledPane("Advanced: memory parameters", advanced);
         advancedPane.setExpanded(m != null);
+        advancedPane.setAnimated(false);
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -103,9 +107,14 @@ public final class SettingsDialog extends Dialog<ProjectSettings> {
         grid.addRow(2, new Label("Preview height"), previewHeight);
         error.getStyleClass().add("error-text");
         error.setId("settings-error");
-        VBox content = new VBox(12, grid, advancedPane, error);
+        content = new VBox(12, grid, advancedPane, error);
         content.setPadding(new Insets(8));
-        getDialogPane().setContent(content);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("settings-scroll");
+        getDialogPane().setContent(scroll);
+        advancedPane.expandedProperty().addListener((o, was, expanded) -> javafx.application.Platform.runLater(this::fitToScreen));
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
@@ -167,6 +176,21 @@ public final class SettingsDialog extends Dialog<ProjectSettings> {
     }
 
     public VBox content() {
-        return (VBox) getDialogPane().getContent();
+        return content;
+    }
+
+    /**
+     * Grows or shrinks the window to its content when "Advanced" opens or closes, never beyond the screen: what does
+     * not fit then scrolls, and OK/Cancel stay in the window.
+     */
+    private void fitToScreen() {
+        Window window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (window == null) {
+            return;
+        }
+        double screen = Screen.getScreensForRectangle(window.getX(), window.getY(), 1, 1).stream().findFirst()
+                .orElse(Screen.getPrimary()).getVisualBounds().getMaxY();
+        double wanted = getDialogPane().prefHeight(getDialogPane().getWidth()) + (window.getHeight() - getDialogPane().getHeight());
+        window.setHeight(Math.min(wanted, screen - Math.max(0, window.getY())));
     }
 }

@@ -224,9 +224,21 @@ public final class TimelineView extends Region {
             }
             g.strokeLine(x, RULER - 6, x, RULER);
             g.setFill(TEXT);
-            int seconds = (int) (f / fps);
-            g.fillText(String.format("%d  %d:%02d", f, seconds / 60, seconds % 60), x + 3, RULER / 2 - 1);
+            g.fillText(rulerLabel(f, fps, step), x + 3, RULER / 2 - 1);
         }
+    }
+
+    /**
+     * A ruler tick's label: the frame number and its time, "250  0:10"; where ticks come more often than once a
+     * second the time carries the frame within the second, "5  0:00:05", so no two ticks read the same time.
+     */
+    static String rulerLabel(int frame, double fps, int step) {
+        int seconds = (int) (frame / fps);
+        if (step >= fps) {
+            return String.format("%d  %d:%02d", frame, seconds / 60, seconds % 60);
+        }
+        int within = (int) Math.round(frame - seconds * fps);
+        return String.format("%d  %d:%02d:%02d", frame, seconds / 60, seconds % 60, within);
     }
 
     private void drawStrip(GraphicsContext g, double ppf, int frames, double end) {

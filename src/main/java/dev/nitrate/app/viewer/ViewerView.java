@@ -21,13 +21,16 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Shows a frame's source and its colorized version with a before|after wipe: left of the divider the source,
- * right of it the colorized frame. Drag the divider; zoom 0 means fit to the window.
+ * right of it the colorized frame, both at the source's size. Drag the divider; zoom 0 means fit to the window, 1 is
+ * 100%; the read-out in the corner says which, and the side labels stay in view when zoomed in.
  */
 public final class ViewerView extends Region {
 
     private static final Color BACKGROUND = Color.web("#111316");
     private static final Color DIVIDER = Color.web("#f5f7fa");
     private static final Color CAPTION = Color.web("#e6e9ee");
+    /** The band under a fitted picture that the frame/timecode caption and the zoom read-out keep for themselves. */
+    public static final double CAPTION_BAND = 34;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Image> source = new SimpleObjectProperty<>();
@@ -90,6 +93,22 @@ public final class ViewerView extends Region {
         zoom.set(0);
     }
 
+    /** One picture pixel to one screen pixel. */
+    public void actualSize() {
+        zoom.set(1);
+    }
+
+    /** What the zoom read-out says: "Fit · 37%" or "100%". */
+    public String zoomReadout() {
+        long percent = Math.round(displayScale() * 100);
+        return zoom.get() == 0 ? "Fit · " + percent + "%" : percent + "%";
+    }
+
+    /** Where the picture is drawn now: x, y, width, height in this view's coordinates. */
+    public double[] pictureRect() {
+        return imageRect.clone();
+    }
+
     /** The scale at which the frame is shown now. */
     public double displayScale() {
         return zoom.get() == 0 ? fitScale() : zoom.get();
@@ -100,7 +119,7 @@ public final class ViewerView extends Region {
         if (image == null || getWidth() <= 0) {
             return 1;
         }
-        return Math.min((getWidth() - 24) / image.getWidth(), (getHeight() - 24) / image.getHeight());
+        return Math.min((getWidth() - 24) / image.getWidth(), (getHeight() - 24 - CAPTION_BAND) / image.getHeight());
     }
 
     private boolean nearDivider(double x) {
@@ -136,7 +155,7 @@ public final class ViewerView extends Region {
         double iw = src.getWidth() * scale;
         double ih = src.getHeight() * scale;
         double x = (w - iw) / 2;
-        double y = (h - ih) / 2;
+        double y = (h - CAPTION_BAND - ih) / 2;
         imageRect = new double[] {x, y, iw, ih};
         g.setImageSmoothing(scale < 1.5);
         g.drawImage(src, x, y, iw, ih);
@@ -155,16 +174,19 @@ public final class ViewerView extends Region {
             g.setFill(BACKGROUND);
             g.fillPolygon(new double[] {dx - 7, dx - 2, dx - 2}, new double[] {cy, cy - 5, cy + 5}, 3);
             g.fillPolygon(new double[] {dx + 7, dx + 2, dx + 2}, new double[] {cy, cy - 5, cy + 5}, 3);
-            label(g, "SOURCE", x + 10, y + 10, TextAlignment.LEFT);
-            label(g, "COLORIZED", x + iw - 10, y + 10, TextAlignment.RIGHT);
+            label(g, "SOURCE", Math.max(x, 0) + 10, Math.max(y, 0) + 10, TextAlignment.LEFT);
+            label(g, "COLORIZED", Math.min(x + iw, w) - 10, Math.max(y, 0) + 10, TextAlignment.RIGHT);
         } else {
-            label(g, "SOURCE  (no preview for this frame yet)", x + 10, y + 10, TextAlignment.LEFT);
+            label(g, "SOURCE  (no preview for this frame yet)", Math.max(x, 0) + 10, Math.max(y, 0) + 10, TextAlignment.LEFT);
         }
         g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(Color.rgb(17, 19, 22, 0.8));
+        g.fillRect(0, h - CAPTION_BAND + 4, w, CAPTION_BAND - 4);
         g.setFill(CAPTION);
         g.setFont(Font.font("Monospaced", 13));
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(caption.get(), 12, h - 10);
+        label(g, zoomReadout(), w - 12, h - 24, TextAlignment.RIGHT);
     }
 
     private static void label(GraphicsContext g, String text, double x, double y, TextAlignment align) {

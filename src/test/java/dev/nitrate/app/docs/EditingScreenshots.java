@@ -28,7 +28,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Screenshots of shot editing for the user guide: the demo project with a shot split, an exemplar pinned twice,
- * and the timeline's and the exemplars' right-click menus (drawn into the window's picture where they open).
+ * the timeline's and the exemplars' right-click menus (drawn into the window's picture where they open), and a
+ * previewed shot at 100% zoom (colour side at the source's size, the queue panel below the exemplars).
  * Run under Xvfb: {@code java -cp ... dev.nitrate.app.docs.EditingScreenshots OUT [SUFFIX]}.
  */
 public final class EditingScreenshots {
@@ -83,6 +84,20 @@ public final class EditingScreenshots {
         rightClick(cell, 40, 20);
         Thread.sleep(800);
         shootWithPopups(stage, out.resolve("exemplar-menu" + suffix + ".png").toFile());
+        fx(() -> {
+            Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing()).toList().forEach(Window::hide);
+            editor.timeline().seek(2 * frames / 3);
+            editor.previewCurrentShot();
+            return null;
+        });
+        Thread.sleep(500);
+        waitFor(() -> !editor.preview().runningProperty().get(), 300);
+        fx(() -> {
+            window.viewer().actualSize();
+            return null;
+        });
+        Thread.sleep(1500);
+        shootWithPopups(stage, out.resolve("preview-100" + suffix + ".png").toFile());
         fx(() -> {
             editor.close();
             stage.close();
