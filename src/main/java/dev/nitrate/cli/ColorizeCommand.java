@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,10 @@ final class ColorizeCommand implements Callable<Integer> {
     @Option(names = "--confidence", paramLabel = "DIR", description = "Also write the colorizer's per-pixel confidence: a new folder "
             + "of 16-bit grayscale PNGs, one per frame (65535 = sure; the built-in pack).")
     Path confidence;
+
+    @Option(names = "--confidence-overlay", description = "With --confidence: also a review copy of every frame in that folder, "
+            + "its low-confidence pixels hatched in magenta (overlay_NNNNNN.png).")
+    boolean confidenceOverlay;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,6 +84,6 @@ final class ColorizeCommand implements Callable<Integer> {
     }
 
     private RenderRequest withConfidence(RenderRequest r) {
-        return confidence == null ? r : r.withConfidence(confidence);
+        return confidence == null && !confidenceOverlay ? r : r.withConfidence(Optional.ofNullable(confidence), confidenceOverlay);
     }
 }

@@ -9,6 +9,8 @@ import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.InferenceOptions;
 import dev.nitrate.engine.colorize.PackException;
 import dev.nitrate.engine.colorize.PackLocation;
+import dev.nitrate.engine.confidence.ConfidenceCorrelation;
+import dev.nitrate.engine.metrics.SuggestionExperiment;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import dev.nitrate.engine.exemplar.Exemplars;
 import dev.nitrate.engine.metrics.EvaluationExemplar;
@@ -67,6 +69,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Threads per network run; 0 lets ONNX Runtime choose.")
     int threads;
 
+    @Option(names = "--suggestion-experiment", hidden = true,
+            description = "Instead of the figures: the exemplar-suggestion experiment (docs/confidence.md).")
+    boolean suggestionExperiment;
+
+    @Option(names = "--min-gap", hidden = true, paramLabel = "FRAMES", defaultValue = "" + SuggestCommand.DEFAULT_MIN_GAP,
+            description = "The suggestion experiment's minimum gap between an exemplar and a suggestion.")
+    int minGap;
+
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -121,6 +131,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             InferenceOptions options = engineOptions.inference(ComputeDevice.parse(device), threads);
             ProtocolEvaluation evaluation = new ProtocolEvaluation();
             EvaluationReport report;
+            if (suggestionExperiment) {
+                try (FrameColorizer colorizer = factories.get().open(location, options, reader.width(), reader.height())) {
+                    SuggestionExperiment.Outcome outcome = new SuggestionExperiment(
+                            () -> FilmFrames.open(clip, common.openOptions(), 0, 0), colorizer, maxFrames, minGap,
+                            done -> progress(err, done)).run();
+                    err.print("\r            \r");
+                    out.println(experimentLine(clip.getFileName().toString(), outcome));
+                    out.flush();
+                    return 0;
+                }
+            }
             if (baselinesOnly) {
                 report = evaluation.evaluate(reader, Optional.empty(), chosen, maxFrames, done -> {});
             } else {
@@ -175,9 +196,23 @@ public final class EvaluateCommand implements Callable<Integer> {
                 table(s, report, shot.index());
             }
         }
+        if (report.confidence() != null) {
+            ConfidenceCorrelation.Correlations c = report.confidence();
+            s.append(String.format(Locale.ROOT, "%nConfidence (frames 1-%d, %d pixels sampled): Spearman pixel confidence vs |dab| %.3f,"
+                    + " frame score vs PSNR %.3f%n", report.frames() - 1, c.pixels(), c.pixelConfidenceVsError(), c.frameScoreVsPsnr()));
+        }
         s.append(String.format(Locale.ROOT, "%nPSNR over 8-bit RGB averaged over frames; SSIM 7x7 uniform; CDC lower is steadier;"
                 + "%ncolourfulness Hasler-Suesstrunk (GT = original); dE00 mean CIEDE2000; luma drift in 8-bit codes.%n"));
         return s.toString();
+    }
+
+    /** One row of the suggestion experiment's table. */
+    static String experimentLine(String clipName, SuggestionExperiment.Outcome o) {
+        ConfidenceCorrelation.Correlations c = o.correlations();
+        return String.format(Locale.ROOT, "%-12s frames %4d  rho(pixel conf, |dab|) %6.3f  rho(frame score, PSNR) %6.3f  "
+                + "PSNR frame0 %7.3f  +suggested %4d %7.3f  +middle %4d %7.3f  gain %+6.3f dB", clipName, o.frames(),
+                c.pixelConfidenceVsError(), c.frameScoreVsPsnr(), o.basePsnr(), o.suggested(), o.suggestedPsnr(), o.uniform(),
+                o.uniformPsnr(), o.suggestedPsnr() - o.uniformPsnr());
     }
 
     private static void table(StringBuilder s, EvaluationReport report, int shotIndex) {

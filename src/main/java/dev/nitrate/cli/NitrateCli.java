@@ -24,7 +24,8 @@ public final class NitrateCli implements Runnable {
             RenderPartCommand::new,
             AssembleCommand::new,
             SlurmCommand::new,
-            VerifyCommand::new);
+            VerifyCommand::new,
+            SuggestCommand::new);
 
     private final ColorizerProvider engine;
 

@@ -238,7 +238,7 @@ class CommandLineTest {
     @Test
     void subcommandsAreListedInOnePlace() {
         Set<String> names = new NitrateCli(ColorizerProvider.engine()).commandLine().getSubcommands().keySet();
-        assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench", "plan", "render-part", "assemble", "slurm", "verify"), names.stream().collect(Collectors.toSet()));
+        assertEquals(Set.of("info", "shots", "colorize", "demo", "evaluate", "bench", "plan", "render-part", "assemble", "slurm", "verify", "suggest"), names.stream().collect(Collectors.toSet()));
         assertEquals(NitrateCli.SUBCOMMANDS.size(), names.size());
     }
 

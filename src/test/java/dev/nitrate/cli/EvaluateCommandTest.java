@@ -126,6 +126,29 @@ class EvaluateCommandTest {
         double psnr = model.get("clip").get("psnr").asDouble();
         assertTrue(psnr > 10 && psnr < 100, "a random-weight network colours, but not perfectly: " + psnr);
         assertTrue(report.get("colorizeSecondsPerFrame").asDouble() > 0);
+        assertTrue(report.get("confidence").isNull(), "a ColorMNet pack gives no confidence yet");
+    }
+
+    @Test
+    void theBuiltInPacksConfidenceIsCorrelatedWithItsErrorLeavingTheExemplarsFrameOut() throws Exception {
+        int code = run(new EvaluateCommand(), clipPattern(), "--json");
+        assertEquals(0, code, err::toString);
+        JsonNode confidence = new ObjectMapper().readTree(out.toString()).get("evaluation").get("confidence");
+        assertEquals(11, confidence.get("frames").asInt(), "frames 1-11: frame 0 is the exemplar");
+        assertTrue(confidence.get("pixels").asLong() > 0);
+        for (String rho : List.of("pixelConfidenceVsError", "frameScoreVsPsnr")) {
+            double value = confidence.get(rho).asDouble();
+            assertTrue(value >= -1 && value <= 1, rho + " " + value);
+        }
+    }
+
+    @Test
+    void theSuggestionExperimentPrintsOneRowPerClip() throws Exception {
+        int code = run(new EvaluateCommand(), clipPattern(), "--suggestion-experiment", "--min-gap", "2");
+        assertEquals(0, code, err::toString);
+        List<String> rows = out.toString().lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(1, rows.size(), out.toString());
+        assertTrue(rows.get(0).matches("%05d\\.png +frames +12 .*\\+suggested +\\d+ .*\\+middle +\\d+ .*gain [+-]\\d+\\.\\d{3} dB"), rows.get(0));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.nitrate.engine.pack.PackManifest;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * taken through the frame-to-frame flow, weighted by its consistency; elsewhere the pack's own prediction (its
  * memory readout). The per-pixel confidence follows the same weights: 1 where the exemplar's colour arrives
  * directly, decaying per frame along the chain, {@code readout_confidence} where the readout colours.
- * The frame that is the exemplar ({@code firstFrameIsExemplar}) returns the exemplar's chroma unchanged.
+ * The frame that is the exemplar ({@code firstFrameIsExemplar}) returns the exemplar's chroma unchanged. With
+ * several exemplars, each pixel takes the direct flow of the exemplar whose flow is the most consistent there (on a
+ * tie, whose warped lightness is closest to the frame's).
  */
 public final class FlowGuidedColorizer implements FrameColorizer {
 
@@ -58,6 +61,13 @@ public final class FlowGuidedColorizer implements FrameColorizer {
     private final byte[] exemplarLuma;
     private final float[] exemplarA;
     private final float[] exemplarB;
+    private final List<Anchor> moreAnchors = new ArrayList<>();
+    private float[] exemplarL;
+    private float[] anchorFull;
+    private float[] anchorA;
+    private float[] anchorB;
+    private float[] anchorL;
+    private float[] directL;
     private byte[] previousLuma;
     private float[] previousA;
     private float[] previousB;
@@ -124,6 +134,14 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         System.arraycopy(fitted(anchor.a()), 0, exemplarA, 0, exemplarA.length);
         System.arraycopy(fitted(anchor.b()), 0, exemplarB, 0, exemplarB.length);
         FlowPlanes.lumaBytes(l, width, height, exemplarLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
+        exemplarL = l.clone();
+        moreAnchors.clear();
+        for (LabImage more : exemplars.subList(1, exemplars.size())) {
+            byte[] moreLuma = new byte[flowWidth * flowHeight];
+            float[] moreL = fitted(more.lightness()).clone();
+            FlowPlanes.lumaBytes(moreL, width, height, moreLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
+            moreAnchors.add(new Anchor(moreLuma, moreL, fitted(more.a()).clone(), fitted(more.b()).clone()));
+        }
         hasPrevious = false;
         exemplarFrameNext = firstFrameIsExemplar;
     }
@@ -175,6 +193,13 @@ public final class FlowGuidedColorizer implements FrameColorizer {
             warp.setField(toExemplar, directWeight, directFull);
             warp.sample(exemplarA, directA);
             warp.sample(exemplarB, directB);
+            if (!moreAnchors.isEmpty()) {
+                directL = directL == null ? new float[pixels] : directL;
+                warp.sample(exemplarL, directL);
+            }
+            for (Anchor anchor : moreAnchors) {
+                takeBetterAnchor(anchor, lightness.values());
+            }
             if (hasPrevious) {
                 warp.setField(toPrevious, chainWeight, chainFull);
                 warp.sample(previousA, chainA);
@@ -195,6 +220,45 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         return new ColorizedFrame(new ChromaPlanes(new FloatPlane(width, height, a), new FloatPlane(width, height, b)),
                 Optional.of(new FloatPlane(width, height, confidence)));
     }
+
+    /**
+     * Where another exemplar's direct flow is more consistent than the best so far, or as consistent and its warped
+     * lightness closer to the frame's, its colour and weight replace them.
+     */
+    private void takeBetterAnchor(Anchor anchor, float[] frameL) {
+        int pixels = width * height;
+        if (anchorFull == null) {
+            anchorFull = new float[pixels];
+            anchorA = new float[pixels];
+            anchorB = new float[pixels];
+            anchorL = new float[pixels];
+        }
+        if (java.util.Arrays.equals(luma, anchor.luma())) {
+            java.util.Arrays.fill(toExemplar, 0f);
+            java.util.Arrays.fill(directWeight, 1f);
+        } else {
+            flow.compute(luma, anchor.luma(), toExemplar);
+            flow.compute(anchor.luma(), luma, fromExemplar);
+            consistency(toExemplar, fromExemplar, directWeight);
+        }
+        warp.setField(toExemplar, directWeight, anchorFull);
+        warp.sample(anchor.a(), anchorA);
+        warp.sample(anchor.b(), anchorB);
+        warp.sample(anchor.l(), anchorL);
+        for (int i = 0; i < pixels; i++) {
+            float gain = anchorFull[i] - directFull[i];
+            boolean closer = Math.abs(anchorL[i] - frameL[i]) < Math.abs(directL[i] - frameL[i]);
+            if (gain > 1e-3f || (gain > -1e-3f && closer)) {
+                directFull[i] = anchorFull[i];
+                directA[i] = anchorA[i];
+                directB[i] = anchorB[i];
+                directL[i] = anchorL[i];
+            }
+        }
+    }
+
+    /** An exemplar after the first: its luma at the flow size and its L, a, b at the film's size. */
+    private record Anchor(byte[] luma, float[] l, float[] a, float[] b) {}
 
     /** Weight per flow pixel: 1 up to {@code consistency_px} of forward-backward error, falling to 0 at twice that. */
     private void consistency(float[] forward, float[] backward, float[] weight) {
@@ -260,6 +324,16 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         for (float[] plane : List.of(exemplarA, exemplarB, previousA, previousB, previousConfidence)) {
             writeFloats(out, plane);
         }
+        out.writeInt(moreAnchors.size());
+        for (Anchor anchor : moreAnchors) {
+            out.write(anchor.luma());
+            for (float[] plane : List.of(anchor.l(), anchor.a(), anchor.b())) {
+                writeFloats(out, plane);
+            }
+        }
+        if (!moreAnchors.isEmpty()) {
+            writeFloats(out, exemplarL);
+        }
     }
 
     @Override
@@ -271,6 +345,21 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         in.readFully(previousLuma);
         for (float[] plane : List.of(exemplarA, exemplarB, previousA, previousB, previousConfidence)) {
             readFloats(in, plane);
+        }
+        int anchors = in.readInt();
+        moreAnchors.clear();
+        for (int k = 0; k < anchors; k++) {
+            Anchor anchor = new Anchor(new byte[flowWidth * flowHeight], new float[width * height], new float[width * height],
+                    new float[width * height]);
+            in.readFully(anchor.luma());
+            for (float[] plane : List.of(anchor.l(), anchor.a(), anchor.b())) {
+                readFloats(in, plane);
+            }
+            moreAnchors.add(anchor);
+        }
+        if (anchors > 0) {
+            exemplarL = new float[width * height];
+            readFloats(in, exemplarL);
         }
     }
 

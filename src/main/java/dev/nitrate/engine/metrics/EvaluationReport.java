@@ -1,5 +1,6 @@
 package dev.nitrate.engine.metrics;
 
+import dev.nitrate.engine.confidence.ConfidenceCorrelation;
 import java.util.List;
 
 /**
@@ -11,6 +12,8 @@ import java.util.List;
  * @param shots the shots found by hard-cut detection
  * @param methods the model (when one ran) first, then the baselines {@code gray} and {@code static}
  * @param colorizeSecondsPerFrame mean wall time of one colorize call, 0 when no model ran
+ * @param confidence whether the model's confidence predicts its error (docs/confidence.md), or null when the model
+ *     gives no confidence or none ran
  */
 public record EvaluationReport(
         int width,
@@ -18,7 +21,14 @@ public record EvaluationReport(
         String exemplar,
         List<Shot> shots,
         List<MethodEvaluation> methods,
-        double colorizeSecondsPerFrame) {
+        double colorizeSecondsPerFrame,
+        ConfidenceCorrelation.Correlations confidence) {
+
+    /** A report without confidence figures. */
+    public EvaluationReport(int width, int height, String exemplar, List<Shot> shots, List<MethodEvaluation> methods,
+            double colorizeSecondsPerFrame) {
+        this(width, height, exemplar, shots, methods, colorizeSecondsPerFrame, null);
+    }
 
     public EvaluationReport {
         shots = List.copyOf(shots);

@@ -3,6 +3,7 @@ package dev.nitrate.engine.metrics;
 import dev.nitrate.engine.color.CieLab;
 import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.confidence.ConfidenceCorrelation;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.image.FloatPlane;
 import dev.nitrate.engine.image.LabImage;
@@ -24,7 +25,8 @@ import java.util.function.IntConsumer;
  * trivial baselines are scored as the protocol defines them, on the original's own L:
  * {@code gray} (a = b = 0) and {@code static} (frame 0's a and b on every frame). Figures are
  * given per clip and per shot; shots are found with the engine's hard-cut detector
- * ({@link CutDetector}).
+ * ({@link CutDetector}). When the model gives a per-pixel confidence, the report says how well it predicts the
+ * error ({@link ConfidenceCorrelation}; the exemplar's own frame left out).
  */
 public final class ProtocolEvaluation {
 
@@ -64,6 +66,8 @@ public final class ProtocolEvaluation {
                 colorizeNanos[0] += nanos;
             }
         }));
+        ConfidenceCorrelation correlation = new ConfidenceCorrelation(ConfidenceCorrelation.DEFAULT_STRIDE);
+        boolean correlated = false;
         Optional<Rgb8> next;
         while ((maxFrames <= 0 || frameIndex < maxFrames) && (next = clip.next()).isPresent()) {
             Rgb8 original = next.get();
@@ -89,7 +93,14 @@ public final class ProtocolEvaluation {
             if (colorizer.isPresent()) {
                 byte[] grayscale = grayscaleFilmFrame(original.rgb());
                 byte[] result = pipeline.orElseThrow().colorizeRgb8(grayscale, original.width(), original.height());
-                scorers.get(0).add(original, new Rgb8(original.width(), original.height(), result));
+                Rgb8 colorized = new Rgb8(original.width(), original.height(), result);
+                FrameScore score = scorers.get(0).add(original, colorized);
+                boolean exemplarFrame = frameIndex == 0 && exemplar == EvaluationExemplar.FIRST_FRAME;
+                Optional<FloatPlane> confidence = pipeline.orElseThrow().lastConfidence();
+                if (confidence.isPresent() && !exemplarFrame) {
+                    correlation.add(confidence.get(), lab, colorized, score.psnr());
+                    correlated = true;
+                }
             }
             gray.add(original, toRgb(lightness, zeros, zeros));
             still.add(original, toRgb(lightness, staticA, staticB));
@@ -112,11 +123,12 @@ public final class ProtocolEvaluation {
         shots.add(new Shot(shots.size(), shotStart, frameIndex - shotStart));
         List<MethodEvaluation> methods = scorers.stream().map(Scorer::result).toList();
         double secondsPerFrame = colorizer.isPresent() ? colorizeNanos[0] / 1e9 / frameIndex : 0;
-        return new EvaluationReport(clip.width(), clip.height(), exemplar.toString(), shots, methods, secondsPerFrame);
+        return new EvaluationReport(clip.width(), clip.height(), exemplar.toString(), shots, methods, secondsPerFrame,
+                correlated ? correlation.result() : null);
     }
 
     /** The protocol's grayscale input: each pixel's BT.601 luma, rounded, on all three channels. */
-    static byte[] grayscaleFilmFrame(byte[] rgb) {
+    public static byte[] grayscaleFilmFrame(byte[] rgb) {
         byte[] gray = new byte[rgb.length];
         for (int i = 0; i < rgb.length; i += 3) {
             byte luma = (byte) LumaMatch.luma(rgb[i] & 0xFF, rgb[i + 1] & 0xFF, rgb[i + 2] & 0xFF);
@@ -149,10 +161,11 @@ public final class ProtocolEvaluation {
             this.method = method;
         }
 
-        void add(Rgb8 original, Rgb8 result) {
+        FrameScore add(Rgb8 original, Rgb8 result) {
             FrameScore score = FrameScore.of(original, result);
             clip.add(score);
             waiting.addLast(score);
+            return score;
         }
 
         /** Moves the scores of frames before {@code settledBefore} into their shots, ending a shot at each cut. */

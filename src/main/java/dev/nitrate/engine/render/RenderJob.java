@@ -17,6 +17,7 @@ import dev.nitrate.engine.video.FilmInfo;
 import dev.nitrate.engine.video.FilmReader;
 import dev.nitrate.engine.video.Films;
 import dev.nitrate.engine.video.MediaException;
+import dev.nitrate.engine.video.RgbPixels;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
@@ -144,7 +145,7 @@ public final class RenderJob {
             Optional<ConfidenceFiles> confidence = Optional.empty();
             if (cleared.confidence().isPresent() && scope instanceof RenderScope.Whole) {
                 boolean startingOver = work.readCheckpoint(jobKey, work.wholeCheckpoint()).isEmpty();
-                confidence = Optional.of(ConfidenceFiles.open(cleared.confidence().get(), startingOver));
+                confidence = Optional.of(ConfidenceFiles.open(cleared.confidence().get(), startingOver, request.confidenceOverlay()));
             }
             try {
                 FrameSink sink = spec.format().isVideo()
@@ -291,9 +292,10 @@ public final class RenderJob {
                             colorizer.beginSequence(sequence.exemplars(), sequence.firstFrameIsExemplar());
                         }
                         DecodedFrame decoded = spool.reader().read(frame);
-                        sink.write(frame, pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit), decoded);
+                        RgbPixels colorized = pipeline.colorize(decoded.lightness(), decoded.pixels(), sixteenBit);
+                        sink.write(frame, colorized, decoded);
                         if (spool.confidence().isPresent()) {
-                            spool.confidence().get().write(frame, pipeline.lastConfidence(), request.pack().toString());
+                            spool.confidence().get().write(frame, pipeline.lastConfidence(), colorized, request.pack().toString());
                         }
                         done++;
                         report(Progress.Phase.COLORIZING, done, total, colorizeStarted, done - doneBefore);

@@ -26,6 +26,8 @@ import java.util.Optional;
  *     release's default; {@code --exemplar-is-frame}) rather than a separate reference (the default)
  * @param confidence a new folder for the colorizer's per-pixel confidence, one 16-bit grayscale PNG per frame
  *     (65535 = 1), or empty for none
+ * @param confidenceOverlay whether that folder also gets a review copy of every frame, its low-confidence pixels
+ *     hatched ({@code overlay_NNNNNN.png}, docs/confidence.md)
  */
 public record RenderRequest(
         Path film,
@@ -38,7 +40,8 @@ public record RenderRequest(
         InferenceOptions inference,
         int segmentFrames,
         boolean exemplarIsFrame,
-        Optional<Path> confidence) {
+        Optional<Path> confidence,
+        boolean confidenceOverlay) {
 
     public static final int DEFAULT_SEGMENT_FRAMES = 120;
 
@@ -52,6 +55,9 @@ public record RenderRequest(
         Objects.requireNonNull(pack, "pack");
         Objects.requireNonNull(inference, "inference");
         Objects.requireNonNull(confidence, "confidence");
+        if (confidenceOverlay && confidence.isEmpty()) {
+            throw new IllegalArgumentException("a confidence overlay needs a confidence folder (--confidence DIR)");
+        }
         if (exemplars.isEmpty()) {
             throw new IllegalArgumentException("at least one exemplar is needed");
         }
@@ -73,9 +79,25 @@ public record RenderRequest(
         this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, exemplarIsFrame, Optional.empty());
     }
 
+    /** A request without a confidence overlay. */
+    public RenderRequest(Path film, FilmOpenOptions openOptions, List<PinnedExemplar> exemplars, ExemplarFit fit,
+            Optional<FrameRange> frames, OutputSpec output, PackLocation pack, InferenceOptions inference, int segmentFrames,
+            boolean exemplarIsFrame, Optional<Path> confidence) {
+        this(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, exemplarIsFrame, confidence, false);
+    }
+
     /** This request, also writing the colorizer's per-pixel confidence into {@code folder}. */
     public RenderRequest withConfidence(Path folder) {
+        return withConfidence(Optional.of(folder), false);
+    }
+
+    /**
+     * This request with the given confidence folder and, when {@code overlay}, a review copy of every frame there.
+     *
+     * @throws IllegalArgumentException when an overlay is asked for without a folder
+     */
+    public RenderRequest withConfidence(Optional<Path> folder, boolean overlay) {
         return new RenderRequest(film, openOptions, exemplars, fit, frames, output, pack, inference, segmentFrames, exemplarIsFrame,
-                Optional.of(folder));
+                folder, overlay);
     }
 }

@@ -28,10 +28,10 @@ final class OwnedFolders {
     private static final String OUTPUT_MAGIC = "nitrate-output/1";
     private static final String WORK_MAGIC = "nitrate-work/1";
     private static final String REPLACED = "replaced";
-    private static final Pattern FRAME_NAME = Pattern.compile("frame_\\d+\\.[A-Za-z0-9]+");
+    private static final Pattern FRAME_NAME = Pattern.compile("(?:frame|overlay)_\\d+\\.[A-Za-z0-9]+");
     /** Every file a render writes in its work folder, relative to it, with or without the {@code .part} of a file being written. */
     private static final Pattern WORK_FILE = Pattern.compile(
-            "(job\\.txt|plan\\.json|shots\\.txt|checkpoint\\.bin|assembled\\.video|record\\.json|segments/seg-\\d{12}\\.nut|parts/part-\\d{4}\\.(checkpoint\\.bin|done|lock)|frames/\\.?frame_\\d+\\.[A-Za-z0-9]+|frames/\\.nitrate-output)(\\.part)?");
+            "(job\\.txt|plan\\.json|shots\\.txt|checkpoint\\.bin|assembled\\.video|record\\.json|segments/seg-\\d{12}\\.nut|parts/part-\\d{4}\\.(checkpoint\\.bin|done|lock)|frames/\\.?(?:frame|overlay)_\\d+\\.[A-Za-z0-9]+|frames/\\.nitrate-output)(\\.part)?");
     private static final Set<String> WORK_SUBFOLDERS = Set.of("segments", "frames", "parts");
 
     private OwnedFolders() {}
