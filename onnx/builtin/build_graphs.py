@@ -17,7 +17,7 @@ DEFAULTS = dict(nsfwjs=None, k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.1, sharpnes
                 dec_radius=0, dec_eps=1e-3, ref_radius=0, ref_eps=1e-3, la=False, la_radius=7,
                 top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=320 * 240,
                 steady_beta=0.95, steady_sigma=0.1, smooth=1, smooth_weight=0.5,
-                flow_preset="fast", flow_max_area=102400, flow_consistency_px=1.5, flow_chain_decay=0.98,
+                flow_preset="medium", flow_max_area=102400, flow_consistency_px=1.5, flow_chain_decay=0.98,
                 flow_readout_confidence=0.2)
 
 
