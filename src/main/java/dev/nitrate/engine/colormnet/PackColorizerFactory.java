@@ -20,13 +20,6 @@ import dev.nitrate.engine.pack.PackSessions;
  */
 public final class PackColorizerFactory implements ColorizerFactory {
 
-    /**
-     * Largest model area (pixels) at which sessions keep ONNX Runtime's CPU arena: 854x480. Above it the
-     * arena is off, so that the peak memory is the largest graph's working set rather than the sum over all
-     * graphs (960x536 with a full memory: 4.2 GB with the arena, 2.1 GB without).
-     */
-    public static final long CPU_ARENA_MAX_AREA = 854L * 480;
-
     @Override
     public FrameColorizer open(PackLocation location, InferenceOptions options, int frameWidth, int frameHeight) throws PackException {
         PackColorizer colorizer = openPack(location, options, frameWidth, frameHeight);
@@ -51,14 +44,12 @@ public final class PackColorizerFactory implements ColorizerFactory {
         } catch (IllegalArgumentException e) {
             throw new PackException(location + ": memory overrides: " + e.getMessage(), e);
         }
-        Long maxArea = options.modelMaxArea() != null ? Long.valueOf(options.modelMaxArea()) : pack.manifest().inference().maxArea();
-        long modelArea = Math.min((long) frameWidth * frameHeight, maxArea != null ? maxArea : Long.MAX_VALUE);
-        SessionOpener opener = new SessionOpener(options.device(), options.intraOpThreads(), options.ortSpinning(),
-                modelArea <= CPU_ARENA_MAX_AREA);
+        SessionOpener opener = new SessionOpener(options.device(), options.intraOpThreads(), options.ortSpinning());
         PackSessions sessions = PackSessions.open(pack, opener);
         MemoryKernels kernels = null;
         try {
             kernels = OnnxMemoryKernels.open(opener, options.readoutBudgetBytes());
+            Long maxArea = options.modelMaxArea() != null ? Long.valueOf(options.modelMaxArea()) : pack.manifest().inference().maxArea();
             PackColorizer colorizer = new PackColorizer(pack, sessions, kernels, memory, frameWidth, frameHeight, maxArea);
             if (options.localAttention() == InferenceOptions.LocalAttentionPath.WINDOW) {
                 colorizer.enableWindowAttention(opener.open("linear_transposed", OnnxMemoryKernels.kernel("linear_transposed.onnx")));

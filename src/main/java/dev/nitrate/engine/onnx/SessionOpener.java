@@ -17,7 +17,6 @@ public final class SessionOpener {
     private final ComputeDevice device;
     private final int intraOpThreads;
     private final boolean spinning;
-    private final boolean cpuArena;
     private boolean fallbackLogged;
 
     /**
@@ -34,21 +33,9 @@ public final class SessionOpener {
      * @param spinning whether ONNX Runtime's workers spin between runs
      */
     public SessionOpener(ComputeDevice device, int intraOpThreads, boolean spinning) {
-        this(device, intraOpThreads, spinning, false);
-    }
-
-    /**
-     * @param device the requested device
-     * @param intraOpThreads threads per run; 0 lets ONNX Runtime choose
-     * @param spinning whether ONNX Runtime's workers spin between runs
-     * @param cpuArena whether each session keeps ONNX Runtime's CPU arena: faster at small sizes, but each
-     *        session then holds its largest working set for good, so the peak is the sum over all graphs
-     */
-    public SessionOpener(ComputeDevice device, int intraOpThreads, boolean spinning, boolean cpuArena) {
         this.device = device;
         this.intraOpThreads = intraOpThreads;
         this.spinning = spinning;
-        this.cpuArena = cpuArena;
     }
 
     public ComputeDevice requestedDevice() {
@@ -105,7 +92,7 @@ public final class SessionOpener {
         options.setInterOpNumThreads(1);
         // without the arena, a graph's working tensors go back to the system after its run instead of staying
         // reserved per session: the peak is the largest graph's, not the sum over all graphs
-        options.setCPUArenaAllocator(cpuArena);
+        options.setCPUArenaAllocator(false);
         if (intraOpThreads > 0) {
             options.setIntraOpNumThreads(intraOpThreads);
         }
