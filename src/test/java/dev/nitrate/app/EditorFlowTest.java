@@ -298,7 +298,9 @@ class EditorFlowTest {
         int frame = fx(() -> window.compareWindow().model().frameProperty().get());
         assertNotNull(fx(() -> window.compareWindow().model().left().frame(frame)), "side A plays this frame");
         assertNotNull(fx(() -> window.compareWindow().model().right().frame(frame)), "side B plays the same frame");
+        colorizers.millisPerFrame = 200;
         robot.clickOn("#compare-run");
+        waitUntil(() -> window.compareWindow().model().runningProperty().get(), 10);
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !window.compareWindow().model().runningProperty().get(), 20);
         assertTrue(fx(() -> window.compareWindow().stage().isShowing()), "Esc cancels a running comparison first");
