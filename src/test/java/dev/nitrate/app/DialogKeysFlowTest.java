@@ -18,7 +18,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,17 +44,7 @@ class DialogKeysFlowTest {
 
     @AfterEach
     void close() throws Exception {
-        EditorTestKit.hidePopups();
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w instanceof Stage s && s.getOwner() != null && s.isShowing()) {
-                    s.close();
-                }
-            }
-            editor.close();
-            return null;
-        });
-        tasks.close();
+        EditorTestKit.closeEditor(editor, tasks);
     }
 
     private static boolean showing(FxRobot robot, String query) {

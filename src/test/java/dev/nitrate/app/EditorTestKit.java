@@ -64,6 +64,21 @@ final class EditorTestKit {
         });
     }
 
+    /** Ends a flow test: hides pop-ups, closes the dialogs the editor's window owns, closes the editor, then its task lanes. */
+    static void closeEditor(EditorViewModel editor, dev.nitrate.app.tasks.TaskLanes tasks) throws Exception {
+        hidePopups();
+        fx(() -> {
+            for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+                if (w instanceof javafx.stage.Stage s && s.getOwner() != null && s.isShowing()) {
+                    s.close();
+                }
+            }
+            editor.close();
+            return null;
+        });
+        tasks.close();
+    }
+
     /** A PNG whose left half is {@code rgb} and right half mid-gray. */
     static Path halfColourPicture(Path file, int width, int height, int rgb) throws Exception {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

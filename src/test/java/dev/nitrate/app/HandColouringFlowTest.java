@@ -18,11 +18,9 @@ import dev.nitrate.testing.TestMedia;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,17 +54,7 @@ class HandColouringFlowTest {
 
     @AfterEach
     void close() throws Exception {
-        EditorTestKit.hidePopups();
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w instanceof Stage s && s.getOwner() != null && s.isShowing()) {
-                    s.close();
-                }
-            }
-            editor.close();
-            return null;
-        });
-        tasks.close();
+        EditorTestKit.closeEditor(editor, tasks);
     }
 
     private void choose(Path exportTarget, Path picture) throws Exception {

@@ -21,7 +21,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,17 +54,7 @@ class PreviewResolutionFlowTest {
 
     @AfterEach
     void close() throws Exception {
-        EditorTestKit.hidePopups();
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w instanceof Stage s && s.getOwner() != null && s.isShowing()) {
-                    s.close();
-                }
-            }
-            editor.close();
-            return null;
-        });
-        tasks.close();
+        EditorTestKit.closeEditor(editor, tasks);
     }
 
     private void previewHeight(int height) throws Exception {

@@ -19,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,17 +53,7 @@ class RenderQueueFlowTest {
 
     @AfterEach
     void close() throws Exception {
-        EditorTestKit.hidePopups();
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w instanceof Stage s && s.getOwner() != null && s.isShowing()) {
-                    s.close();
-                }
-            }
-            editor.close();
-            return null;
-        });
-        tasks.close();
+        EditorTestKit.closeEditor(editor, tasks);
     }
 
     private RenderItem renderAndCancel(Path output, ExportFormat format) throws Exception {

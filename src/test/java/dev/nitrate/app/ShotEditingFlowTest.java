@@ -20,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,17 +53,7 @@ class ShotEditingFlowTest {
 
     @AfterEach
     void close() throws Exception {
-        EditorTestKit.hidePopups();
-        fx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w instanceof Stage s && s.getOwner() != null && s.isShowing()) {
-                    s.close();
-                }
-            }
-            editor.close();
-            return null;
-        });
-        tasks.close();
+        EditorTestKit.closeEditor(editor, tasks);
     }
 
     private void openFilm() throws Exception {
