@@ -75,7 +75,7 @@ class TimelineLanesFlowTest {
     }
 
     private double centre(int frame) throws Exception {
-        return fx(() -> window.timeline().frameToX(frame)) + PIXELS_PER_FRAME / 2;
+        return fx(() -> window.timeline().frameToX(frame) + editor.timeline().pixelsPerFrameProperty().get() / 2);
     }
 
     private static double middle(TimelineRow row) {
@@ -128,10 +128,12 @@ class TimelineLanesFlowTest {
         suggestions.forEach(s -> assertTrue(s.frame() >= CUT, "suggested only where previewed: " + s));
 
         fx(() -> {
+            editor.timeline().pixelsPerFrameProperty().set(PIXELS_PER_FRAME);
             editor.timeline().seek(0);
             return null;
         });
         Thread.sleep(300);
+        assertEquals(PIXELS_PER_FRAME, fx(() -> editor.timeline().pixelsPerFrameProperty().get()), "the zoom the positions below assume");
         Image canvas = fx(() -> {
             Node node = window.timeline().lookup("#timeline-canvas");
             return node.snapshot(null, null);
@@ -156,8 +158,8 @@ class TimelineLanesFlowTest {
 
         Suggestion first = suggestions.get(0);
         robot.clickOn(robot.point(window.timeline()).atPosition(Pos.TOP_LEFT)
-                .atOffset(new Point2D(centre(first.frame()) + 6, middle(TimelineRow.SUGGESTIONS))), MouseButton.PRIMARY);
-        assertEquals(first.frame(), (int) fx(() -> editor.timeline().currentFrameProperty().get()), "the marker click goes to its frame");
+                .atOffset(new Point2D(centre(first.frame()) - 7, middle(TimelineRow.SUGGESTIONS))), MouseButton.PRIMARY);
+        assertEquals(first.frame(), (int) fx(() -> editor.timeline().currentFrameProperty().get()), "a click beside the marker goes to its frame, not to the frame under the mouse");
 
         Suggestion earliest = suggestions.stream().min(java.util.Comparator.comparingInt(Suggestion::frame)).orElseThrow();
         EditorTestKit.rightClick(window.timeline(), centre(20), middle(TimelineRow.SUGGESTIONS));
