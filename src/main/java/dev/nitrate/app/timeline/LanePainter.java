@@ -14,6 +14,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /** Draws the lanes below the shots: exemplar coverage, previewed frames, the per-frame figures and the suggestions. */
@@ -53,6 +54,9 @@ final class LanePainter {
         coverage(content);
         previewed(content.previewed());
         figures(content.figures());
+        if (!content.figures().isEmpty()) {
+            legend();
+        }
         suggestions(content.suggestions());
     }
 
@@ -90,7 +94,7 @@ final class LanePainter {
             if (shot.inherited()) {
                 hatch(x0, top, x1, h);
             }
-            g.setFill(shot.exemplars().isEmpty() ? Color.web("#9aa3ae") : Color.web("#101214"));
+            g.setFill(shot.exemplars().isEmpty() || shot.inherited() ? Color.web("#d5dae0") : Color.web("#101214"));
             if (x1 - x0 > 30) {
                 g.save();
                 g.beginPath();
@@ -174,7 +178,6 @@ final class LanePainter {
         }
         line(figures, f -> OptionalDouble.of(Math.min(1, f.colourfulness() / COLOURFULNESS_TOP)), COLOURFULNESS, bottom, span);
         line(figures, FrameFigures::confidence, CONFIDENCE, bottom, span);
-        legend(row);
     }
 
     private void line(Map<Integer, FrameFigures> figures, java.util.function.Function<FrameFigures, OptionalDouble> value, Color colour,
@@ -205,19 +208,20 @@ final class LanePainter {
         }
     }
 
-    private void legend(TimelineRow row) {
-        double y = row.top() + 9;
-        double x = width - 8;
-        g.setTextAlign(TextAlignment.RIGHT);
-        String[] texts = {"red: needs another exemplar", "colour change", "colourfulness", "confidence"};
-        Color[] colours = {FLAG, CHANGE, COLOURFULNESS, CONFIDENCE};
+    /** The figures' legend, on the suggestions row's lower line after its caption. */
+    private void legend() {
+        double y = TimelineRow.SUGGESTIONS.bottom() - 7;
+        double x = 300;
+        String[] texts = {"Figures:", "confidence", "colourfulness", "colour change", "orange: colours jump", "red: needs another exemplar"};
+        Color[] colours = {CAPTION, CONFIDENCE, COLOURFULNESS, CHANGE, JUMP, FLAG};
+        Text measure = new Text();
+        measure.setFont(g.getFont());
         for (int i = 0; i < texts.length; i++) {
             g.setFill(colours[i]);
             g.fillText(texts[i], x, y);
-            x -= texts[i].length() * 5.4 + 14;
+            measure.setText(texts[i]);
+            x += measure.getLayoutBounds().getWidth() + 14;
         }
-        g.setTextAlign(TextAlignment.LEFT);
-        caption("Figures", row);
     }
 
     private void suggestions(List<Suggestion> suggestions) {
@@ -230,16 +234,17 @@ final class LanePainter {
             }
             g.setFill(SUGGESTION);
             g.fillPolygon(new double[] {x, x + 6, x - 6}, new double[] {top, top + 10, top + 10}, 3);
-            g.fillText(Integer.toString(i + 1), x + 8, top + 6);
+            double here = x;
+            boolean crowded = suggestions.subList(0, i).stream().anyMatch(o -> Math.abs(frameToX.applyAsDouble(o.frame()) + ppf / 2 - here) < 14);
+            if (!crowded) {
+                g.setTextAlign(x > width - 24 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+                g.fillText(Integer.toString(i + 1), x > width - 24 ? x - 8 : x + 8, top + 6);
+                g.setTextAlign(TextAlignment.LEFT);
+            }
         }
         if (!suggestions.isEmpty()) {
-            caption("Suggested exemplars", row);
+            g.setFill(CAPTION);
+            g.fillText("Suggested exemplars: click a triangle to go there", 4, row.bottom() - 7);
         }
-    }
-
-    private void caption(String text, TimelineRow row) {
-        g.setFill(CAPTION);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(text, 4, row.top() + Math.min(9, row.height() / 2));
     }
 }

@@ -8,8 +8,8 @@ public enum TimelineRow {
     EXEMPLAR_PINS(18),
     COVERAGE(20),
     PREVIEWED(8),
-    FIGURES(64),
-    SUGGESTIONS(16);
+    FIGURES(56),
+    SUGGESTIONS(28);
 
     private final double height;
 
