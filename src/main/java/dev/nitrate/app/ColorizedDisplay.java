@@ -10,6 +10,7 @@ import dev.nitrate.engine.image.Resampler;
 import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,12 +36,16 @@ final class ColorizedDisplay implements AutoCloseable {
     private final LatestWinsScheduler<Request, Tinted> tinting;
     private int frame = -1;
 
-    ColorizedDisplay(PreviewViewModel preview, Lane lane, Executor ui) {
+    /** @param notices hears, when the overlay is turned on, that the shown preview has no confidence to overlay */
+    ColorizedDisplay(PreviewViewModel preview, Lane lane, Executor ui, Consumer<String> notices) {
         this.preview = preview;
         tinting = new LatestWinsScheduler<>(lane, Duration.ZERO, ColorizedDisplay::tint, ui, this::showTinted);
         overlay.addListener((o, a, b) -> {
             if (frame >= 0) {
                 show(frame);
+            }
+            if (b && frame >= 0 && preview.cached(frame) != null && preview.confidence(frame).isEmpty()) {
+                notices.accept("Confidence overlay: this model pack gives no confidence, so there is nothing to hatch");
             }
         });
     }

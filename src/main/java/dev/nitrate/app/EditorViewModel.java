@@ -82,7 +82,7 @@ public final class EditorViewModel implements AutoCloseable {
         previewWorker = new ColorizeWorker(services.tasks().lane("colorize"), services.films(), services.colorizers(),
                 services.exemplarFitter());
         preview = new PreviewViewModel(previewWorker, ui);
-        colorized = new ColorizedDisplay(preview, services.tasks().lane("overlay"), ui);
+        colorized = new ColorizedDisplay(preview, services.tasks().lane("overlay"), ui, notice::set);
         lanes = new TimelineLanes(services.tasks().lane("lanes"), ui, timeline, exemplars.exemplars(), preview);
         previewWorker.onDeviceFallback(reason -> ui.execute(() -> {
             if (reason != null) {
