@@ -104,6 +104,8 @@ class TimelineLanesFlowTest {
         assertTrue(tip.contains("coloured by " + exemplar) && tip.contains("inherited from shot 1"), tip);
         assertTrue(fx(() -> window.timeline().describe(centre(10), middle(TimelineRow.COVERAGE))).contains("pinned in this shot"));
 
+        assertFalse(fx(() -> window.timeline().figuresShown()), "no figures rows before a preview");
+        double heightBefore = fx(() -> window.timeline().getHeight());
         fx(() -> {
             editor.timeline().seek(100);
             editor.previewCurrentShot();
@@ -113,6 +115,9 @@ class TimelineLanesFlowTest {
         waitUntil(() -> !editor.preview().runningProperty().get() && editor.preview().cachedCount() == previewed, 240);
         waitUntil(() -> editor.timeline().lanesProperty().get().figures().size() == previewed
                 && !editor.timeline().lanesProperty().get().suggestions().isEmpty(), 10);
+        assertTrue(fx(() -> window.timeline().figuresShown()), "the figures rows once a frame is previewed");
+        assertEquals(heightBefore + TimelineRow.FIGURES.height() + TimelineRow.SUGGESTIONS.height(),
+                fx(() -> window.timeline().getHeight()), 0.5);
         LaneContent content = lanes();
         assertEquals(CUT, content.previewed().nextSetBit(0));
         assertEquals(previewed, content.previewed().cardinality());

@@ -47,12 +47,15 @@ final class LanePainter {
         this.width = width;
     }
 
-    void draw(LaneContent content) {
+    void draw(LaneContent content, boolean figuresShown) {
         g.setFont(Font.font(10));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         coverage(content);
         previewed(content.previewed());
+        if (!figuresShown) {
+            return;
+        }
         figures(content.figures());
         if (!content.figures().isEmpty()) {
             legend();

@@ -46,6 +46,7 @@ public final class TimelineView extends Region {
     private final Tooltip tooltip = new Tooltip();
     private ThumbnailCache thumbnails;
     private double aspect = 16.0 / 9;
+    private boolean figuresShown;
 
     public TimelineView(TimelineViewModel model) {
         this.model = model;
@@ -54,8 +55,7 @@ public final class TimelineView extends Region {
         scroll.setOrientation(Orientation.HORIZONTAL);
         Pane canvasPane = new Pane(canvas);
         getChildren().addAll(canvasPane, scroll);
-        setMinHeight(TimelineRow.total() + 16);
-        setPrefHeight(TimelineRow.total() + 16);
+        showFigures(false);
         setFocusTraversable(true);
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::scrubTo);
@@ -68,7 +68,12 @@ public final class TimelineView extends Region {
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(560);
         tooltip.setId("timeline-tooltip");
-        model.lanesProperty().addListener((o, a, b) -> draw());
+        model.lanesProperty().addListener((o, a, b) -> {
+            if (!figuresShown && !b.figures().isEmpty()) {
+                showFigures(true);
+            }
+            draw();
+        });
         model.currentFrameProperty().addListener((o, a, b) -> {
             keepPlayheadVisible();
             requestLayout();
@@ -78,10 +83,32 @@ public final class TimelineView extends Region {
             keepPlayheadVisible();
             draw();
         });
-        model.frameCountProperty().addListener((o, a, b) -> updateScrollRange());
+        model.frameCountProperty().addListener((o, a, b) -> {
+            showFigures(false);
+            updateScrollRange();
+        });
         model.shotsProperty().addListener((o, a, b) -> draw());
         model.exemplarFrames().addListener((javafx.collections.ListChangeListener<Integer>) c -> draw());
         scroll.valueProperty().addListener((o, a, b) -> draw());
+    }
+
+    /**
+     * The figures and suggestions rows take room only once a frame of the film has been previewed (until another
+     * film opens), so that a film without previews leaves that room to the viewer and the panels.
+     */
+    private void showFigures(boolean shown) {
+        figuresShown = shown;
+        setMinHeight(lanesBottom() + 16);
+        setPrefHeight(lanesBottom() + 16);
+    }
+
+    private double lanesBottom() {
+        return figuresShown ? TimelineRow.total() : TimelineRow.FIGURES.top();
+    }
+
+    /** Whether the figures and suggestions rows are shown. */
+    public boolean figuresShown() {
+        return figuresShown;
     }
 
     public void setFilm(double filmAspect, ThumbnailCache cache) {
@@ -204,7 +231,7 @@ public final class TimelineView extends Region {
         drawRuler(g, ppf, frames, w);
         drawStrip(g, ppf, frames, end);
         drawShots(g, w);
-        new LanePainter(g, this::frameToX, ppf, w).draw(model.lanesProperty().get());
+        new LanePainter(g, this::frameToX, ppf, w).draw(model.lanesProperty().get(), figuresShown);
         g.setFill(EXEMPLAR);
         for (int frame : model.exemplarFrames()) {
             double x = frameToX(frame);
@@ -214,7 +241,7 @@ public final class TimelineView extends Region {
         double px = Math.round(frameToX(model.currentFrameProperty().get())) + 0.5;
         g.setStroke(PLAYHEAD);
         g.setLineWidth(2);
-        g.strokeLine(px, 0, px, TimelineRow.total());
+        g.strokeLine(px, 0, px, lanesBottom());
         g.setFill(PLAYHEAD);
         g.fillPolygon(new double[] {px - 6, px + 6, px}, new double[] {0, 0, 8}, 3);
     }
