@@ -75,11 +75,11 @@ public record FigureReading(Colour colour, Steadiness steadiness) {
 
     /** The line under a side: both figures, each with what it says against the other side. */
     public static String line(Figures side, FigureReading reading, Figures source) {
-        String cdc = String.format("CDC %.5f (%s", side.cdc(), reading.steadiness().words());
+        String cdc = String.format(java.util.Locale.ROOT, "CDC %.5f (%s", side.cdc(), reading.steadiness().words());
         if (source != null) {
-            cdc += String.format("; gray source alone %.5f", source.cdc());
+            cdc += String.format(java.util.Locale.ROOT, "; gray source alone %.5f", source.cdc());
         }
-        return String.format("Colourfulness %.1f (%s)   ·   %s)", side.colourfulness(), reading.colour().words(), cdc);
+        return String.format(java.util.Locale.ROOT, "Colourfulness %.1f (%s)   ·   %s)", side.colourfulness(), reading.colour().words(), cdc);
     }
 
     /** What the figures mean, in plain words, for the tooltip on each side's figures. */
