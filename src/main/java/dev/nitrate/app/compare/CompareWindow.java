@@ -137,6 +137,7 @@ public final class CompareWindow {
                 panes.modeProperty().set(mode);
                 button.setSelected(true);
             });
+            panes.modeProperty().addListener((o, was, now) -> button.setSelected(now == mode));
             bar.getChildren().add(button);
         }
         Button fit = Icons.labelled("mdi2f-fit-to-screen-outline", "Fit", this::fit);
@@ -151,9 +152,12 @@ public final class CompareWindow {
         zoomReadout.setId("compare-zoom");
         zoomReadout.setMinWidth(90);
         panes.zoomProperty().addListener((o, a, b) -> updateReadout());
-        panes.widthProperty().addListener((o, a, b) -> updateReadout());
+        for (var view : panes.views()) {
+            view.widthProperty().addListener((o, a, b) -> updateReadout());
+            view.heightProperty().addListener((o, a, b) -> updateReadout());
+            view.sourceProperty().addListener((o, a, b) -> updateReadout());
+        }
         panes.modeProperty().addListener((o, a, b) -> Platform.runLater(this::updateReadout));
-        model.left().arrivedProperty().addListener((o, a, b) -> updateReadout());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.getChildren().addAll(spacer, out, zoomReadout, in, fit, actual);
@@ -205,18 +209,28 @@ public final class CompareWindow {
         use.setTooltip(new Tooltip("Pin side " + name + "'s exemplar to this shot in place of the shot's other pins "
                 + "(Edit > Undo in the editor takes it back)"));
         use.disableProperty().bind(side.choiceProperty().isNull());
+        exemplar.setTooltip(new Tooltip("Side " + name + "'s exemplar"));
+        exemplar.setMinWidth(120);
+        exemplar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(exemplar, Priority.ALWAYS);
+        height.setTooltip(new Tooltip("The height side " + name + " is colorized at; its colour is then brought to the source's size"));
+        use.setMinWidth(Region.USE_PREF_SIZE);
         Label title = new Label("Side " + name);
         title.getStyleClass().add("panel-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label heightLabel = new Label("Height");
+        heightLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label figures = new Label();
         figures.setId("compare-figures-" + name);
         figures.getStyleClass().add("figures");
         figures.setWrapText(true);
+        figures.setMinHeight(Region.USE_PREF_SIZE);
         figures.textProperty().bind(side.figuresProperty());
         Tooltip explained = new Tooltip(FigureReading.explanation());
         explained.setShowDelay(Duration.millis(300));
         explained.setShowDuration(Duration.INDEFINITE);
         figures.setTooltip(explained);
-        HBox choice = new HBox(8, title, new Label("Exemplar"), exemplar, new Label("Preview height"), height, use);
+        HBox choice = new HBox(8, title, exemplar, heightLabel, height, use);
         choice.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, choice, figures);
         box.getStyleClass().add("panel");

@@ -79,7 +79,7 @@ public record FigureReading(Colour colour, Steadiness steadiness) {
         if (source != null) {
             cdc += String.format(java.util.Locale.ROOT, "; gray source alone %.5f", source.cdc());
         }
-        return String.format(java.util.Locale.ROOT, "Colourfulness %.1f (%s)   ·   %s)", side.colourfulness(), reading.colour().words(), cdc);
+        return String.format(java.util.Locale.ROOT, "Colourfulness %.1f (%s)\n%s)", side.colourfulness(), reading.colour().words(), cdc);
     }
 
     /** What the figures mean, in plain words, for the tooltip on each side's figures. */
@@ -90,8 +90,8 @@ public record FigureReading(Colour colour, Steadiness steadiness) {
                 More colour is not always better: check that the colours look right.
 
                 CDC (colour distribution consistency): how much the colours change from frame to frame
-                (1, 2 and 4 frames apart). Lower is steadier, with less flicker. Movement raises it too:
-                the gray source's own CDC, shown beside it, is what movement alone gives.
+                (1, 2 and 4 frames apart). Lower is steadier, with less flicker. Movement in the picture
+                changes it too: the gray source's own CDC, shown beside it, is the figure without colour.
                 A paler side has less colour to change, so its CDC is lower without its colour being steadier:
                 it is then marked "lower only because paler".
 

@@ -50,6 +50,6 @@ class FigureReadingTest {
     void theLineShowsBothFiguresTheirReadingAndTheSourcesOwnCdc() {
         Figures side = new Figures(23.45, 0.012345);
         String line = FigureReading.line(side, new FigureReading(Colour.MORE_COLOURFUL, Steadiness.STEADIER), new Figures(0, 0.011));
-        assertEquals("Colourfulness 23.5 (more colourful)   ·   CDC 0.01235 (steadier colour; gray source alone 0.01100)", line);
+        assertEquals("Colourfulness 23.5 (more colourful)\nCDC 0.01235 (steadier colour; gray source alone 0.01100)", line);
     }
 }
