@@ -4,22 +4,28 @@ import dev.nitrate.app.compare.ShotFigures;
 import dev.nitrate.engine.metrics.ColourDistributionConsistency;
 import dev.nitrate.engine.metrics.FrameMetrics;
 import dev.nitrate.engine.video.RgbPixels.Rgb8;
-import java.util.List;
 
 /** Colourfulness and CDC from the engine's metrics package (the definitions of the shared scorer). */
 public final class EngineShotFigures implements ShotFigures {
 
     @Override
-    public Figures measure(List<Rgb8> frames) {
-        if (frames.isEmpty()) {
-            return new Figures(0, 0);
-        }
-        ColourDistributionConsistency cdc = new ColourDistributionConsistency();
-        double colourfulness = 0;
-        for (Rgb8 frame : frames) {
-            colourfulness += FrameMetrics.colourfulness(frame);
-            cdc.add(FrameMetrics.channelHistograms(frame));
-        }
-        return new Figures(colourfulness / frames.size(), cdc.value());
+    public Tally tally() {
+        return new Tally() {
+            private final ColourDistributionConsistency cdc = new ColourDistributionConsistency();
+            private double colourfulness;
+            private int frames;
+
+            @Override
+            public void add(Rgb8 frame) {
+                colourfulness += FrameMetrics.colourfulness(frame);
+                cdc.add(FrameMetrics.channelHistograms(frame));
+                frames++;
+            }
+
+            @Override
+            public Figures figures() {
+                return frames == 0 ? new Figures(0, 0) : new Figures(colourfulness / frames, cdc.value());
+            }
+        };
     }
 }

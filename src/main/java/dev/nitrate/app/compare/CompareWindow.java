@@ -15,39 +15,51 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.ImageView;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
-/** The compare window: two sides, synchronised playback, per-shot figures under each side. */
+/**
+ * The compare window: two sides at the source's size (side by side, a wipe, or with the gray source), one shared zoom
+ * and pan, synchronised playback, per-shot figures under each side with what they mean, and a button that makes a
+ * side's exemplar the one pinned for the shot.
+ */
 public final class CompareWindow {
 
     private final Stage stage = new Stage();
     private final CompareViewModel model;
+    private final ComparePanes panes;
     private final Timeline playback;
+    private final Label zoomReadout = new Label();
 
     public CompareWindow(Window owner, EditorViewModel editor) {
         model = new CompareViewModel(editor, Platform::runLater);
+        panes = new ComparePanes(model);
         stage.initOwner(owner);
         stage.setTitle("Compare — frames " + model.firstProperty().get() + " to " + (model.endProperty().get() - 1));
-        HBox sides = new HBox(12, side("A", model.left(), editor), side("B", model.right(), editor));
-        sides.setPadding(new Insets(12));
-        HBox.setHgrow(sides.getChildren().get(0), Priority.ALWAYS);
-        HBox.setHgrow(sides.getChildren().get(1), Priority.ALWAYS);
+        VBox.setVgrow(panes, Priority.ALWAYS);
+        HBox sides = new HBox(12, side(model.left(), editor), side(model.right(), editor));
+        sides.getChildren().forEach(box -> HBox.setHgrow(box, Priority.ALWAYS));
+        VBox centre = new VBox(8, viewBar(), panes, sides);
+        centre.setPadding(new Insets(12));
 
         Button run = Icons.labelled("mdi2p-palette", "Colorize both", model::run);
         run.setId("compare-run");
         run.disableProperty().bind(model.runningProperty());
-        Button cancel = Icons.button("mdi2s-stop", "Cancel", model::cancel);
+        Button cancel = Icons.button("mdi2s-stop", "Cancel (Esc)", model::cancel);
         cancel.disableProperty().bind(model.runningProperty().not());
         ToggleButton play = new ToggleButton(null, Icons.icon("mdi2p-play"));
         play.setId("compare-play");
+        play.setTooltip(new Tooltip("Play both sides in step"));
         double fps = editor.filmProperty().get() == null ? 24 : editor.filmProperty().get().frameRate().toDouble();
         playback = new Timeline(new KeyFrame(Duration.seconds(1 / fps), e -> model.step()));
         playback.setCycleCount(Timeline.INDEFINITE);
@@ -67,49 +79,107 @@ public final class CompareWindow {
         Label frameLabel = new Label();
         frameLabel.textProperty().bind(model.frameProperty().asString("Frame %d"));
         Label status = new Label();
+        status.setId("compare-status");
         status.getStyleClass().add("muted");
         status.textProperty().bind(model.statusProperty());
         HBox controls = new HBox(10, run, cancel, play, position, frameLabel);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(6, controls, status);
         bottom.setPadding(new Insets(0, 12, 12, 12));
-        BorderPane root = new BorderPane(sides, null, null, bottom, null);
+        BorderPane root = new BorderPane(centre, null, null, bottom, null);
         root.getStyleClass().add("compare");
         root.setId("compare-root");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(640, screen.getHeight()));
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            boolean closeKey = e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.W;
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE || closeKey) {
-                if (!closeKey && model.runningProperty().get()) {
-                    model.cancel();
-                } else {
-                    stage.close();
-                }
-                e.consume();
-            }
-        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         stage.setOnHidden(e -> {
             playback.stop();
             model.close();
         });
     }
 
-    private VBox side(String name, CompareViewModel.Side side, EditorViewModel editor) {
-        ImageView view = new ImageView();
-        view.setPreserveRatio(true);
-        view.setSmooth(true);
-        StackPane frame = new StackPane(view);
-        frame.getStyleClass().add("compare-frame");
-        frame.setMinSize(200, 150);
-        view.fitWidthProperty().bind(frame.widthProperty().subtract(8));
-        view.fitHeightProperty().bind(frame.heightProperty().subtract(8));
-        VBox.setVgrow(frame, Priority.ALWAYS);
-        Runnable refresh = () -> view.setImage(side.frame(model.frameProperty().get()));
-        model.frameProperty().addListener((o, a, b) -> refresh.run());
+    private void key(KeyEvent e) {
+        boolean shortcut = e.isShortcutDown();
+        if (shortcut && e.getCode() == KeyCode.W) {
+            stage.close();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (model.runningProperty().get()) {
+                model.cancel();
+            } else {
+                stage.close();
+            }
+        } else if (shortcut && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+            fit();
+        } else if (shortcut && (e.getCode() == KeyCode.DIGIT1 || e.getCode() == KeyCode.NUMPAD1)) {
+            actualSize();
+        } else if (shortcut && (e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.ADD)) {
+            panes.leading().zoomBy(1.25);
+        } else if (shortcut && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            panes.leading().zoomBy(0.8);
+        } else {
+            return;
+        }
+        e.consume();
+    }
 
+    private HBox viewBar() {
+        ToggleGroup modes = new ToggleGroup();
+        HBox bar = new HBox(6);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        for (ComparePanes.Mode mode : ComparePanes.Mode.values()) {
+            ToggleButton button = new ToggleButton(mode.label());
+            button.setId("compare-mode-" + mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            button.setToggleGroup(modes);
+            button.setSelected(panes.modeProperty().get() == mode);
+            button.setOnAction(e -> {
+                panes.modeProperty().set(mode);
+                button.setSelected(true);
+            });
+            panes.modeProperty().addListener((o, was, now) -> button.setSelected(now == mode));
+            bar.getChildren().add(button);
+        }
+        Button fit = Icons.labelled("mdi2f-fit-to-screen-outline", "Fit", this::fit);
+        fit.setId("compare-fit");
+        fit.setTooltip(new Tooltip("Fit the pictures to the window (Ctrl+0)"));
+        Button actual = Icons.labelled("mdi2m-magnify-scan", "100%", this::actualSize);
+        actual.setId("compare-actual-size");
+        actual.setTooltip(new Tooltip("One picture pixel to one screen pixel (Ctrl+1); drag with Shift or the middle button, "
+                + "or scroll, to pan; every picture follows"));
+        Button out = Icons.button("mdi2m-magnify-minus-outline", "Zoom out (Ctrl+- or Ctrl+scroll)", () -> panes.leading().zoomBy(0.8));
+        Button in = Icons.button("mdi2m-magnify-plus-outline", "Zoom in (Ctrl+= or Ctrl+scroll)", () -> panes.leading().zoomBy(1.25));
+        zoomReadout.setId("compare-zoom");
+        zoomReadout.setMinWidth(90);
+        panes.zoomProperty().addListener((o, a, b) -> updateReadout());
+        for (var view : panes.views()) {
+            view.widthProperty().addListener((o, a, b) -> updateReadout());
+            view.heightProperty().addListener((o, a, b) -> updateReadout());
+            view.sourceProperty().addListener((o, a, b) -> updateReadout());
+        }
+        panes.modeProperty().addListener((o, a, b) -> Platform.runLater(this::updateReadout));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        bar.getChildren().addAll(spacer, out, zoomReadout, in, fit, actual);
+        return bar;
+    }
+
+    private void updateReadout() {
+        zoomReadout.setText(panes.leading().zoomReadout());
+    }
+
+    /** Fits every picture to its view. */
+    public void fit() {
+        panes.leading().fit();
+    }
+
+    /** Shows every picture at 100%. */
+    public void actualSize() {
+        panes.leading().actualSize();
+    }
+
+    private VBox side(CompareViewModel.Side side, EditorViewModel editor) {
+        String name = side.name();
         ComboBox<ProjectExemplar> exemplar = new ComboBox<>(editor.exemplars().exemplars());
         exemplar.setId("compare-exemplar-" + name);
         exemplar.setCellFactory(v -> new ExemplarName());
@@ -134,17 +204,38 @@ public final class CompareWindow {
         });
         exemplar.setOnAction(e -> choose.run());
         height.setOnAction(e -> choose.run());
+        Button use = Icons.labelled("mdi2c-check-circle-outline", "Use this exemplar", () -> model.useExemplarOf(side));
+        use.setId("compare-use-" + name);
+        use.setTooltip(new Tooltip("Pin side " + name + "'s exemplar to this shot in place of the shot's other pins "
+                + "(Edit > Undo in the editor takes it back)"));
+        use.disableProperty().bind(side.choiceProperty().isNull());
+        exemplar.setTooltip(new Tooltip("Side " + name + "'s exemplar"));
+        exemplar.setMinWidth(120);
+        exemplar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(exemplar, Priority.ALWAYS);
+        height.setTooltip(new Tooltip("The height side " + name + " is colorized at; its colour is then brought to the source's size"));
+        use.setMinWidth(Region.USE_PREF_SIZE);
         Label title = new Label("Side " + name);
         title.getStyleClass().add("panel-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label heightLabel = new Label("Height");
+        heightLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label figures = new Label();
         figures.setId("compare-figures-" + name);
         figures.getStyleClass().add("figures");
+        figures.setWrapText(true);
+        figures.setMinHeight(Region.USE_PREF_SIZE);
         figures.textProperty().bind(side.figuresProperty());
-        HBox choice = new HBox(8, new Label("Exemplar"), exemplar, new Label("Preview height"), height);
+        Tooltip explained = new Tooltip(FigureReading.explanation());
+        explained.setShowDelay(Duration.millis(300));
+        explained.setShowDuration(Duration.INDEFINITE);
+        figures.setTooltip(explained);
+        HBox choice = new HBox(8, title, exemplar, heightLabel, height, use);
         choice.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, title, frame, choice, figures);
+        VBox box = new VBox(6, choice, figures);
         box.getStyleClass().add("panel");
-        box.setPadding(new Insets(10));
+        box.setPadding(new Insets(8, 10, 8, 10));
+        box.setMinWidth(0);
         return box;
     }
 
@@ -158,6 +249,10 @@ public final class CompareWindow {
 
     public CompareViewModel model() {
         return model;
+    }
+
+    public ComparePanes panes() {
+        return panes;
     }
 
     private static final class ExemplarName extends ListCell<ProjectExemplar> {

@@ -63,6 +63,21 @@ public final class ExemplarsViewModel {
         return pin;
     }
 
+    /**
+     * Makes {@code exemplar}'s picture the one pinned to the shot of frames {@code [first, end)}: one shot pin at
+     * {@code first} replaces every pin inside the shot, as one undoable edit. Returns the shot pin.
+     */
+    public ProjectExemplar useForShot(ProjectExemplar exemplar, int first, int end) {
+        ProjectExemplar pin = exemplar.withPin(first, PinScope.SHOT);
+        List<ProjectExemplar> next = new ArrayList<>(exemplars);
+        next.removeIf(e -> e.frame() >= first && e.frame() < end);
+        next.add(pin);
+        if (!sorted(next).equals(List.copyOf(exemplars))) {
+            change(next);
+        }
+        return pin;
+    }
+
     public void setFit(ProjectExemplar exemplar, ExemplarFit fit) {
         if (exemplar.fit() != fit) {
             replace(exemplar, exemplar.withFit(fit));

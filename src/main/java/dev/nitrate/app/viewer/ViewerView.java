@@ -22,7 +22,9 @@ import javafx.scene.text.TextAlignment;
 /**
  * Shows a frame's source and its colorized version with a before|after wipe: left of the divider the source,
  * right of it the colorized frame, both at the source's size. Drag the divider; zoom 0 means fit to the window, 1 is
- * 100%; the read-out in the corner says which, and the side labels stay in view when zoomed in.
+ * 100%; the read-out in the corner says which, and the side labels stay in view when zoomed in. A picture larger than
+ * the view pans: drag with the middle button or with Shift (or a plain drag when there is nothing to wipe), or scroll;
+ * the centre properties say which point of the picture is in the middle, so that several views can share them.
  */
 public final class ViewerView extends Region {
 
@@ -37,10 +39,18 @@ public final class ViewerView extends Region {
     private final ObjectProperty<Image> colorized = new SimpleObjectProperty<>();
     private final DoubleProperty wipe = new SimpleDoubleProperty(0.5);
     private final DoubleProperty zoom = new SimpleDoubleProperty(0);
+    private final DoubleProperty centreX = new SimpleDoubleProperty(0.5);
+    private final DoubleProperty centreY = new SimpleDoubleProperty(0.5);
+    private final StringProperty leftLabel = new SimpleStringProperty("SOURCE");
+    private final StringProperty rightLabel = new SimpleStringProperty("COLORIZED");
+    private final StringProperty soloLabel = new SimpleStringProperty("SOURCE  (no preview for this frame yet)");
     private final StringProperty caption = new SimpleStringProperty("");
     private final StringProperty placeholder = new SimpleStringProperty("Open a film: File > Open Film, or drop it here");
     private double[] imageRect = {0, 0, 0, 0};
     private boolean draggingDivider;
+    private boolean panning;
+    private double lastX;
+    private double lastY;
 
     public ViewerView() {
         getStyleClass().add("viewer");
@@ -50,13 +60,24 @@ public final class ViewerView extends Region {
         source.addListener((o, a, b) -> requestLayout());
         colorized.addListener((o, a, b) -> requestLayout());
         wipe.addListener((o, a, b) -> requestLayout());
-        zoom.addListener((o, a, b) -> requestLayout());
-        caption.addListener((o, a, b) -> requestLayout());
-        placeholder.addListener((o, a, b) -> requestLayout());
+        for (javafx.beans.Observable redraws : new javafx.beans.Observable[] {zoom, centreX, centreY, caption, placeholder, leftLabel,
+                rightLabel, soloLabel}) {
+            redraws.addListener(o -> requestLayout());
+        }
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> canvas.setCursor(nearDivider(e.getX()) ? Cursor.H_RESIZE : Cursor.DEFAULT));
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> draggingDivider = nearDivider(e.getX()) || colorized.get() != null);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            lastX = e.getX();
+            lastY = e.getY();
+            boolean panKey = e.isMiddleButtonDown() || e.isShiftDown() || colorized.get() == null;
+            panning = panKey && !nearDivider(e.getX()) && pannable();
+            draggingDivider = !panning && (nearDivider(e.getX()) || colorized.get() != null);
+        });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (draggingDivider) {
+            if (panning) {
+                panBy(e.getX() - lastX, e.getY() - lastY);
+                lastX = e.getX();
+                lastY = e.getY();
+            } else if (draggingDivider) {
                 dragDividerTo(e.getX());
             }
         });
@@ -69,8 +90,50 @@ public final class ViewerView extends Region {
             if (e.isControlDown() || e.isShortcutDown()) {
                 zoomBy(e.getDeltaY() > 0 ? 1.25 : 0.8);
                 e.consume();
+            } else if (pannable()) {
+                panBy(e.isShiftDown() && e.getDeltaX() == 0 ? e.getDeltaY() : e.getDeltaX(), e.isShiftDown() ? 0 : e.getDeltaY());
+                e.consume();
             }
         });
+    }
+
+    /** Whether the picture is larger than the view in some direction, so that there is something to pan to. */
+    public boolean pannable() {
+        Image image = source.get();
+        return image != null && (image.getWidth() * displayScale() > getWidth() + 0.5
+                || image.getHeight() * displayScale() > pictureHeight() + 0.5);
+    }
+
+    /** Moves the picture by {@code dx, dy} screen pixels, as far as its edges allow. */
+    public void panBy(double dx, double dy) {
+        Image image = source.get();
+        if (image == null) {
+            return;
+        }
+        double iw = image.getWidth() * displayScale();
+        double ih = image.getHeight() * displayScale();
+        centreX.set(clampCentre(centreX.get() - dx / iw, getWidth(), iw));
+        centreY.set(clampCentre(centreY.get() - dy / ih, pictureHeight(), ih));
+    }
+
+    private static double clampCentre(double centre, double view, double picture) {
+        if (picture <= view) {
+            return 0.5;
+        }
+        double half = view / 2 / picture;
+        return Math.max(half, Math.min(1 - half, centre));
+    }
+
+    /** Where the picture starts along one axis: centred when it fits, else placed so that the centre point is mid-view. */
+    private static double origin(double view, double picture, double centre) {
+        if (picture <= view) {
+            return (view - picture) / 2;
+        }
+        return Math.max(view - picture, Math.min(0, view / 2 - clampCentre(centre, view, picture) * picture));
+    }
+
+    private double pictureHeight() {
+        return getHeight() - CAPTION_BAND;
     }
 
     public void dragDividerTo(double x) {
@@ -91,6 +154,8 @@ public final class ViewerView extends Region {
 
     public void fit() {
         zoom.set(0);
+        centreX.set(0.5);
+        centreY.set(0.5);
     }
 
     /** One picture pixel to one screen pixel. */
@@ -154,8 +219,8 @@ public final class ViewerView extends Region {
         double scale = displayScale();
         double iw = src.getWidth() * scale;
         double ih = src.getHeight() * scale;
-        double x = (w - iw) / 2;
-        double y = (h - CAPTION_BAND - ih) / 2;
+        double x = origin(w, iw, centreX.get());
+        double y = origin(h - CAPTION_BAND, ih, centreY.get());
         imageRect = new double[] {x, y, iw, ih};
         g.setImageSmoothing(scale < 1.5);
         g.drawImage(src, x, y, iw, ih);
@@ -174,10 +239,10 @@ public final class ViewerView extends Region {
             g.setFill(BACKGROUND);
             g.fillPolygon(new double[] {dx - 7, dx - 2, dx - 2}, new double[] {cy, cy - 5, cy + 5}, 3);
             g.fillPolygon(new double[] {dx + 7, dx + 2, dx + 2}, new double[] {cy, cy - 5, cy + 5}, 3);
-            label(g, "SOURCE", Math.max(x, 0) + 10, Math.max(y, 0) + 10, TextAlignment.LEFT);
-            label(g, "COLORIZED", Math.min(x + iw, w) - 10, Math.max(y, 0) + 10, TextAlignment.RIGHT);
+            label(g, leftLabel.get(), Math.max(x, 0) + 10, Math.max(y, 0) + 10, TextAlignment.LEFT);
+            label(g, rightLabel.get(), Math.min(x + iw, w) - 10, Math.max(y, 0) + 10, TextAlignment.RIGHT);
         } else {
-            label(g, "SOURCE  (no preview for this frame yet)", Math.max(x, 0) + 10, Math.max(y, 0) + 10, TextAlignment.LEFT);
+            label(g, soloLabel.get(), Math.max(x, 0) + 10, Math.max(y, 0) + 10, TextAlignment.LEFT);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.rgb(17, 19, 22, 0.8));
@@ -213,6 +278,31 @@ public final class ViewerView extends Region {
 
     public DoubleProperty zoomProperty() {
         return zoom;
+    }
+
+    /** Which point of the picture, as a fraction of its width, is in the middle of the view when it is wider than the view. */
+    public DoubleProperty centreXProperty() {
+        return centreX;
+    }
+
+    /** Which point of the picture, as a fraction of its height, is in the middle of the view when it is taller than the view. */
+    public DoubleProperty centreYProperty() {
+        return centreY;
+    }
+
+    /** The label over the left of the divider ("SOURCE"). */
+    public StringProperty leftLabelProperty() {
+        return leftLabel;
+    }
+
+    /** The label over the right of the divider ("COLORIZED"). */
+    public StringProperty rightLabelProperty() {
+        return rightLabel;
+    }
+
+    /** The label over a picture with nothing to wipe to. */
+    public StringProperty soloLabelProperty() {
+        return soloLabel;
     }
 
     public StringProperty captionProperty() {

@@ -78,30 +78,8 @@ public final class UserGuideScreenshots {
         Thread.sleep(1500);
         shootTopDialog("export.png");
         closeTopDialog();
+        CompareScreenshots.shoot(window, editor, out, appData);
         fx(() -> {
-            window.compare();
-            return null;
-        });
-        Thread.sleep(1000);
-        fx(() -> {
-            var model = window.compareWindow().model();
-            var exemplar = editor.exemplars().exemplars().get(0);
-            model.left().choiceProperty().set(new dev.nitrate.app.compare.CompareViewModel.Choice(exemplar, 240));
-            model.right().choiceProperty().set(new dev.nitrate.app.compare.CompareViewModel.Choice(exemplar, 144));
-            model.run();
-            return null;
-        });
-        waitFor(() -> !window.compareWindow().model().runningProperty().get(), 300);
-        System.out.println("compare A: " + fx(() -> window.compareWindow().model().left().figuresProperty().get())
-                + " | B: " + fx(() -> window.compareWindow().model().right().figuresProperty().get()));
-        fx(() -> {
-            window.compareWindow().model().frameProperty().set(60);
-            return null;
-        });
-        Thread.sleep(1000);
-        shoot(window.compareWindow().stage().getScene(), "compare.png");
-        fx(() -> {
-            window.compareWindow().stage().close();
             editor.close();
             stage.close();
             return null;
