@@ -2,6 +2,7 @@ package dev.nitrate.app;
 
 import java.nio.file.Path;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -53,7 +54,8 @@ final class EditorMenus {
                 new SeparatorMenuItem(),
                 item("Timeline Zoom In", "Shortcut+Shift+Equals", () -> editor.timeline().zoomBy(1.5)),
                 item("Timeline Zoom Out", "Shortcut+Shift+Minus", () -> editor.timeline().zoomBy(1 / 1.5)),
-                item("Timeline Fit", null, () -> editor.timeline().zoomToFit(window.timeline().getWidth())));
+                item("Timeline Fit", null, () -> editor.timeline().zoomToFit(window.timeline().getWidth())),
+                new SeparatorMenuItem(), confidenceOverlay());
         Menu preview = new Menu("Preview", null, item("Preview Current Shot", "P", editor::previewCurrentShot),
                 item("Preview Around Playhead", "Shift+P", editor::previewAroundPlayhead),
                 item("Cancel Preview", "Escape", editor.preview()::cancel),
@@ -62,6 +64,15 @@ final class EditorMenus {
         MenuBar bar = new MenuBar(file, edit, view, preview, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Hatches the preview's low-confidence pixels in magenta (when the model pack gives a confidence). */
+    private CheckMenuItem confidenceOverlay() {
+        CheckMenuItem overlay = new CheckMenuItem("Confidence Overlay");
+        overlay.setId("menu-confidence-overlay");
+        overlay.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
+        overlay.selectedProperty().bindBidirectional(editor.confidenceOverlayProperty());
+        return overlay;
     }
 
     private MenuItem item(String text, String accelerator, Runnable action) {

@@ -16,6 +16,7 @@ import dev.nitrate.app.project.ProjectSettings;
 import dev.nitrate.app.settings.DeviceProbe;
 import dev.nitrate.app.timeline.ShotEditor;
 import dev.nitrate.app.timeline.ThumbnailCache;
+import dev.nitrate.app.timeline.TimelineLanes;
 import dev.nitrate.app.timeline.TimelineViewModel;
 import dev.nitrate.engine.video.FilmInfo;
 import dev.nitrate.engine.video.FilmReader;
@@ -63,7 +64,8 @@ public final class EditorViewModel implements AutoCloseable {
 
     private final ObjectProperty<ProjectSettings> settings = new SimpleObjectProperty<>(ProjectSettings.DEFAULTS);
     private final ObjectProperty<DeviceProbe.DeviceStatus> device = new SimpleObjectProperty<>();
-    private final ObjectProperty<Image> colorizedImage = new SimpleObjectProperty<>();
+    private final ColorizedDisplay colorized;
+    private final TimelineLanes lanes;
     private final StringProperty notice = new SimpleStringProperty("");
     private final StringProperty lastError = new SimpleStringProperty();
     private final List<Consumer<String>> errorListeners = new ArrayList<>();
@@ -80,24 +82,24 @@ public final class EditorViewModel implements AutoCloseable {
         previewWorker = new ColorizeWorker(services.tasks().lane("colorize"), services.films(), services.colorizers(),
                 services.exemplarFitter());
         preview = new PreviewViewModel(previewWorker, ui);
+        colorized = new ColorizedDisplay(preview, services.tasks().lane("overlay"), ui, notice::set);
+        lanes = new TimelineLanes(services.tasks().lane("lanes"), ui, timeline, exemplars.exemplars(), preview);
         previewWorker.onDeviceFallback(reason -> ui.execute(() -> {
             if (reason != null) {
                 device.set(new DeviceProbe.DeviceStatus(settings.get().device(), dev.nitrate.engine.colorize.ComputeDevice.CPU, reason));
                 notice.set(reason);
             }
         }));
-        renders = new RenderQueueViewModel(services.renderer(), services.tasks().lane("render"), ui,
-                this::renderQueueChanged);
+        renders = new RenderQueueViewModel(services.renderer(), services.tasks().lane("render"), ui, this::renderQueueChanged);
         renders.setContext(() -> new RenderContext(film().get(), exemplars.snapshot(), settings.get(), timeline.shotsProperty().get(), projectFile()));
-        viewer = new FilmViewModel(services, ui, timeline, notice::set,
-                frame -> colorizedImage.set(preview.cached(frame)));
+        viewer = new FilmViewModel(services, ui, timeline, notice::set, colorized::show);
         session = new ProjectSession(services.projects(), services.appData(), services.tasks().lane("autosave"), ui, notice::set);
         recentFiles = new RecentFiles(services.appData(), notice::set);
         previews = new PreviewLauncher(timeline, exemplars, preview, film()::get, settings::get, this::report);
 
         preview.onFrameArrived(frame -> {
             if (frame == timeline.currentFrameProperty().get()) {
-                colorizedImage.set(preview.cached(frame));
+                colorized.show(frame);
             }
         });
         UndoOrder.Undoable exemplarEdit = new UndoOrder.Undoable(exemplars::undo, exemplars::redo);
@@ -113,19 +115,17 @@ public final class EditorViewModel implements AutoCloseable {
         exemplars.onChange(() -> {
             timeline.exemplarFrames().setAll(exemplars.exemplars().stream().map(ProjectExemplar::frame).toList());
             preview.invalidate();
-            colorizedImage.set(null);
+            colorized.clear();
             changed();
         });
         settings.addListener((o, a, b) -> {
             device.set(services.devices().probe(b.device()));
             preview.invalidate();
-            colorizedImage.set(null);
+            colorized.clear();
             changed();
         });
         device.set(services.devices().probe(settings.get().device()));
     }
-
-    // ----- film and project -----
 
     /**
      * Opens a film (video file or image-sequence folder) as a new, untitled project with no exemplars and the
@@ -174,7 +174,7 @@ public final class EditorViewModel implements AutoCloseable {
     private void loadFilm(FilmInfo info) {
         undoOrder.clear();
         preview.invalidate();
-        colorizedImage.set(null);
+        colorized.clear();
         viewer.load(info);
     }
 
@@ -221,7 +221,7 @@ public final class EditorViewModel implements AutoCloseable {
                 shotEditor.reset(project.shotStarts(), FilmFacts.frameCount(projectFilm)).ifPresent(viewer::useShots);
             } else {
                 viewer.unload();
-                colorizedImage.set(null);
+                colorized.clear();
             }
             settings.set(project.settings());
             exemplars.load(project.exemplars());
@@ -268,8 +268,6 @@ public final class EditorViewModel implements AutoCloseable {
         }
     }
 
-    // ----- preview -----
-
     public void previewCurrentShot() {
         previews.currentShot();
     }
@@ -277,8 +275,6 @@ public final class EditorViewModel implements AutoCloseable {
     public void previewAroundPlayhead() {
         previews.aroundPlayhead();
     }
-
-    // ----- export -----
 
     /**
      * Queues an export. A saved project is saved first, so that the render refers to the project's own exemplar
@@ -299,8 +295,6 @@ public final class EditorViewModel implements AutoCloseable {
         return renders.enqueue(request.output(), request.format(), request.quality(), request.first(), request.end(),
                 request.lumaLock(), request.audio(), request.overwrite());
     }
-
-    // ----- settings, errors, recent files -----
 
     public void applySettings(ProjectSettings newSettings) {
         settings.set(newSettings);
@@ -325,6 +319,8 @@ public final class EditorViewModel implements AutoCloseable {
         session.close();
         renders.close();
         viewer.close();
+        lanes.close();
+        colorized.close();
         previewWorker.close();
     }
 
@@ -390,7 +386,12 @@ public final class EditorViewModel implements AutoCloseable {
     }
 
     public ObjectProperty<Image> colorizedImageProperty() {
-        return colorizedImage;
+        return colorized.imageProperty();
+    }
+
+    /** Whether the viewer hatches the preview's low-confidence pixels (with a colorizer that gives a confidence). */
+    public BooleanProperty confidenceOverlayProperty() {
+        return colorized.overlayProperty();
     }
 
     public StringProperty captionProperty() {

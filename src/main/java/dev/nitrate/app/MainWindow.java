@@ -65,8 +65,8 @@ public final class MainWindow {
         this.renderQueue = new RenderQueueView(editor.renders());
         TimelineViewModel time = editor.timeline();
         timeline = new TimelineView(time);
-        TimelineMenu.install(timeline, editor, handColouring);
         exemplars = new ExemplarsView(editor);
+        TimelineMenu.install(timeline, editor, handColouring, exemplars::selected);
         editor.onThumbnailsChanged(cache -> {
             FilmInfo film = editor.filmProperty().get();
             timeline.setFilm((double) film.width() / film.height(), cache);
@@ -348,7 +348,9 @@ public final class MainWindow {
                 + "S: split the shot at the playhead (right-click the timeline to merge shots or delete a cut)\n"
                 + "Delete: remove the selected exemplar    Ctrl+Z / Ctrl+Shift+Z: undo / redo (exemplars and shots)\n"
                 + "Ctrl+scroll on the timeline or viewer: zoom    Ctrl+0 / Ctrl+1: fit / 100%\n"
-                + "Right-click the timeline to export the frame for colouring or import a coloured one");
+                + "Right-click the timeline to export the frame for colouring or import a coloured one\n"
+                + "Ctrl+Shift+C: confidence overlay (hatches the preview where the colour is guessed)\n"
+                + "Click a green triangle under the timeline's figures: go to a suggested exemplar frame");
         alert.show();
     }
 

@@ -8,6 +8,7 @@ import dev.nitrate.app.adapters.EngineShotFinder;
 import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.app.tasks.TaskLanes;
+import dev.nitrate.engine.colorize.ColorizerFactory;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ final class EditorTestKit {
     private EditorTestKit() {}
 
     /** The services the composition root makes, with the given colorizers and app-data folder. */
-    static Services services(SlowColorizerFactory colorizers, Path appData, TaskLanes tasks) {
+    static Services services(ColorizerFactory colorizers, Path appData, TaskLanes tasks) {
         return new Services(new EngineFilmOpener(), new EngineShotFinder(), new EngineExemplarFitter(), colorizers,
                 new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), appData, tasks);
     }

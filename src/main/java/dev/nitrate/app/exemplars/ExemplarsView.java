@@ -94,7 +94,8 @@ public final class ExemplarsView extends VBox {
         setPadding(new Insets(10));
     }
 
-    private ProjectExemplar selected() {
+    /** The exemplar selected in the list, or null. */
+    public ProjectExemplar selected() {
         return list.getSelectionModel().getSelectedItem();
     }
 

@@ -94,6 +94,7 @@ public final class ColorizeWorker implements AutoCloseable {
             running = colorizer;
             colorizer.beginSequence(references, false);
             FramePipeline pipeline = new FramePipeline(colorizer);
+            FigureMeter meter = new FigureMeter();
             int from = job.first();
             long start = System.nanoTime();
             int end = Math.min(job.end(), FilmFacts.frameCount(reader.info()));
@@ -104,7 +105,9 @@ public final class ColorizeWorker implements AutoCloseable {
                 Rgb8 full = Pictures.frame(reader, index, 0, 0);
                 Rgb8 source = Pictures.resize(full, job.width(), job.height());
                 byte[] rgb = pipeline.colorizeRgb8(source.rgb(), job.width(), job.height());
-                Rgb8 colorized = SourceSizeColour.of(new Rgb8(job.width(), job.height(), rgb), full);
+                Rgb8 small = new Rgb8(job.width(), job.height(), rgb);
+                listener.measured(index, meter.measure(small, pipeline.lastConfidence()), pipeline.lastConfidence());
+                Rgb8 colorized = SourceSizeColour.of(small, full);
                 done++;
                 double fps = done / ((System.nanoTime() - start) / 1e9);
                 listener.frame(index, full, colorized, fps, colorizer.memoryStats());

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Which exemplars colour a run of frames: those pinned to a shot the run overlaps and those pinned to a frame
- * inside the run; failing that, the last one pinned before the run; failing that, the first one.
+ * inside the run; failing that, those that colour the run's first shot in a render ({@link ExemplarCoverage}: the
+ * nearest earlier shot's pins, or before the first pin the first pinned shot's).
  */
 public final class ExemplarSelection {
 
@@ -26,19 +27,8 @@ public final class ExemplarSelection {
                 chosen.add(e);
             }
         }
-        if (chosen.isEmpty()) {
-            ProjectExemplar before = null;
-            for (ProjectExemplar e : all) {
-                if (e.frame() <= first && (before == null || e.frame() >= before.frame())) {
-                    before = e;
-                }
-            }
-            if (before == null && !all.isEmpty()) {
-                before = all.get(0);
-            }
-            if (before != null) {
-                chosen.add(before);
-            }
+        if (chosen.isEmpty() && !all.isEmpty()) {
+            ExemplarCoverage.assign(all, shots).get(firstShot).exemplarIndexes().forEach(i -> chosen.add(all.get(i)));
         }
         return chosen;
     }

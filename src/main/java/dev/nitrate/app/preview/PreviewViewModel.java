@@ -3,15 +3,24 @@ package dev.nitrate.app.preview;
 import dev.nitrate.app.media.Pictures;
 import dev.nitrate.engine.colorize.MemoryStats;
 import dev.nitrate.engine.video.RgbPixels.Rgb8;
+import dev.nitrate.engine.image.FloatPlane;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,9 +42,18 @@ public final class PreviewViewModel {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Image> eldest) {
             Image any = eldest.getValue();
-            return size() > 1 && (long) size() * 4 * (long) any.getWidth() * (long) any.getHeight() > CACHE_BYTES;
+            boolean evict = size() > 1 && (long) size() * 4 * (long) any.getWidth() * (long) any.getHeight() > CACHE_BYTES;
+            if (evict) {
+                PreviewViewModel.this.figures.remove(eldest.getKey());
+                PreviewViewModel.this.confidences.remove(eldest.getKey());
+            }
+            return evict;
         }
     };
+    /** Guarded by {@link #cache}, like the next. */
+    private final Map<Integer, FrameFigures> figures = new HashMap<>();
+    private final Map<Integer, FloatPlane> confidences = new HashMap<>();
+    private final LongProperty changes = new SimpleLongProperty();
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final DoubleProperty framesPerSecond = new SimpleDoubleProperty(0);
@@ -83,6 +101,19 @@ public final class PreviewViewModel {
             int done;
 
             @Override
+            public void measured(int index, FrameFigures frameFigures, Optional<FloatPlane> confidence) {
+                ui.execute(() -> {
+                    if (myGeneration != generation) {
+                        return;
+                    }
+                    synchronized (cache) {
+                        figures.put(index, frameFigures);
+                        confidence.ifPresentOrElse(c -> confidences.put(index, c), () -> confidences.remove(index));
+                    }
+                });
+            }
+
+            @Override
             public void frame(int index, Rgb8 source, Rgb8 colorized, double fps, MemoryStats stats) {
                 Image image = Pictures.toImage(colorized);
                 done++;
@@ -97,6 +128,7 @@ public final class PreviewViewModel {
                     progress.set((double) count / job.frameCount());
                     framesPerSecond.set(fps);
                     memory.set(stats);
+                    changes.set(changes.get() + 1);
                     frameArrived.accept(index);
                 });
             }
@@ -126,7 +158,38 @@ public final class PreviewViewModel {
     public void invalidate() {
         synchronized (cache) {
             cache.clear();
+            figures.clear();
+            confidences.clear();
         }
+        changes.set(changes.get() + 1);
+    }
+
+    /** The frames with a cached preview. */
+    public BitSet cachedFrames() {
+        BitSet frames = new BitSet();
+        synchronized (cache) {
+            cache.keySet().forEach(frames::set);
+        }
+        return frames;
+    }
+
+    /** The figures of the cached frames, by frame. */
+    public SortedMap<Integer, FrameFigures> figures() {
+        synchronized (cache) {
+            return new TreeMap<>(figures);
+        }
+    }
+
+    /** The colorizer's per-pixel confidence for a cached frame, at the preview's size, when it gives one. */
+    public Optional<FloatPlane> confidence(int frame) {
+        synchronized (cache) {
+            return Optional.ofNullable(confidences.get(frame));
+        }
+    }
+
+    /** Counts changes of the cached frames (a frame arrived, or the cache was cleared). */
+    public ReadOnlyLongProperty changesProperty() {
+        return changes;
     }
 
     public Image cached(int frame) {

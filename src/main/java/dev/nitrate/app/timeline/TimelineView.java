@@ -1,5 +1,6 @@
 package dev.nitrate.app.timeline;
 
+import dev.nitrate.engine.confidence.ExemplarSuggester.Suggestion;
 import dev.nitrate.engine.shots.Shots;
 import java.util.HashSet;
 import java.util.Set;
@@ -8,6 +9,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -17,13 +19,18 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
-/** The timeline: time ruler, lazily decoded thumbnail strip, the shots lane, exemplar markers and the playhead. */
+/**
+ * The timeline: time ruler, lazily decoded thumbnail strip, the shots lane, exemplar markers, the exemplar coverage,
+ * the previewed frames, the per-frame figures with the suggested exemplar frames ({@link TimelineRow}) and the playhead.
+ */
 public final class TimelineView extends Region {
 
-    private static final double RULER = 20;
-    private static final double STRIP = 68;
-    private static final double SHOTS = 16;
-    private static final double MARKERS = 18;
+    private static final double RULER = TimelineRow.RULER.height();
+    private static final double STRIP = TimelineRow.THUMBNAILS.height();
+    private static final double SHOTS = TimelineRow.SHOTS.height();
+    private static final double MARKERS = TimelineRow.EXEMPLAR_PINS.height();
+    /** How near a suggestion marker, in pixels, a click must be to go to it. */
+    public static final double MARKER_REACH = 8;
     private static final Color BACKGROUND = Color.web("#1b1e23");
     private static final Color STRIP_EMPTY = Color.web("#262a31");
     private static final Color TEXT = Color.web("#9aa3ae");
@@ -36,8 +43,10 @@ public final class TimelineView extends Region {
     private final TimelineViewModel model;
     private final Canvas canvas = new Canvas();
     private final ScrollBar scroll = new ScrollBar();
+    private final Tooltip tooltip = new Tooltip();
     private ThumbnailCache thumbnails;
     private double aspect = 16.0 / 9;
+    private boolean figuresShown;
 
     public TimelineView(TimelineViewModel model) {
         this.model = model;
@@ -46,14 +55,25 @@ public final class TimelineView extends Region {
         scroll.setOrientation(Orientation.HORIZONTAL);
         Pane canvasPane = new Pane(canvas);
         getChildren().addAll(canvasPane, scroll);
-        setMinHeight(RULER + STRIP + SHOTS + MARKERS + 16);
-        setPrefHeight(RULER + STRIP + SHOTS + MARKERS + 16);
+        showFigures(false);
         setFocusTraversable(true);
 
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::scrubTo);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::scrubTo);
         canvas.setId("timeline-canvas");
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        tooltip.setShowDelay(javafx.util.Duration.millis(250));
+        tooltip.setShowDuration(javafx.util.Duration.seconds(30));
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(560);
+        tooltip.setId("timeline-tooltip");
+        model.lanesProperty().addListener((o, a, b) -> {
+            if (!figuresShown && !b.figures().isEmpty()) {
+                showFigures(true);
+            }
+            draw();
+        });
         model.currentFrameProperty().addListener((o, a, b) -> {
             keepPlayheadVisible();
             requestLayout();
@@ -63,10 +83,32 @@ public final class TimelineView extends Region {
             keepPlayheadVisible();
             draw();
         });
-        model.frameCountProperty().addListener((o, a, b) -> updateScrollRange());
+        model.frameCountProperty().addListener((o, a, b) -> {
+            showFigures(false);
+            updateScrollRange();
+        });
         model.shotsProperty().addListener((o, a, b) -> draw());
         model.exemplarFrames().addListener((javafx.collections.ListChangeListener<Integer>) c -> draw());
         scroll.valueProperty().addListener((o, a, b) -> draw());
+    }
+
+    /**
+     * The figures and suggestions rows take room only once a frame of the film has been previewed (until another
+     * film opens), so that a film without previews leaves that room to the viewer and the panels.
+     */
+    private void showFigures(boolean shown) {
+        figuresShown = shown;
+        setMinHeight(lanesBottom() + 16);
+        setPrefHeight(lanesBottom() + 16);
+    }
+
+    private double lanesBottom() {
+        return figuresShown ? TimelineRow.total() : TimelineRow.FIGURES.top();
+    }
+
+    /** Whether the figures and suggestions rows are shown. */
+    public boolean figuresShown() {
+        return figuresShown;
     }
 
     public void setFilm(double filmAspect, ThumbnailCache cache) {
@@ -110,7 +152,39 @@ public final class TimelineView extends Region {
         }
         requestFocus();
         model.stop();
-        model.seek(xToFrame(event.getX()));
+        Suggestion marker = TimelineRow.at(event.getY()) == TimelineRow.SUGGESTIONS ? suggestionNear(event.getX()) : null;
+        model.seek(marker != null ? marker.frame() : xToFrame(event.getX()));
+    }
+
+    /** The suggestion whose marker is within {@link #MARKER_REACH} pixels of {@code x}, or null. */
+    public Suggestion suggestionNear(double x) {
+        Suggestion best = null;
+        double bestDistance = MARKER_REACH;
+        double ppf = model.pixelsPerFrameProperty().get();
+        for (Suggestion s : model.lanesProperty().get().suggestions()) {
+            double distance = Math.abs(frameToX(s.frame()) + ppf / 2 - x);
+            if (distance <= bestDistance) {
+                best = s;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** What the timeline's tooltip says at {@code (x, y)}: the lane under the mouse explained for that frame, or null. */
+    public String describe(double x, double y) {
+        int frame = Math.max(0, Math.min(model.frameCountProperty().get() - 1, xToFrame(x)));
+        return LaneTooltips.describe(TimelineRow.at(y), frame, model.lanesProperty().get(), suggestionNear(x));
+    }
+
+    private void hover(MouseEvent event) {
+        String text = describe(event.getX(), event.getY());
+        if (text == null) {
+            Tooltip.uninstall(canvas, tooltip);
+        } else {
+            tooltip.setText(text);
+            Tooltip.install(canvas, tooltip);
+        }
     }
 
     private void onScroll(ScrollEvent event) {
@@ -157,6 +231,7 @@ public final class TimelineView extends Region {
         drawRuler(g, ppf, frames, w);
         drawStrip(g, ppf, frames, end);
         drawShots(g, w);
+        new LanePainter(g, this::frameToX, ppf, w).draw(model.lanesProperty().get(), figuresShown);
         g.setFill(EXEMPLAR);
         for (int frame : model.exemplarFrames()) {
             double x = frameToX(frame);
@@ -166,7 +241,7 @@ public final class TimelineView extends Region {
         double px = Math.round(frameToX(model.currentFrameProperty().get())) + 0.5;
         g.setStroke(PLAYHEAD);
         g.setLineWidth(2);
-        g.strokeLine(px, 0, px, RULER + STRIP + SHOTS + MARKERS);
+        g.strokeLine(px, 0, px, lanesBottom());
         g.setFill(PLAYHEAD);
         g.fillPolygon(new double[] {px - 6, px + 6, px}, new double[] {0, 0, 8}, 3);
     }

@@ -29,6 +29,7 @@ public final class TimelineViewModel {
     private final DoubleProperty pixelsPerFrame = new SimpleDoubleProperty(4);
     private final ObjectProperty<Shots> shots = new SimpleObjectProperty<>(Shots.single(1));
     private final ObservableList<Integer> exemplarFrames = FXCollections.observableArrayList();
+    private final ObjectProperty<LaneContent> lanes = new SimpleObjectProperty<>(LaneContent.EMPTY);
     private double playbackCarry;
 
     public TimelineViewModel() {
@@ -148,6 +149,11 @@ public final class TimelineViewModel {
 
     public ObjectProperty<Shots> shotsProperty() {
         return shots;
+    }
+
+    /** The exemplar coverage, previewed frames, per-frame figures and suggestions the lanes show. */
+    public ObjectProperty<LaneContent> lanesProperty() {
+        return lanes;
     }
 
     public ObservableList<Integer> exemplarFrames() {

@@ -29,11 +29,14 @@ class ExemplarSelectionTest {
     }
 
     @Test
-    void withoutAPinInTheRangeTheLastEarlierOneOrElseTheFirstIsUsed() {
+    void withoutAPinInTheRangeTheShotTakesWhatARenderGivesIt() {
         ProjectExemplar early = at(5, PinScope.FRAME);
         ProjectExemplar later = at(20, PinScope.FRAME);
         ProjectExemplar end = at(90, PinScope.FRAME);
-        assertEquals(List.of(later), ExemplarSelection.forRange(List.of(early, later, end), shots, 30, 70));
+        assertEquals(List.of(early, later), ExemplarSelection.forRange(List.of(early, later, end), shots, 30, 70),
+                "all the pins of the nearest earlier shot with any, as the render's ShotExemplars carries them");
+        assertEquals(List.of(at(40, PinScope.FRAME)), ExemplarSelection.forRange(List.of(later, at(40, PinScope.FRAME)), shots, 30, 38),
+                "a frame pin of the same shot outside the run colours the run, as in a render");
         assertEquals(List.of(end), ExemplarSelection.forRange(List.of(end), shots, 30, 70));
         assertEquals(List.of(), ExemplarSelection.forRange(List.of(), shots, 30, 70));
     }
