@@ -26,6 +26,9 @@ import javafx.stage.Stage;
  *       last step to the exact frame;
  *   <li>playback: Play from frame 0 for some seconds; distinct pictures shown per second.
  * </ul>
+ * Jumps count the exact frame when the viewer shows it at any size (the proxy's picture counts) and again at full size (the
+ * film's own picture, at most 1920 wide). With proxies on (the default) it first waits for the film's proxy and says how long
+ * that took ({@code -Dlatency.noProxyWait=true} jumps at once; {@code -Dnitrate.proxies=false} measures without proxies).
  * {@code PlaybackLatency FILM [jumps] [drags] [seconds]}; prints medians and 95th percentiles.
  */
 public final class PlaybackLatency {
@@ -36,7 +39,8 @@ public final class PlaybackLatency {
         int drags = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         Platform.startup(() -> { });
-        Services services = Composition.create(Files.createTempDirectory("nitrate-playback"));
+        Path appData = Files.createTempDirectory("nitrate-playback");
+        Services services = Composition.create(appData);
         EditorViewModel editor = fx(() -> new EditorViewModel(services, Platform::runLater));
         AtomicLong firstPicture = new AtomicLong();
         AtomicInteger pictures = new AtomicInteger();
@@ -50,12 +54,23 @@ public final class PlaybackLatency {
             });
             return editor.openFilm(film);
         });
+        long opened = System.nanoTime();
         waitFor(() -> !editor.detectingShotsProperty().get() && editor.shownFrameProperty().get() != null, 300);
         int frames = fx(() -> editor.timeline().frameCountProperty().get());
+        if (!Boolean.getBoolean("latency.noProxyWait") && Boolean.parseBoolean(System.getProperty("nitrate.proxies", "true"))) {
+            Path proxies = appData.resolve("proxies");
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (System.nanoTime() < end && !proxyPublished(proxies)) {
+                Thread.sleep(100);
+            }
+            System.out.printf("proxy %s %.1f s after opening%n", proxyPublished(proxies) ? "ready" : "NOT ready", (System.nanoTime() - opened) / 1e9);
+        }
+        int fullWidth = Math.min(1920, widthOf(film));
         Random random = new Random(11);
 
         List<Long> first = new ArrayList<>();
         List<Long> exact = new ArrayList<>();
+        List<Long> exactFull = new ArrayList<>();
         for (int jump = 0; jump < jumps; jump++) {
             int target = random.nextInt(frames);
             if (target == fx(() -> editor.timeline().currentFrameProperty().get())) {
@@ -69,12 +84,16 @@ public final class PlaybackLatency {
             });
             waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get()), 20);
             long done = System.nanoTime();
+            waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get())
+                    && editor.sourceImageProperty().get().getWidth() >= fullWidth, 20);
+            exactFull.add((System.nanoTime() - start) / 1_000_000);
             exact.add((done - start) / 1_000_000);
             first.add((Math.min(done, firstPicture.get() == 0 ? done : firstPicture.get()) - start) / 1_000_000);
             Thread.sleep(400);
         }
-        System.out.printf("jumps on %s: %d; first picture median %d ms, p95 %d ms; exact frame median %d ms, p95 %d ms%n",
-                film.getFileName(), exact.size(), median(first), p95(first), median(exact), p95(exact));
+        System.out.printf("jumps on %s: %d; first picture median %d ms, p95 %d ms; exact frame median %d ms, p95 %d ms;"
+                + " exact frame at full size (%d px wide) median %d ms, p95 %d ms%n", film.getFileName(), exact.size(), median(first), p95(first),
+                median(exact), p95(exact), fullWidth, median(exactFull), p95(exactFull));
 
         List<Long> afterDrag = new ArrayList<>();
         List<Integer> shownDuring = new ArrayList<>();
@@ -124,6 +143,23 @@ public final class PlaybackLatency {
                 film.getFileName(), rate, distinct.get(), seconds, distinct.get() / (double) seconds, reached, status);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Whether the proxy cache holds a finished proxy (a published file, no work folder left). */
+    private static boolean proxyPublished(Path proxies) throws java.io.IOException {
+        if (!Files.isDirectory(proxies)) {
+            return false;
+        }
+        try (var entries = Files.list(proxies)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            return names.stream().anyMatch(n -> n.endsWith(".nut")) && names.stream().noneMatch(n -> n.endsWith(".nitrate-work"));
+        }
+    }
+
+    private static int widthOf(Path film) throws Exception {
+        try (var reader = dev.nitrate.engine.video.Films.open(film, dev.nitrate.engine.video.FilmOpenOptions.defaults())) {
+            return reader.info().width();
+        }
     }
 
     /** The editor's playback status line, or "none" for an editor that has none (to measure older builds). */
