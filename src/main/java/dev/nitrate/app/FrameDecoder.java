@@ -10,6 +10,7 @@ import dev.nitrate.engine.video.FilmReader;
 import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -169,7 +170,7 @@ final class FrameDecoder implements LatestWinsScheduler.Work<FrameDecoder.Reques
 
     /** Closes the calling thread's readers; run by each scrub thread as it ends. */
     void releaseReader() {
-        for (ThreadLocal<FilmReader> local : java.util.List.of(readers, proxyReaders)) {
+        for (ThreadLocal<FilmReader> local : List.of(readers, proxyReaders)) {
             FilmReader reader = local.get();
             if (reader != null) {
                 reader.close();
