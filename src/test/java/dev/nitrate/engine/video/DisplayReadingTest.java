@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,26 @@ class DisplayReadingTest {
             assertArrayEquals(sequential.get(41), reader.read(41).pixels().toRgb8());
             assertTrue(reader.readForDisplay(60, 0, 0, () -> true).isEmpty());
             assertArrayEquals(sequential.get(42), reader.read(42).pixels().toRgb8(), "decoding on after a refused run");
+        }
+    }
+
+    @Test
+    void jumpsInAnHevcFilmAreExactToo() throws Exception {
+        Assumptions.assumeTrue(VideoCodec.H265.isAvailable(), "this FFmpeg build has no libx265");
+        Path hevc = TestMedia.writeVideo(folder.resolve("long-gop.mkv"), "matroska", VideoCodec.H265, 160, 96, 60, new Rational(25, 1),
+                i -> TestMedia.sceneFrame(i / 30, i, 160, 96));
+        List<byte[]> inOrder = new ArrayList<>();
+        try (FilmReader reader = Films.open(hevc, FilmOpenOptions.defaults())) {
+            for (int i = 0; i < 60; i++) {
+                inOrder.add(reader.read(i).pixels().toRgb8());
+            }
+        }
+        Random random = new Random(8);
+        try (FilmReader reader = Films.open(hevc, FilmOpenOptions.defaults())) {
+            for (int jump = 0; jump < 30; jump++) {
+                int frame = random.nextInt(60);
+                assertArrayEquals(inOrder.get(frame), reader.read(frame).pixels().toRgb8(), "HEVC frame " + frame + " after a jump");
+            }
         }
     }
 
