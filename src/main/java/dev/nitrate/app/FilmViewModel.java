@@ -2,6 +2,7 @@ package dev.nitrate.app;
 
 import dev.nitrate.app.media.FilmException;
 import dev.nitrate.app.media.FilmFacts;
+import dev.nitrate.app.media.FilmProxies;
 import dev.nitrate.app.media.Pictures;
 import dev.nitrate.app.tasks.CancellationToken;
 import dev.nitrate.app.tasks.Lane;
@@ -39,6 +40,8 @@ final class FilmViewModel implements AutoCloseable {
     private static final long MOVING_NANOS = 120_000_000L;
     /** Two decoders, so the frame under a stopped playhead starts decoding while an overtaken one finishes. */
     private static final int SCRUB_WORKERS = Integer.getInteger("nitrate.scrubWorkers", 2);
+    /** Whether films get a proxy for quick jumps (on unless {@code -Dnitrate.proxies=false}). */
+    private static final boolean PROXIES = Boolean.parseBoolean(System.getProperty("nitrate.proxies", "true"));
 
     private final Services services;
     private final Executor ui;
@@ -58,6 +61,10 @@ final class FilmViewModel implements AutoCloseable {
     private Consumer<ThumbnailCache> thumbnailsChanged = c -> { };
     private volatile long lastScrubRequestNanos;
     private CancellationToken shotDetection = new CancellationToken();
+    private final FilmProxies proxies;
+    private final Lane proxyLane;
+    private CancellationToken proxyBuild = new CancellationToken();
+    private volatile boolean playing;
     private PlaybackDecoder playback;
     private final StringProperty playbackStatus = new SimpleStringProperty("");
     private long playbackShown;
@@ -75,7 +82,9 @@ final class FilmViewModel implements AutoCloseable {
         this.timeline = timeline;
         this.notices = notices;
         this.frameRequested = frameRequested;
-        FrameDecoder decoder = new FrameDecoder(services.films(), MAX_VIEW_WIDTH, keyframe -> ui.execute(() -> showKeyframe(keyframe)));
+        proxies = new FilmProxies(services.films(), services.appData().resolve("proxies"));
+        proxyLane = services.tasks().lane("proxies");
+        FrameDecoder decoder = new FrameDecoder(services.films(), proxies, MAX_VIEW_WIDTH, early -> ui.execute(() -> showEarly(early)));
         scrubber = new LatestWinsScheduler<>(services.tasks().lane("scrub", SCRUB_WORKERS, decoder::releaseReader),
                 Duration.ofMillis(4), decoder, ui, this::showFrame, true);
         timeline.currentFrameProperty().addListener((o, a, b) -> requestFrame(b.intValue()));
@@ -95,10 +104,38 @@ final class FilmViewModel implements AutoCloseable {
         thumbnailsChanged.accept(thumbnails);
         requestFrame(0);
         detectShots(info);
+        prepareProxy(info);
+    }
+
+    /** Reuses or builds the film's proxy in the background, pausing while the viewer decodes or plays. */
+    private void prepareProxy(FilmInfo info) {
+        proxyBuild.cancel();
+        if (!PROXIES) {
+            return;
+        }
+        proxyBuild = proxyLane.submit(token -> {
+            FilmProxies.Outcome outcome = proxies.prepare(info.source(), () -> waitWhileBusy(token));
+            if (outcome instanceof FilmProxies.Failed failed && !token.isCancelled()) {
+                ui.execute(() -> notices.accept("No proxy for quick jumps: " + failed.reason()));
+            }
+        });
+    }
+
+    private boolean waitWhileBusy(CancellationToken token) {
+        try {
+            while (!token.isCancelled() && (playing || System.nanoTime() - lastScrubRequestNanos < 400_000_000L)) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return token.isCancelled();
     }
 
     /** Closes the film (a project without one). */
     void unload() {
+        proxyBuild.cancel();
         stopPlayback();
         closeThumbnails();
         shotDetection.cancel();
@@ -174,6 +211,7 @@ final class FilmViewModel implements AutoCloseable {
                     timeline.currentFrameProperty().get(), FilmFacts.frameCount(info), MOVING_SIZE);
             playbackShown = 0;
             playbackStartNanos = System.nanoTime();
+            playing = true;
         } else if (!forward && playback != null) {
             stopPlayback();
             requestFrame(timeline.currentFrameProperty().get());
@@ -184,6 +222,7 @@ final class FilmViewModel implements AutoCloseable {
         if (playback != null) {
             playback.close();
             playback = null;
+            playing = false;
             playbackStatus.set("");
         }
     }
@@ -207,14 +246,21 @@ final class FilmViewModel implements AutoCloseable {
         }
     }
 
-    /** A jump's keyframe, shown while the frame itself decodes (unless that frame is already on screen). */
-    private void showKeyframe(DecodedFrame keyframe) {
+    /**
+     * The picture shown while a jump decodes: the proxy's picture of the frame itself (which counts as shown), or the keyframe
+     * before it; not when the frame is already on screen.
+     */
+    private void showEarly(DecodedFrame early) {
         Integer shown = shownFrame.get();
-        if (film.get() == null || playback != null || shown != null && shown == timeline.currentFrameProperty().get()) {
+        int current = timeline.currentFrameProperty().get();
+        if (film.get() == null || playback != null || shown != null && shown == current) {
             return;
         }
-        sourceImage.set(Pictures.toImage(keyframe.pixels()));
+        sourceImage.set(Pictures.toImage(early.pixels()));
         firstPictureNanos.set(System.nanoTime() - lastScrubRequestNanos);
+        if (early.index() == current) {
+            shownFrame.set(current);
+        }
     }
 
     void onThumbnailsChanged(Consumer<ThumbnailCache> listener) {
@@ -233,6 +279,7 @@ final class FilmViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        proxyBuild.cancel();
         stopPlayback();
         shotDetection.cancel();
         scrubber.close();

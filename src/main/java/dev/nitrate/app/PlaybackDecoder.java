@@ -9,11 +9,12 @@ import dev.nitrate.engine.video.RgbPixels.Rgb8;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import javafx.scene.image.Image;
 
 /**
- * Decodes ahead of forward playback on its own lane, in order (the reader's fast path), a few frames ahead of the
- * playhead. The player takes the newest decoded frame at or before the playhead; frames the playhead has passed
+ * Decodes ahead of forward playback on its own lane, in order (the reader's fast path, converted and scaled for display in
+ * one pass), a few frames ahead of the playhead. The player takes the newest decoded frame at or before the playhead; frames the playhead has passed
  * unseen are dropped and counted, and when decoding falls behind it skips on to the playhead.
  */
 final class PlaybackDecoder implements AutoCloseable {
@@ -43,8 +44,11 @@ final class PlaybackDecoder implements AutoCloseable {
                         Thread.sleep(2);
                         continue;
                     }
-                    Rgb8 frame = Pictures.frame(reader, next, maxSize, maxSize);
-                    Image image = Pictures.toImage(frame);
+                    Optional<Rgb8> frame = Pictures.display(reader, next, maxSize, maxSize, cancel::isCancelled);
+                    if (frame.isEmpty()) {
+                        break;
+                    }
+                    Image image = Pictures.toImage(frame.get());
                     synchronized (ready) {
                         ready.addLast(new Decoded(next, image));
                     }

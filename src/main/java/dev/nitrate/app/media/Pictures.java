@@ -1,6 +1,7 @@
 package dev.nitrate.app.media;
 
 import dev.nitrate.engine.image.Resampler;
+import dev.nitrate.engine.video.DisplaySize;
 import dev.nitrate.engine.video.FilmReader;
 import dev.nitrate.engine.video.MediaException;
 import dev.nitrate.engine.video.RgbPixels.Rgb8;
@@ -9,6 +10,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -40,6 +43,18 @@ public final class Pictures {
         }
         int[] size = fitInside(full.width(), full.height(), maxWidth, maxHeight);
         return resize(full, size[0], size[1]);
+    }
+
+    /**
+     * Decodes a frame for the viewer ({@link FilmReader#readForDisplay}): converted and scaled down to fit inside
+     * {@code maxWidth x maxHeight} in one pass; empty when {@code stop} ended the decoding first.
+     */
+    public static Optional<Rgb8> display(FilmReader reader, int index, int maxWidth, int maxHeight, BooleanSupplier stop) throws FilmException {
+        try {
+            return reader.readForDisplay(index, maxWidth, maxHeight, stop);
+        } catch (MediaException e) {
+            throw new FilmException(e.getMessage(), e);
+        }
     }
 
     /** Area-averaging resize to an exact size ({@link Resampler#areaAverageRgb8}), for display. */
@@ -93,10 +108,7 @@ public final class Pictures {
 
     /** The size that fits inside a box keeping the aspect ratio; a zero box means the source size. */
     public static int[] fitInside(int width, int height, int maxWidth, int maxHeight) {
-        if (maxWidth <= 0 || maxHeight <= 0 || width <= maxWidth && height <= maxHeight) {
-            return new int[] {width, height};
-        }
-        double scale = Math.min((double) maxWidth / width, (double) maxHeight / height);
-        return new int[] {Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale))};
+        DisplaySize size = DisplaySize.fitting(width, height, maxWidth, maxHeight);
+        return new int[] {size.width(), size.height()};
     }
 }

@@ -1,5 +1,7 @@
 package dev.nitrate.engine.video;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -66,6 +68,7 @@ final class FfmpegInput implements AutoCloseable {
     private final AVPacket packet;
     private final AVFrame frame;
     private boolean inputDrained;
+    private long skipNonReferenceBelow = Long.MIN_VALUE;
 
     private FfmpegInput(Path file, AVFormatContext format, int videoStream, AVCodecContext decoder) {
         this.file = file;
@@ -390,6 +393,8 @@ final class FfmpegInput implements AutoCloseable {
                 if (packet.stream_index() != videoStream) {
                     continue;
                 }
+                long pts = packet.pts();
+                decoder.skip_frame(pts != AV_NOPTS_VALUE && pts < skipNonReferenceBelow ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
                 int sent = avcodec_send_packet(decoder, packet);
                 if (sent < 0 && sent != org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN()) {
                     // a damaged packet: the decoder skips it, as FFmpeg's tools do
@@ -400,6 +405,14 @@ final class FfmpegInput implements AutoCloseable {
                 av_packet_unref(packet);
             }
         }
+    }
+
+    /**
+     * Until changed, packets shown before {@code pts} that no other frame refers to are not decoded: nothing at or after {@code pts}
+     * depends on them, so a run towards the frame at {@code pts} skips them; {@code Long.MIN_VALUE} decodes every packet.
+     */
+    void skipNonReferenceBelow(long pts) {
+        skipNonReferenceBelow = pts;
     }
 
     /** The presentation timestamp of the frame last decoded. */

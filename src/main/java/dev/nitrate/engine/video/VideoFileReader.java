@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 /** A film stored as one video file: frame-accurate access through a timestamp index of its packets. */
@@ -17,7 +18,11 @@ final class VideoFileReader implements FilmReader {
     private final RgbExtractor extractor;
     /** For each film frame, the position of the source frame it shows in the sorted source timestamps (a held frame repeats). */
     private final int[] sourceOfFrame;
+    private final DisplayScaler display = new DisplayScaler();
+    /** The decode-order position of the next frame the decoder gives, or -1 when not known (after a run by timestamps was stopped). */
     private long nextIndex;
+    /** The source frame the decoder's current picture shows, or -1. */
+    private int held = -1;
     private int lastSource = -1;
     private DecodedFrame lastFrame;
 
@@ -134,36 +139,140 @@ final class VideoFileReader implements FilmReader {
 
     @Override
     public DecodedFrame read(long frameIndex) throws MediaException {
-        if (frameIndex < 0 || frameIndex >= info.frameCount()) {
-            throw new MediaException(info.source(), "frame " + frameIndex + " is outside the film (frames 0-" + (info.frameCount() - 1) + ")");
-        }
-        int source = sourceOfFrame == null ? (int) frameIndex : sourceOfFrame[(int) frameIndex];
+        int source = sourceOf(frameIndex);
         if (source == lastSource && lastFrame != null) {
             return new DecodedFrame(frameIndex, lastFrame.pixels(), lastFrame.videoLuma());
         }
-        DecodedFrame frame = readSource(source, frameIndex);
+        moveTo(source, () -> false);
+        DecodedFrame frame = extractor.extract(input.frame(), frameIndex);
         lastSource = source;
         lastFrame = frame;
         return frame;
     }
 
-    /** Decodes the source frame at the given position of the decode-order count (the sorted timestamps). */
-    private DecodedFrame readSource(int source, long frameIndex) throws MediaException {
+    @Override
+    public Optional<RgbPixels.Rgb8> readForDisplay(long frameIndex, int maxWidth, int maxHeight, BooleanSupplier stop) throws MediaException {
+        int source = sourceOf(frameIndex);
+        if (!moveTo(source, stop)) {
+            return Optional.empty();
+        }
+        return Optional.of(display.convert(input.frame(), DisplaySize.fitting(info.width(), info.height(), maxWidth, maxHeight)));
+    }
+
+    private int sourceOf(long frameIndex) throws MediaException {
+        if (frameIndex < 0 || frameIndex >= info.frameCount()) {
+            throw new MediaException(info.source(), "frame " + frameIndex + " is outside the film (frames 0-" + (info.frameCount() - 1) + ")");
+        }
+        return sourceOfFrame == null ? (int) frameIndex : sourceOfFrame[(int) frameIndex];
+    }
+
+    /**
+     * Leaves the decoder holding the source frame at the given position of the decode-order count (the sorted timestamps).
+     * With reliable timestamps a run towards a frame goes by timestamp and skips the frames shown before it that no frame refers
+     * to; a run that {@code stop} ends leaves the position unknown, so the next read seeks.
+     *
+     * @return false when {@code stop} ended the run
+     */
+    private boolean moveTo(int source, BooleanSupplier stop) throws MediaException {
+        if (source == held) {
+            return true;
+        }
+        held = -1;
         if (source != nextIndex) {
-            if (index.timestampsReliable() && !(source > nextIndex && keySourceAtOrBefore(source) < nextIndex)) {
-                return readBySeeking(source, frameIndex);
+            if (index.timestampsReliable()) {
+                boolean onward = nextIndex >= 0 && source > nextIndex && keySourceAtOrBefore(source) < nextIndex;
+                if (!(onward && decodeOnTo(source, stop) || !onward && seekTo(source, stop))) {
+                    return false;
+                }
+                return reached(source);
             }
-            if (source < nextIndex) {
+            if (source < nextIndex || nextIndex < 0) {
                 rewind();
             }
-            while (nextIndex < source) {
-                decodeOrFail(nextIndex);
-                nextIndex++;
+            if (!countTo(source, stop)) {
+                return false;
             }
         }
         decodeOrFail(source);
+        return reached(source);
+    }
+
+    private boolean reached(int source) {
         nextIndex = source + 1;
-        return extractor.extract(input.frame(), frameIndex);
+        held = source;
+        return true;
+    }
+
+    /** Decodes on from the current position to the frame with the source's timestamp; false when stopped. */
+    private boolean decodeOnTo(int source, BooleanSupplier stop) throws MediaException {
+        long target = index.sortedPts()[source];
+        nextIndex = -1;
+        input.skipNonReferenceBelow(target);
+        try {
+            while (!stop.getAsBoolean() && input.decodeNext()) {
+                long pts = input.framePts();
+                if (pts == target) {
+                    return true;
+                }
+                if (pts != AV_NOPTS_VALUE && pts > target) {
+                    break;
+                }
+            }
+        } finally {
+            input.skipNonReferenceBelow(Long.MIN_VALUE);
+        }
+        return !stop.getAsBoolean() && seekTo(source, stop);
+    }
+
+    /** Seeks to the keyframe before the source frame and decodes on to it by timestamp; false when stopped. */
+    private boolean seekTo(int source, BooleanSupplier stop) throws MediaException {
+        long target = index.sortedPts()[source];
+        long[] keys = index.sortedKeyPts();
+        int position = Arrays.binarySearch(keys, target);
+        int keyPosition = position >= 0 ? position : Math.max(0, -position - 2);
+        input.skipNonReferenceBelow(target);
+        try {
+            for (int attempt = 0; attempt < 3 && keyPosition >= 0; attempt++, keyPosition--) {
+                try {
+                    input.seekToKeyFrame(keys[keyPosition]);
+                } catch (MediaException seekFailed) {
+                    break;
+                }
+                nextIndex = -1;
+                while (input.decodeNext()) {
+                    if (stop.getAsBoolean()) {
+                        return false;
+                    }
+                    long pts = input.framePts();
+                    if (pts == target) {
+                        return true;
+                    }
+                    if (pts != AV_NOPTS_VALUE && pts > target) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            input.skipNonReferenceBelow(Long.MIN_VALUE);
+        }
+        rewind();
+        if (!countTo(source, stop)) {
+            return false;
+        }
+        decodeOrFail(source);
+        return true;
+    }
+
+    /** Decodes frame after frame, counting, up to (not including) the source frame; false when stopped (the count stays right). */
+    private boolean countTo(int source, BooleanSupplier stop) throws MediaException {
+        while (nextIndex < source) {
+            if (stop.getAsBoolean()) {
+                return false;
+            }
+            decodeOrFail(nextIndex);
+            nextIndex++;
+        }
+        return true;
     }
 
     /** The decode-order position of the last keyframe at or before {@code source}. */
@@ -191,43 +300,12 @@ final class VideoFileReader implements FilmReader {
         return frame;
     }
 
-    private DecodedFrame readBySeeking(int source, long frameIndex) throws MediaException {
-        long target = index.sortedPts()[source];
-        long[] keys = index.sortedKeyPts();
-        int position = Arrays.binarySearch(keys, target);
-        int keyPosition = position >= 0 ? position : Math.max(0, -position - 2);
-        for (int attempt = 0; attempt < 3 && keyPosition >= 0; attempt++, keyPosition--) {
-            try {
-                input.seekToKeyFrame(keys[keyPosition]);
-            } catch (MediaException seekFailed) {
-                break;
-            }
-            while (input.decodeNext()) {
-                long pts = input.framePts();
-                if (pts == target) {
-                    nextIndex = source + 1;
-                    return extractor.extract(input.frame(), frameIndex);
-                }
-                if (pts != AV_NOPTS_VALUE && pts > target) {
-                    break;
-                }
-            }
-        }
-        rewind();
-        while (nextIndex < source) {
-            decodeOrFail(nextIndex);
-            nextIndex++;
-        }
-        decodeOrFail(source);
-        nextIndex = source + 1;
-        return extractor.extract(input.frame(), frameIndex);
-    }
-
     /** Back to frame 0 by reopening the file: seeking to the start is not reliable in every demuxer (AVI, raw DV). */
     private void rewind() throws MediaException {
         input.close();
         input = FfmpegInput.open(info.source());
         nextIndex = 0;
+        held = -1;
     }
 
     private void decodeOrFail(long sourceIndex) throws MediaException {
@@ -245,6 +323,7 @@ final class VideoFileReader implements FilmReader {
     @Override
     public void close() {
         extractor.close();
+        display.close();
         input.close();
     }
 }

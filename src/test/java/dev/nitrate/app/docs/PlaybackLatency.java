@@ -26,6 +26,9 @@ import javafx.stage.Stage;
  *       last step to the exact frame;
  *   <li>playback: Play from frame 0 for some seconds; distinct pictures shown per second.
  * </ul>
+ * Jumps count the exact frame when the viewer shows it at all (the proxy's picture counts) and again when the film's own
+ * picture of it is shown (at full view size, the moment the viewer records its scrub latency). With proxies on (the default) it first waits for the film's proxy and says how long
+ * that took ({@code -Dlatency.noProxyWait=true} jumps at once; {@code -Dnitrate.proxies=false} measures without proxies).
  * {@code PlaybackLatency FILM [jumps] [drags] [seconds]}; prints medians and 95th percentiles.
  */
 public final class PlaybackLatency {
@@ -36,11 +39,14 @@ public final class PlaybackLatency {
         int drags = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         Platform.startup(() -> { });
-        Services services = Composition.create(Files.createTempDirectory("nitrate-playback"));
+        Path appData = Files.createTempDirectory("nitrate-playback");
+        Services services = Composition.create(appData);
         EditorViewModel editor = fx(() -> new EditorViewModel(services, Platform::runLater));
         AtomicLong firstPicture = new AtomicLong();
         AtomicInteger pictures = new AtomicInteger();
+        AtomicLong fullPicture = new AtomicLong();
         fx(() -> {
+            editor.lastScrubLatencyNanosProperty().addListener((o, a, b) -> fullPicture.set(System.nanoTime()));
             new MainWindow(editor, new Stage()).show();
             editor.sourceImageProperty().addListener((o, a, b) -> {
                 if (b != null) {
@@ -50,12 +56,22 @@ public final class PlaybackLatency {
             });
             return editor.openFilm(film);
         });
+        long opened = System.nanoTime();
         waitFor(() -> !editor.detectingShotsProperty().get() && editor.shownFrameProperty().get() != null, 300);
         int frames = fx(() -> editor.timeline().frameCountProperty().get());
+        if (!Boolean.getBoolean("latency.noProxyWait") && Boolean.parseBoolean(System.getProperty("nitrate.proxies", "true"))) {
+            Path proxies = appData.resolve("proxies");
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (System.nanoTime() < end && !proxyPublished(proxies)) {
+                Thread.sleep(100);
+            }
+            System.out.printf("proxy %s %.1f s after opening%n", proxyPublished(proxies) ? "ready" : "NOT ready", (System.nanoTime() - opened) / 1e9);
+        }
         Random random = new Random(11);
 
         List<Long> first = new ArrayList<>();
         List<Long> exact = new ArrayList<>();
+        List<Long> exactFull = new ArrayList<>();
         for (int jump = 0; jump < jumps; jump++) {
             int target = random.nextInt(frames);
             if (target == fx(() -> editor.timeline().currentFrameProperty().get())) {
@@ -63,18 +79,22 @@ public final class PlaybackLatency {
             }
             long start = System.nanoTime();
             firstPicture.set(0);
+            fullPicture.set(0);
             fx(() -> {
                 editor.timeline().seek(target);
                 return null;
             });
             waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get()), 20);
             long done = System.nanoTime();
+            waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get()) && fullPicture.get() > start, 20);
+            exactFull.add((System.nanoTime() - start) / 1_000_000);
             exact.add((done - start) / 1_000_000);
             first.add((Math.min(done, firstPicture.get() == 0 ? done : firstPicture.get()) - start) / 1_000_000);
             Thread.sleep(400);
         }
-        System.out.printf("jumps on %s: %d; first picture median %d ms, p95 %d ms; exact frame median %d ms, p95 %d ms%n",
-                film.getFileName(), exact.size(), median(first), p95(first), median(exact), p95(exact));
+        System.out.printf("jumps on %s: %d; first picture median %d ms, p95 %d ms; exact frame median %d ms, p95 %d ms;"
+                + " the film's own picture of it (full size) median %d ms, p95 %d ms%n", film.getFileName(), exact.size(), median(first), p95(first),
+                median(exact), p95(exact), median(exactFull), p95(exactFull));
 
         List<Long> afterDrag = new ArrayList<>();
         List<Integer> shownDuring = new ArrayList<>();
@@ -124,6 +144,17 @@ public final class PlaybackLatency {
                 film.getFileName(), rate, distinct.get(), seconds, distinct.get() / (double) seconds, reached, status);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Whether the proxy cache holds a finished proxy (a published file, no work folder left). */
+    private static boolean proxyPublished(Path proxies) throws java.io.IOException {
+        if (!Files.isDirectory(proxies)) {
+            return false;
+        }
+        try (var entries = Files.list(proxies)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            return names.stream().anyMatch(n -> n.endsWith(".nut")) && names.stream().noneMatch(n -> n.endsWith(".nitrate-work"));
+        }
     }
 
     /** The editor's playback status line, or "none" for an editor that has none (to measure older builds). */
