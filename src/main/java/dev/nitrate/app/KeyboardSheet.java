@@ -71,7 +71,7 @@ final class KeyboardSheet {
                     editor("save the project as", "Shortcut+Shift+S"),
                     editor("export (add a render to the queue)", "Shortcut+E"),
                     editor("settings", "Shortcut+Comma"),
-                    editor("this sheet", "F1"),
+                    editor("this keyboard sheet (Help > Keyboard Shortcuts)", "F1"),
                     editor("quit", "Shortcut+Q"),
                     elsewhere("close Settings or Export (Cancel)", "Esc in the dialog"),
                     elsewhere("cancel a running comparison, then close Compare", "Esc in Compare"),

@@ -82,9 +82,10 @@ class ScaledLayoutFlowTest {
         robot.sleep(300);
         double sceneWidth = fx(() -> stage.getScene().getWidth());
         for (String id : new String[] {"#tool-compare", "#tool-export", "#tool-settings", "#preview-shot", "#preview-around"}) {
-            Button button = robot.lookup(id).queryAs(Button.class);
-            boolean shown = fx(() -> button.getScene() != null && button.isVisible() && button.getParent().isVisible());
-            assertTrue(shown, id + " is in the tool bar, not in an overflow menu");
+            java.util.Optional<Button> found = robot.lookup(id).tryQueryAs(Button.class);
+            assertTrue(found.isPresent(), id + " is in the tool bar, not in an overflow menu");
+            Button button = found.get();
+            assertTrue(fx(() -> button.isVisible() && button.getParent().isVisible()), id + " is shown");
             Bounds bounds = fx(() -> button.localToScene(button.getLayoutBounds()));
             assertTrue(bounds.getMinX() >= 0 && bounds.getMaxX() <= sceneWidth + 0.5, id + " lies inside the window: " + bounds);
             double[] widths = fx(() -> new double[] {button.getWidth(), button.prefWidth(-1)});
