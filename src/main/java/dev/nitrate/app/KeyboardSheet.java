@@ -9,6 +9,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -77,6 +78,9 @@ final class KeyboardSheet {
                     elsewhere("cancel a running comparison, then close Compare", "Esc in Compare"),
                     elsewhere("close Compare", "Ctrl+W in Compare"))));
 
+    /** The widest an action's description gets before it wraps, so that two columns fit a 1.5x screen. */
+    private static final double ACTION_WIDTH = 250;
+
     private KeyboardSheet() {}
 
     private static Shortcut editor(String action, String... keys) {
@@ -108,13 +112,20 @@ final class KeyboardSheet {
             Section section = SECTIONS.get(i);
             Label title = new Label(section.title());
             title.getStyleClass().add("panel-title");
-            title.setPadding(new Insets(rows[column] == 0 ? 0 : 10, 0, 2, 0));
+            GridPane.setMargin(title, new Insets(rows[column] == 0 ? 0 : 12, 0, 2, 0));
             grid.add(title, 0, rows[column]++, 2, 1);
             for (Shortcut shortcut : section.shortcuts()) {
                 Label keys = new Label(shortcut.keysText());
                 keys.getStyleClass().add("timecode");
+                keys.setMinWidth(Region.USE_PREF_SIZE);
+                Label action = new Label(shortcut.action());
+                action.setWrapText(true);
+                action.setMaxWidth(ACTION_WIDTH);
+                action.setMinHeight(Region.USE_PREF_SIZE);
+                GridPane.setValignment(keys, javafx.geometry.VPos.BASELINE);
+                GridPane.setValignment(action, javafx.geometry.VPos.BASELINE);
                 grid.add(keys, 0, rows[column]);
-                grid.add(new Label(shortcut.action()), 1, rows[column]++);
+                grid.add(action, 1, rows[column]++);
             }
         }
         for (GridPane grid : List.of(left, right)) {
@@ -125,7 +136,7 @@ final class KeyboardSheet {
         columns.setPadding(new Insets(4, 12, 4, 4));
         ScrollPane scroll = new ScrollPane(columns);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(Math.min(columns.prefHeight(-1) + 8, Screen.getPrimary().getVisualBounds().getHeight() - 200));
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
         alert.initOwner(owner);
         alert.setTitle("Keyboard shortcuts");
@@ -134,6 +145,12 @@ final class KeyboardSheet {
         alert.getDialogPane().setContent(scroll);
         alert.getDialogPane().setId("keyboard-sheet");
         alert.setResizable(true);
+        alert.setOnShown(e -> {
+            double room = Screen.getPrimary().getVisualBounds().getHeight() - 160;
+            scroll.setPrefViewportHeight(Math.min(Math.ceil(columns.getHeight()) + 2, room));
+            alert.getDialogPane().getScene().getWindow().sizeToScene();
+            alert.getDialogPane().getScene().getWindow().centerOnScreen();
+        });
         alert.show();
     }
 }

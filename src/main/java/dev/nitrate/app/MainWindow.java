@@ -196,7 +196,7 @@ public final class MainWindow {
         renderQueue.onError(editor::report);
         SplitPane side = new SplitPane(exemplars, renderQueue);
         side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.6);
+        side.setDividerPositions(0.5);
         side.getStyleClass().add("sidebar");
         side.setMinWidth(340);
         side.setPrefWidth(380);
