@@ -122,8 +122,8 @@ final class KeyboardSheet {
                 action.setWrapText(true);
                 action.setMaxWidth(ACTION_WIDTH);
                 action.setMinHeight(Region.USE_PREF_SIZE);
-                GridPane.setValignment(keys, javafx.geometry.VPos.BASELINE);
-                GridPane.setValignment(action, javafx.geometry.VPos.BASELINE);
+                GridPane.setValignment(keys, javafx.geometry.VPos.TOP);
+                GridPane.setValignment(action, javafx.geometry.VPos.TOP);
                 grid.add(keys, 0, rows[column]);
                 grid.add(action, 1, rows[column]++);
             }
