@@ -13,6 +13,7 @@ import dev.nitrate.engine.video.VideoCodec;
 import dev.nitrate.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -144,6 +145,27 @@ class ScaledLayoutFlowTest {
         WritableImage redrawn = fx(() -> window.timeline().snapshot(null, null));
         assertEquals(0, differingPixels(drawn, redrawn),
                 "every thumbnail that arrived is on the strip without another redraw (the strip drawn anew looks the same)");
+    }
+
+    @Test
+    void settingsWithAdvancedOpenKeepsItsLabelsWholeWhenItMustScroll(FxRobot robot) throws Exception {
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.COMMA).release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup(".settings-dialog").tryQuery().isPresent(), 10);
+        robot.clickOn("Advanced: memory parameters");
+        javafx.scene.control.DialogPane pane = robot.lookup(".settings-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        fx(() -> {
+            pane.getScene().getWindow().setHeight(HEIGHT - 200);
+            return null;
+        });
+        WaitForLayout.pulses(5);
+        assertTrue(fx(() -> pane.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar.isVisible()
+                && ((javafx.scene.control.ScrollBar) bar).getOrientation() == javafx.geometry.Orientation.VERTICAL)),
+                "the dialog is short enough to scroll, as on a 1.5x screen");
+        List<String> cut = fx(() -> pane.lookupAll("*").stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty() && l.isVisible()
+                        && !l.isWrapText() && l.getWidth() < l.prefWidth(-1) - 0.5)
+                .map(n -> ((javafx.scene.control.Labeled) n).getText() + " " + ((javafx.scene.control.Labeled) n).getWidth()).toList());
+        assertEquals(List.of(), cut, "labels, choices and buttons shown whole");
     }
 
     /** Waits until no thumbnail has arrived for a second. */
