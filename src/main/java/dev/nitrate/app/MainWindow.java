@@ -65,7 +65,6 @@ public final class MainWindow {
         timeline = new TimelineView(time);
         TimelineMenu.install(timeline, editor, handColouring);
         exemplars = new ExemplarsView(editor);
-        keys = new EditorKeys(editor, exemplars);
         editor.onThumbnailsChanged(cache -> {
             FilmInfo film = editor.filmProperty().get();
             timeline.setFilm((double) film.width() / film.height(), cache);
@@ -76,6 +75,7 @@ public final class MainWindow {
         viewer.sourceProperty().bind(editor.sourceImageProperty());
         viewer.colorizedProperty().bind(editor.colorizedImageProperty());
         viewer.captionProperty().bind(editor.captionProperty());
+        keys = new EditorKeys(editor, exemplars);
 
         SplitPane center = new SplitPane(viewer, sidebar());
         center.setDividerPositions(0.74);
