@@ -58,7 +58,7 @@ final class EditorMenus {
                 new SeparatorMenuItem(), confidenceOverlay());
         Menu preview = new Menu("Preview", null, item("Preview Current Shot", "P", editor::previewCurrentShot),
                 item("Preview Around Playhead", "Shift+P", editor::previewAroundPlayhead),
-                item("Cancel Preview", "Escape", editor.preview()::cancel),
+                item("Cancel Preview", "Esc", editor.preview()::cancel),
                 new SeparatorMenuItem(), item("Compare…", "Shortcut+K", window::compare));
         Menu help = new Menu("Help", null, item("Keyboard Shortcuts", "F1", window::shortcuts));
         MenuBar bar = new MenuBar(file, edit, view, preview, help);
@@ -77,7 +77,7 @@ final class EditorMenus {
 
     private MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
-        if (accelerator != null && accelerator.contains("+") || "Escape".equals(accelerator) || "F1".equals(accelerator)) {
+        if (accelerator != null && (accelerator.contains("+") || accelerator.length() > 1)) {
             item.setAccelerator(KeyCombination.keyCombination(accelerator));
         }
         item.setOnAction(e -> action.run());

@@ -28,11 +28,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToolBar;
 import javafx.scene.image.Image;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -55,6 +52,7 @@ public final class MainWindow {
     private final FileDialogs files;
     private final HandColouringActions handColouring;
     private final RenderQueueView renderQueue;
+    private final EditorKeys keys;
     private CompareWindow compare;
 
     public MainWindow(EditorViewModel editor, Stage stage) {
@@ -70,12 +68,14 @@ public final class MainWindow {
         editor.onThumbnailsChanged(cache -> {
             FilmInfo film = editor.filmProperty().get();
             timeline.setFilm((double) film.width() / film.height(), cache);
+            cache.onArrived(frame -> timeline.requestLayout());
             time.zoomToFit(Math.max(600, timeline.getWidth() > 0 ? timeline.getWidth() : stage.getWidth() - 40));
         });
 
         viewer.sourceProperty().bind(editor.sourceImageProperty());
         viewer.colorizedProperty().bind(editor.colorizedImageProperty());
         viewer.captionProperty().bind(editor.captionProperty());
+        keys = new EditorKeys(editor, exemplars);
 
         SplitPane center = new SplitPane(viewer, sidebar());
         center.setDividerPositions(0.74);
@@ -87,7 +87,7 @@ public final class MainWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("nitrate.css").toExternalForm());
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys::handle);
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dropped);
         stage.setScene(scene);
@@ -132,7 +132,12 @@ public final class MainWindow {
         return (editor.dirtyProperty().get() ? "• " : "") + name + " — Nitrate";
     }
 
-    private ToolBar toolBar() {
+    /**
+     * The tool bar. It is a row, not a {@link javafx.scene.control.ToolBar}, so that it never moves buttons into an
+     * overflow menu: when the window is narrow (a 1600-pixel screen at 1.5x is 1066 wide) the preview status gives way
+     * first, cut with an ellipsis, and Compare, Export and Settings keep their full size.
+     */
+    private HBox toolBar() {
         Button openFilm = Icons.button("mdi2m-movie-open-outline", "Open a film or image sequence (Ctrl+O)", files::chooseFilm);
         openFilm.setId("tool-open-film");
         Button openProject = Icons.button("mdi2f-folder-open", "Open a project (Ctrl+Shift+O)", files::chooseProject);
@@ -149,8 +154,10 @@ public final class MainWindow {
         ProgressBar progress = new ProgressBar();
         progress.setId("preview-progress");
         progress.setPrefWidth(180);
+        progress.setMinWidth(60);
         progress.progressProperty().bind(editor.preview().progressProperty());
         progress.visibleProperty().bind(editor.preview().runningProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         Label previewStatus = new Label();
         previewStatus.setId("preview-status");
         previewStatus.getStyleClass().add("muted");
@@ -160,6 +167,7 @@ public final class MainWindow {
         previewStatus.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         previewStatus.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> new javafx.scene.control.Tooltip(previewStatus.getText()), previewStatus.textProperty()));
+        HBox.setHgrow(previewStatus, Priority.SOMETIMES);
         Button compareButton = Icons.labelled("mdi2c-compare", "Compare", this::compare);
         compareButton.setId("tool-compare");
         Button exportButton = Icons.labelled("mdi2e-export", "Export", this::export);
@@ -167,9 +175,19 @@ public final class MainWindow {
         Button settings = Icons.button("mdi2c-cog-outline", "Settings", this::settings);
         settings.setId("tool-settings");
         Region spacer = new Region();
+        spacer.setMinWidth(0);
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(openFilm, openProject, save, new Separator(Orientation.VERTICAL), previewShot, previewAround,
-                cancel, progress, previewStatus, spacer, compareButton, exportButton, settings);
+        List<javafx.scene.Node> items = List.of(openFilm, openProject, save, new Separator(Orientation.VERTICAL), previewShot,
+                previewAround, cancel, progress, previewStatus, spacer, compareButton, exportButton, settings);
+        for (javafx.scene.Node item : items) {
+            if (item instanceof Button button) {
+                button.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        HBox bar = new HBox(6);
+        bar.getChildren().setAll(items);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setId("main-toolbar");
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -178,7 +196,7 @@ public final class MainWindow {
         renderQueue.onError(editor::report);
         SplitPane side = new SplitPane(exemplars, renderQueue);
         side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.6);
+        side.setDividerPositions(0.5);
         side.getStyleClass().add("sidebar");
         side.setMinWidth(340);
         side.setPrefWidth(380);
@@ -228,56 +246,6 @@ public final class MainWindow {
         box.setPadding(new Insets(4, 10, 4, 10));
         box.getStyleClass().add("transport");
         return box;
-    }
-
-    private void onKey(KeyEvent event) {
-        if (event.getTarget() instanceof TextInputControl || event.isShortcutDown()) {
-            return;
-        }
-        TimelineViewModel time = editor.timeline();
-        boolean handled = true;
-        KeyCode code = event.getCode();
-        switch (code) {
-            case LEFT -> {
-                if (event.isShiftDown()) {
-                    time.previousShot();
-                } else {
-                    time.stop();
-                    time.step(-1);
-                }
-            }
-            case RIGHT -> {
-                if (event.isShiftDown()) {
-                    time.nextShot();
-                } else {
-                    time.stop();
-                    time.step(1);
-                }
-            }
-            case HOME -> time.home();
-            case END -> time.end();
-            case SPACE -> time.togglePlay();
-            case J -> time.shuttleBackward();
-            case K -> time.stop();
-            case L -> time.shuttleForward();
-            case S -> editor.shotEditor().splitAt(time.currentFrameProperty().get());
-            case DELETE, BACK_SPACE -> handled = exemplars.removeSelected();
-            case ESCAPE -> {
-                handled = editor.preview().runningProperty().get();
-                editor.preview().cancel();
-            }
-            case P -> {
-                if (event.isShiftDown()) {
-                    editor.previewAroundPlayhead();
-                } else {
-                    editor.previewCurrentShot();
-                }
-            }
-            default -> handled = false;
-        }
-        if (handled) {
-            event.consume();
-        }
     }
 
     private void dragOver(DragEvent event) {
@@ -338,20 +306,7 @@ public final class MainWindow {
     }
 
     void shortcuts() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(stage);
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Timeline");
-        alert.setContentText("Left / Right: one frame\nShift+Left / Shift+Right: previous / next shot\nHome / End: first / last frame\n"
-                + "Space: play / pause\nJ / K / L: play backwards / stop / play forwards (press again: faster)\n"
-                + "P: preview the current shot    Shift+P: preview around the playhead    Esc: cancel\n"
-                + "S: split the shot at the playhead (right-click the timeline to merge shots or delete a cut)\n"
-                + "Delete: remove the selected exemplar    Ctrl+Z / Ctrl+Shift+Z: undo / redo (exemplars and shots)\n"
-                + "Ctrl+scroll on the timeline or viewer: zoom    Ctrl+0 / Ctrl+1: fit / 100%\n"
-                + "Right-click the timeline to export the frame for colouring or import a coloured one\n"
-                + "Ctrl+Shift+C: confidence overlay (hatches the preview where the colour is guessed)\n"
-                + "Click a green triangle under the timeline's figures: go to a suggested exemplar frame");
-        alert.show();
+        KeyboardSheet.show(stage);
     }
 
     void showError(String message) {
@@ -383,6 +338,10 @@ public final class MainWindow {
 
     public RenderQueueView renderQueue() {
         return renderQueue;
+    }
+
+    EditorKeys keys() {
+        return keys;
     }
 
     HandColouringActions handColouring() {

@@ -201,8 +201,15 @@ public final class ExemplarsView extends VBox {
                 }
             });
             VBox text = new VBox(2, name, pin, fit);
+            name.setMinWidth(0);
+            pin.setMinWidth(0);
+            pin.setWrapText(true);
+            text.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
             row = new HBox(8, thumbnail, text);
             row.setAlignment(Pos.CENTER_LEFT);
+            row.setMinWidth(0);
+            setPrefWidth(0);
         }
 
         @Override

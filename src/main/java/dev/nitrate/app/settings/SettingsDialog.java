@@ -7,6 +7,7 @@ import dev.nitrate.engine.colorize.PackLocation;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -105,6 +106,7 @@ public final class SettingsDialog extends Dialog<ProjectSettings> {
         grid.addRow(0, new Label("Model pack"), new VBox(6, builtin, new HBox(6, folder, folderPath, browse)));
         grid.addRow(1, new Label("Device"), new VBox(4, device, deviceFallback));
         grid.addRow(2, new Label("Preview height"), previewHeight);
+        keepWidth(grid, advanced, folder, browse);
         error.getStyleClass().add("error-text");
         error.setId("settings-error");
         content = new VBox(12, grid, advancedPane, error);
@@ -123,6 +125,24 @@ public final class SettingsDialog extends Dialog<ProjectSettings> {
             }
         });
         setResultConverter(button -> button == ButtonType.OK ? read().orElse(null) : null);
+    }
+
+    /**
+     * Labels, the folder choice and Browse keep their full width (at 1.5x, with Advanced open and its scroll bar shown,
+     * they were cut to "Pack fold…"); only the folder field gives way. Each row's label sits on its first line's baseline.
+     */
+    private static void keepWidth(GridPane grid, GridPane advanced, javafx.scene.layout.Region... more) {
+        for (GridPane pane : List.of(grid, advanced)) {
+            for (javafx.scene.Node node : pane.getChildren()) {
+                GridPane.setValignment(node, javafx.geometry.VPos.BASELINE);
+                if (node instanceof Label label) {
+                    label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
+            }
+        }
+        for (javafx.scene.layout.Region region : more) {
+            region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
     }
 
     private void showFallback(DeviceProbe probe, String text) {

@@ -49,6 +49,7 @@ public final class ThumbnailCache implements AutoCloseable {
     private int decoded;
     private FilmReader reader;
     private boolean unreadable;
+    private volatile IntConsumer shown = frame -> { };
 
     /** @param yieldTo while true (the user is scrubbing), decoding waits so that the frame under the playhead comes first */
     public ThumbnailCache(Lane lane, FilmOpener opener, Path film, int thumbHeight, Executor uiExecutor, IntConsumer arrived,
@@ -73,6 +74,11 @@ public final class ThumbnailCache implements AutoCloseable {
             }
         }
         return image;
+    }
+
+    /** Also tells {@code listener}, on the UI executor, of each thumbnail that arrives (the strip that shows them redraws). */
+    public void onArrived(IntConsumer listener) {
+        shown = listener;
     }
 
     /** Drops queued requests that are no longer on screen. */
@@ -108,7 +114,10 @@ public final class ThumbnailCache implements AutoCloseable {
                 }
             }
             if (image != null) {
-                uiExecutor.execute(() -> arrived.accept(frame));
+                uiExecutor.execute(() -> {
+                    arrived.accept(frame);
+                    shown.accept(frame);
+                });
             }
         }
     }

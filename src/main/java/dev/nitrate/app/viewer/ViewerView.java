@@ -33,6 +33,9 @@ public final class ViewerView extends Region {
     private static final Color CAPTION = Color.web("#e6e9ee");
     /** The band under a fitted picture that the frame/timecode caption and the zoom read-out keep for themselves. */
     public static final double CAPTION_BAND = 34;
+    private static final Font CAPTION_FONT = Font.font("Monospaced", 13);
+    private static final Font SMALL_CAPTION_FONT = Font.font("Monospaced", 11);
+    private static final Font LABEL_FONT = Font.font("System", FontWeight.BOLD, 11);
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Image> source = new SimpleObjectProperty<>();
@@ -46,7 +49,10 @@ public final class ViewerView extends Region {
     private final StringProperty soloLabel = new SimpleStringProperty("SOURCE  (no preview for this frame yet)");
     private final StringProperty caption = new SimpleStringProperty("");
     private final StringProperty placeholder = new SimpleStringProperty("Open a film: File > Open Film, or drop it here");
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private double[] imageRect = {0, 0, 0, 0};
+    private double[] captionRect = {0, 0, 0, 0};
+    private double[] readoutRect = {0, 0, 0, 0};
     private boolean draggingDivider;
     private boolean panning;
     private double lastX;
@@ -247,15 +253,82 @@ public final class ViewerView extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.rgb(17, 19, 22, 0.8));
         g.fillRect(0, h - CAPTION_BAND + 4, w, CAPTION_BAND - 4);
+        String readout = zoomReadout();
+        double readoutWidth = textWidth(readout, LABEL_FONT);
+        readoutRect = new double[] {w - 12 - readoutWidth, h - 24, readoutWidth, LABEL_FONT.getSize() + 2};
+        label(g, readout, w - 12, h - 24, TextAlignment.RIGHT);
+        drawCaption(g, w, h, w - 12 - readoutWidth - 16 - 12);
+    }
+
+    /**
+     * The frame/timecode caption in the band under the picture, left of the zoom read-out: one line when it fits there,
+     * else its parts (separated by three spaces) on two smaller lines, each cut with an ellipsis if it still does not fit.
+     */
+    private void drawCaption(GraphicsContext g, double w, double h, double room) {
+        String text = caption.get() == null ? "" : caption.get();
         g.setFill(CAPTION);
-        g.setFont(Font.font("Monospaced", 13));
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(caption.get(), 12, h - 10);
-        label(g, zoomReadout(), w - 12, h - 24, TextAlignment.RIGHT);
+        g.setTextAlign(TextAlignment.LEFT);
+        double available = Math.max(0, room);
+        if (textWidth(text, CAPTION_FONT) <= available) {
+            g.setFont(CAPTION_FONT);
+            g.fillText(text, 12, h - 10);
+            captionRect = new double[] {12, h - 10 - lineHeight(CAPTION_FONT), textWidth(text, CAPTION_FONT), lineHeight(CAPTION_FONT)};
+            return;
+        }
+        String[] parts = text.split(" {3}");
+        StringBuilder first = new StringBuilder(parts[0]);
+        int next = 1;
+        while (next < parts.length && textWidth(first + "   " + parts[next], SMALL_CAPTION_FONT) <= available) {
+            first.append("   ").append(parts[next++]);
+        }
+        String second = String.join("   ", java.util.Arrays.copyOfRange(parts, next, parts.length));
+        String line1 = fitted(first.toString(), available);
+        String line2 = fitted(second, available);
+        double line = lineHeight(SMALL_CAPTION_FONT);
+        g.setFont(SMALL_CAPTION_FONT);
+        g.fillText(line1, 12, h - 4 - line);
+        g.fillText(line2, 12, h - 4);
+        double width = Math.max(textWidth(line1, SMALL_CAPTION_FONT), textWidth(line2, SMALL_CAPTION_FONT));
+        captionRect = new double[] {12, h - 4 - 2 * line, width, 2 * line};
+    }
+
+    /** {@code text} as it fits in {@code width} at the small caption size, cut with an ellipsis where it does not. */
+    private String fitted(String text, double width) {
+        if (textWidth(text, SMALL_CAPTION_FONT) <= width) {
+            return text;
+        }
+        int keep = text.length();
+        while (keep > 0 && textWidth(text.substring(0, keep) + "…", SMALL_CAPTION_FONT) > width) {
+            keep--;
+        }
+        return keep == 0 ? "" : text.substring(0, keep) + "…";
+    }
+
+    private double textWidth(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    private double lineHeight(Font font) {
+        measure.setFont(font);
+        measure.setText("Ag");
+        return Math.ceil(measure.getLayoutBounds().getHeight());
+    }
+
+    /** Where the caption was last drawn: x, y, width, height in this view's coordinates. */
+    public double[] captionRect() {
+        return captionRect.clone();
+    }
+
+    /** Where the zoom read-out was last drawn: x, y, width, height in this view's coordinates. */
+    public double[] readoutRect() {
+        return readoutRect.clone();
     }
 
     private static void label(GraphicsContext g, String text, double x, double y, TextAlignment align) {
-        g.setFont(Font.font("System", FontWeight.BOLD, 11));
+        g.setFont(LABEL_FONT);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(align);
         g.setFill(Color.rgb(0, 0, 0, 0.55));

@@ -7,6 +7,7 @@ import dev.nitrate.app.Services;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +21,14 @@ import javax.imageio.ImageIO;
 
 /**
  * Takes the user guide's screenshots from the real editor (run under Xvfb at 1600x1000 with -Dprism.order=sw):
- * {@code UserGuideScreenshots <output folder>}, on the demo project with the built-in pack.
+ * {@code UserGuideScreenshots <output folder>}, on the demo project with the built-in pack. Run with
+ * {@code -Dglass.gtk.uiScale=1.5} it takes the 1.5x set: the window is then 1066x666 layout pixels on the 1600x1000
+ * screen, the pictures are taken at the screen's own pixels, and their names end in {@code -1.5x}.
  */
 public final class UserGuideScreenshots {
 
     private static Path out;
+    private static double scale = 1;
 
     public static void main(String[] args) throws Exception {
         out = Path.of(args[0]);
@@ -41,6 +45,8 @@ public final class UserGuideScreenshots {
             w.show();
             return w;
         });
+        scale = fx(stage::getOutputScaleX);
+        System.out.println("output scale " + scale + ", window " + fx(() -> stage.getScene().getWidth() + "x" + stage.getScene().getHeight()));
         Path demo = dev.nitrate.app.DemoProject.prepare(appData, services.projects()).orElseThrow();
         fx(() -> editor.openProject(demo));
         waitFor(() -> !editor.detectingShotsProperty().get(), 60);
@@ -70,6 +76,12 @@ public final class UserGuideScreenshots {
         }, false);
         Thread.sleep(1500);
         shootTopDialog("settings.png");
+        fx(() -> {
+            topDialogScene().getRoot().lookupAll(".titled-pane").forEach(n -> ((javafx.scene.control.TitledPane) n).setExpanded(true));
+            return null;
+        });
+        Thread.sleep(1500);
+        shootTopDialog("settings-advanced.png");
         closeTopDialog();
         fx(() -> {
             window.export();
@@ -77,6 +89,26 @@ public final class UserGuideScreenshots {
         }, false);
         Thread.sleep(1500);
         shootTopDialog("export.png");
+        fx(() -> {
+            javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) topDialogScene().getRoot();
+            ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().stream()
+                    .filter(t -> t.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst().orElseThrow())).fire();
+            return null;
+        });
+        waitFor(() -> editor.renders().items().stream().anyMatch(r -> r.progressProperty().get() > 0.2), 120);
+        shoot(stage.getScene(), "queue.png");
+        fx(() -> {
+            List.copyOf(editor.renders().items()).forEach(editor.renders()::cancel);
+            return null;
+        });
+        fx(() -> {
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup("#menu-bar");
+            bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> "Keyboard Shortcuts".equals(i.getText()))
+                    .findFirst().orElseThrow().fire();
+            return null;
+        }, false);
+        Thread.sleep(1500);
+        shootTopDialog("keyboard.png");
         closeTopDialog();
         CompareScreenshots.shoot(window, editor, out, appData);
         fx(() -> {
@@ -89,9 +121,12 @@ public final class UserGuideScreenshots {
     }
 
     private static void shootTopDialog(String name) throws Exception {
-        Scene scene = fx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getOwner() != null && s.isShowing())
-                .map(Window::getScene).reduce((a, b) -> b).orElseThrow());
-        shoot(scene, name);
+        shoot(fx(UserGuideScreenshots::topDialogScene), name);
+    }
+
+    private static Scene topDialogScene() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getOwner() != null && s.isShowing())
+                .map(Window::getScene).reduce((a, b) -> b).orElseThrow();
     }
 
     private static void closeTopDialog() throws Exception {
@@ -104,8 +139,12 @@ public final class UserGuideScreenshots {
     }
 
     private static void shoot(Scene scene, String name) throws Exception {
-        WritableImage image = fx(() -> scene.snapshot(null));
-        File file = out.resolve(name).toFile();
+        WritableImage image = fx(() -> {
+            javafx.scene.SnapshotParameters at = new javafx.scene.SnapshotParameters();
+            at.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+            return scene.getRoot().snapshot(at, null);
+        });
+        File file = out.resolve(scale == 1 ? name : name.replace(".png", "-" + scale + "x.png")).toFile();
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file);
         System.out.println("wrote " + file + " " + (int) image.getWidth() + "x" + (int) image.getHeight());
     }
