@@ -5,7 +5,9 @@ memory_readout.onnx (per frame, top-k):
   memory_key [N, CK], memory_shrinkage [N, 1], memory_value [N, C],
   query_key [CK, M], query_selection [CK, M], top_k int64 [1], usage_in [N]
   -> readout [C, M], usage [N] (usage_in plus the attention mass of these queries, added in query order,
-     so that running the queries in blocks, each block's usage fed to the next, gives the same bits)
+     so that running the queries in blocks, each block's usage fed to the next, gives the same bits),
+     top_weight [M] (each query's largest softmax weight over its top k: the engine's readout confidence,
+     docs/confidence.md; a side branch that leaves readout and usage as they were)
 memory_readout_dense.onnx (consolidation: softmax over all N, no top-k):
   same inputs without top_k -> readout [C, M], shrinkage_readout [1, M]
 
@@ -91,10 +93,12 @@ def topk_readout():
     n.append(helper.make_node('Reshape', ['top_idx', 'flat_shape'], ['flat_idx']))
     n.append(helper.make_node('Reshape', ['weights', 'flat_shape'], ['flat_w']))
     n.append(helper.make_node('ScatterElements', ['usage_in', 'flat_idx', 'flat_w'], ['usage'], axis=0, reduction='add'))
+    n.append(helper.make_node('ReduceMax', ['weights'], ['top_weight'], axes=[-1], keepdims=0))
     inputs = common_inputs() + [helper.make_tensor_value_info('top_k', TensorProto.INT64, [1]),
                                 helper.make_tensor_value_info('usage_in', TensorProto.FLOAT, ['N'])]
     outputs = [helper.make_tensor_value_info('readout', TensorProto.FLOAT, ['C', 'M']),
-               helper.make_tensor_value_info('usage', TensorProto.FLOAT, ['N'])]
+               helper.make_tensor_value_info('usage', TensorProto.FLOAT, ['N']),
+               helper.make_tensor_value_info('top_weight', TensorProto.FLOAT, ['M'])]
     return finish(n, 'memory_readout', inputs, outputs)
 
 

@@ -126,7 +126,9 @@ class EvaluateCommandTest {
         double psnr = model.get("clip").get("psnr").asDouble();
         assertTrue(psnr > 10 && psnr < 100, "a random-weight network colours, but not perfectly: " + psnr);
         assertTrue(report.get("colorizeSecondsPerFrame").asDouble() > 0);
-        assertTrue(report.get("confidence").isNull(), "a ColorMNet pack gives no confidence yet");
+        JsonNode confidence = report.get("confidence");
+        assertEquals(11, confidence.get("frames").asInt(), "a ColorMNet pack's readout confidence, frame 0 (the exemplar) left out");
+        assertTrue(confidence.get("pixels").asLong() > 0);
     }
 
     @Test

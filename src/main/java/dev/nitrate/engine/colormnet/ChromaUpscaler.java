@@ -121,6 +121,43 @@ final class ChromaUpscaler {
         }
     }
 
+    /**
+     * A confidence given per memory-grid position ({@code gridHeight x gridWidth}, over the padded frame) at frame
+     * size: resized bilinearly to the padded frame as the decoder resizes its logits, cropped like the chroma,
+     * then brought to frame size as {@link #upscale} brings predicted chroma there without a refiner (the refiner
+     * is a chroma graph: with one, a bilinear resize); clamped to [0, 1].
+     */
+    FloatPlane confidence(FloatPlane fullLightness, float[] grid) {
+        if (grid.length != geometry.gridElements()) {
+            throw new IllegalArgumentException("confidence has " + grid.length + " values for a " + geometry.gridWidth() + "x"
+                    + geometry.gridHeight() + " memory grid");
+        }
+        FloatPlane padded = Resampler.bilinear(new FloatPlane(geometry.gridWidth(), geometry.gridHeight(), grid),
+                geometry.paddedWidth(), geometry.paddedHeight());
+        FloatPlane network = PlaneOps.crop(FloatBuffer.wrap(padded.values()), 0, geometry, 1f);
+        FloatPlane full;
+        if (!geometry.downscaled()) {
+            full = network;
+        } else if (hasRefiner) {
+            full = Resampler.bilinear(network, geometry.frameWidth(), geometry.frameHeight());
+        } else {
+            FloatPlane guide = Resampler.bilinear(fullLightness, network.width(), network.height());
+            full = GuidedUpsampler.DEFAULT.upsample(guide, fullLightness, network);
+        }
+        float[] values = full.values();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.min(1f, Math.max(0f, values[i]));
+        }
+        return full;
+    }
+
+    /** Confidence 1 at frame size, for a frame whose colour is an exemplar's own. */
+    FloatPlane certain() {
+        float[] ones = new float[geometry.frameWidth() * geometry.frameHeight()];
+        java.util.Arrays.fill(ones, 1f);
+        return new FloatPlane(geometry.frameWidth(), geometry.frameHeight(), ones);
+    }
+
     private static FloatBuffer direct(int floats) {
         return ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }

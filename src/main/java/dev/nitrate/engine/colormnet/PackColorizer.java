@@ -13,6 +13,7 @@ import dev.nitrate.engine.attention.LocalAttention;
 import dev.nitrate.engine.attention.WindowPath;
 import dev.nitrate.engine.attention.Workers;
 import dev.nitrate.engine.colorize.ColorizeException;
+import dev.nitrate.engine.colorize.ColorizedFrame;
 import dev.nitrate.engine.colorize.ComputeDevice;
 import dev.nitrate.engine.colorize.FrameColorizer;
 import dev.nitrate.engine.colorize.MemoryStats;
@@ -25,6 +26,7 @@ import dev.nitrate.engine.memory.MemoryBank;
 import dev.nitrate.engine.memory.MemoryException;
 import dev.nitrate.engine.memory.MemoryKernels;
 import dev.nitrate.engine.memory.MemoryParameters;
+import dev.nitrate.engine.memory.MemoryReadout;
 import dev.nitrate.engine.onnx.GraphSession;
 import dev.nitrate.engine.onnx.OnnxInitializers;
 import dev.nitrate.engine.onnx.OrtRuntime;
@@ -40,6 +42,7 @@ import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ColorMNet's per-frame inference on a model pack, orchestrating its parts: the pack's networks run in
@@ -223,6 +226,21 @@ public final class PackColorizer implements FrameColorizer {
 
     @Override
     public ChromaPlanes colorize(FloatPlane lightness) throws ColorizeException {
+        return predict(lightness, false).chroma();
+    }
+
+    /**
+     * Predicts the frame's chroma, bit for bit what {@link #colorize} gives, with a per-pixel confidence from the
+     * memory readout: each query position's softmax peak ({@link MemoryReadout}) on the memory grid, resized to the
+     * frame as the decoder and {@link ChromaUpscaler} resize chroma. A frame whose colour is an exemplar's own
+     * ({@code firstFrameIsExemplar}) has confidence 1 everywhere.
+     */
+    @Override
+    public ColorizedFrame colorizeFrame(FloatPlane lightness) throws ColorizeException {
+        return predict(lightness, true);
+    }
+
+    private ColorizedFrame predict(FloatPlane lightness, boolean withConfidence) throws ColorizeException {
         if (!schedule.started()) {
             throw new IllegalStateException("beginSequence must come before colorize");
         }
@@ -234,7 +252,7 @@ public final class PackColorizer implements FrameColorizer {
         long start = System.nanoTime();
         try {
             checkCancelled();
-            ChromaPlanes result = colorizeFrame(lightness, timings);
+            ColorizedFrame result = predictFrame(lightness, withConfidence, timings);
             finishTimings(timings, start);
             return result;
         } catch (OrtException | MemoryException e) {
@@ -247,7 +265,7 @@ public final class PackColorizer implements FrameColorizer {
         }
     }
 
-    private ChromaPlanes colorizeFrame(FloatPlane fullLightness, Map<String, Long> timings)
+    private ColorizedFrame predictFrame(FloatPlane fullLightness, boolean withConfidence, Map<String, Long> timings)
             throws OrtException, MemoryException, ColorizeException {
         OrtEnvironment env = OrtRuntime.environment();
         FrameSchedule.Role role = schedule.next();
@@ -268,7 +286,8 @@ public final class PackColorizer implements FrameColorizer {
                 float[] queryKey = floats(keys, "key");
                 float[] querySelection = floats(keys, "selection");
                 long t = System.nanoTime();
-                float[] readout = memory.readout(queryKey, querySelection, geometry.gridElements());
+                MemoryReadout read = memory.readout(queryKey, querySelection, geometry.gridElements());
+                float[] readout = read.values();
                 timings.merge("memory_readout", System.nanoTime() - t, Long::sum);
                 if (localAttention != null && localAttention.hasMemoryFrame() && role.usesLocalAttention()) {
                     t = System.nanoTime();
@@ -292,10 +311,19 @@ public final class PackColorizer implements FrameColorizer {
                         storeMemoryFrame(keys, image, ab, role, timings);
                     }
                 }
-                return chroma;
+                if (!withConfidence) {
+                    return ColorizedFrame.withoutConfidence(chroma);
+                }
+                t = System.nanoTime();
+                FloatPlane confidence = upscaler.confidence(fullLightness, read.confidence());
+                timings.merge("confidence", System.nanoTime() - t, Long::sum);
+                return new ColorizedFrame(chroma, Optional.of(confidence));
             }
         }
-        return upscaler.resize(chroma);
+        chroma = upscaler.resize(chroma);
+        return withConfidence
+                ? new ColorizedFrame(chroma, Optional.of(upscaler.certain()))
+                : ColorizedFrame.withoutConfidence(chroma);
     }
 
     /** Runs the value encoder on a frame and stores its key and value; the hidden state takes the deep update if its rule says so. */

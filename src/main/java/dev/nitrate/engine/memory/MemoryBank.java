@@ -101,15 +101,16 @@ public final class MemoryBank {
 
     /**
      * Reads the memory for a frame's queries (channel-major key and selection {@code [CK, M]}) and
-     * records the usage. Returns the readout {@code [C, M]}.
+     * records the usage. Returns the readout {@code [C, M]} with each query's confidence ({@link MemoryReadout}).
      */
-    public float[] readout(float[] queryKey, float[] querySelection, int queries) throws MemoryException {
+    public MemoryReadout readout(float[] queryKey, float[] querySelection, int queries) throws MemoryException {
         if (store.size() == 0) {
             throw new IllegalStateException("memory is empty: no exemplar was stored");
         }
+        int kept = Math.min(parameters.topK(), store.size());
         MemoryKernels.TopKReadout result = kernels.readTopK(store.view(0, store.size()), queryKey, querySelection, queries, parameters.topK());
         store.addUsage(0, result.usage());
-        return result.readout();
+        return new MemoryReadout(result.readout(), MemoryReadout.confidence(result.topWeight(), kept));
     }
 
     private void consolidate() throws MemoryException {

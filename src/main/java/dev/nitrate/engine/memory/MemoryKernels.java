@@ -13,7 +13,8 @@ public interface MemoryKernels extends AutoCloseable {
      * Per-frame readout: for each query, softmax over its {@code topK} most similar memory elements.
      *
      * @param topK at most {@code memory.size()}
-     * @return the readout, {@code C x M}, and per memory element the attention mass it received, summed over the queries
+     * @return the readout, {@code C x M}; per memory element the attention mass it received, summed over the
+     *     queries; per query the largest of its softmax weights
      */
     TopKReadout readTopK(MemoryView memory, float[] queryKey, float[] querySelection, int queries, int topK) throws MemoryException;
 
@@ -28,8 +29,12 @@ public interface MemoryKernels extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** @param readout {@code C x M} channel-major @param usage attention mass per memory element */
-    record TopKReadout(float[] readout, float[] usage) {}
+    /**
+     * @param readout {@code C x M} channel-major
+     * @param usage attention mass per memory element
+     * @param topWeight per query ({@code M}), the largest weight of its softmax over the top k, in [1/k, 1]
+     */
+    record TopKReadout(float[] readout, float[] usage, float[] topWeight) {}
 
     /** @param readout {@code C x M} channel-major @param shrinkage {@code M} */
     record DenseReadout(float[] readout, float[] shrinkage) {}

@@ -85,6 +85,7 @@ public final class OnnxMemoryKernels implements MemoryKernels {
         QueryBlocks blocks = QueryBlocks.forBudget(queries, memory.size(), kept, c, budgetBytes);
         float[] readout = new float[c * queries];
         float[] usage = new float[memory.size()];
+        float[] topWeight = new float[queries];
         try (OnnxTensor key = memoryTensor(env, memory.keys(), memory.size(), ck);
                 OnnxTensor shrink = memoryTensor(env, memory.shrinkage(), memory.size(), 1);
                 OnnxTensor value = memoryTensor(env, memory.values(), memory.size(), c);
@@ -98,10 +99,11 @@ public final class OnnxMemoryKernels implements MemoryKernels {
                                 "memory_key", key, "memory_shrinkage", shrink, "memory_value", value,
                                 "query_key", qk, "query_selection", qs, "top_k", kk, "usage_in", usageIn))) {
                     blocks.place(floats(result, "readout"), readout, c, b);
+                    blocks.place(floats(result, "top_weight"), topWeight, 1, b);
                     usage = floats(result, "usage");
                 }
             }
-            return new TopKReadout(readout, usage);
+            return new TopKReadout(readout, usage, topWeight);
         } catch (OrtException e) {
             throw new MemoryException("memory readout failed: " + e.getMessage(), e);
         }

@@ -33,6 +33,7 @@ public final class ReferenceMemoryKernels implements MemoryKernels {
         int c = memory.valueChannels();
         float[] readout = new float[c * queries];
         float[] usage = new float[memory.size()];
+        float[] topWeight = new float[queries];
         for (int m = 0; m < queries; m++) {
             int[] top = topIndices(sim[m], topK);
             double max = sim[m][top[0]];
@@ -42,6 +43,7 @@ public final class ReferenceMemoryKernels implements MemoryKernels {
                 w[j] = Math.exp(sim[m][top[j]] - max);
                 total += w[j];
             }
+            topWeight[m] = (float) (w[0] / total);
             for (int j = 0; j < top.length; j++) {
                 w[j] /= total;
                 usage[top[j]] += (float) w[j];
@@ -51,7 +53,7 @@ public final class ReferenceMemoryKernels implements MemoryKernels {
                 }
             }
         }
-        return new TopKReadout(readout, usage);
+        return new TopKReadout(readout, usage, topWeight);
     }
 
     @Override

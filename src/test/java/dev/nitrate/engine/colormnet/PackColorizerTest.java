@@ -317,10 +317,10 @@ class PackColorizerTest {
         }
     }
 
-    @Test
-    void refinerBringsDownscaledChromaToFullResolution() throws Exception {
-        Path pack = TestPacks.copyToy(tmp);
-        java.nio.file.Files.copy(Path.of(getClass().getResource("/packs/toy-refiner/refiner.onnx").toURI()), pack.resolve("refiner.onnx"));
+    /** A copy of the toy pack in {@code dir} with the toy refiner graph and {@code max_area} 100 x 60. */
+    static Path toyWithRefiner(Path dir) throws Exception {
+        Path pack = TestPacks.copyToy(dir);
+        java.nio.file.Files.copy(Path.of(PackColorizerTest.class.getResource("/packs/toy-refiner/refiner.onnx").toURI()), pack.resolve("refiner.onnx"));
         String sha = TestPacks.sha256(pack.resolve("refiner.onnx"));
         TestPacks.editManifest(pack, root -> {
             ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("inference")).put("max_area", 100 * 60);
@@ -331,6 +331,12 @@ class PackColorizerTest {
             in.addObject().put("name", "network_ab").putArray("shape").add(1).add(2).add("Hn").add("Wn");
             refiner.putArray("outputs").addObject().put("name", "ab").putArray("shape").add(1).add(2).add("Hf").add("Wf");
         });
+        return pack;
+    }
+
+    @Test
+    void refinerBringsDownscaledChromaToFullResolution() throws Exception {
+        Path pack = toyWithRefiner(tmp);
         try (PackColorizer c = open(new PackLocation.Folder(pack), ComputeDevice.CPU, W, H)) {
             c.beginSequence(List.of(exemplar(W, H)), true);
             c.colorize(frame(0, W, H));

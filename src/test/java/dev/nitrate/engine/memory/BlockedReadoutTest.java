@@ -40,6 +40,7 @@ class BlockedReadoutTest {
                 MemoryKernels.TopKReadout parts = blocked.readTopK(memory, q, s, M, 30);
                 assertArrayEquals(whole.readout(), parts.readout(), "readout, budget " + budget);
                 assertArrayEquals(whole.usage(), parts.usage(), "usage, budget " + budget);
+                assertArrayEquals(whole.topWeight(), parts.topWeight(), "top weight (confidence), budget " + budget);
                 MemoryKernels.DenseReadout dense = blocked.readDense(memory, q, s, M);
                 assertArrayEquals(wholeDense.readout(), dense.readout(), 1e-6f, "dense readout, budget " + budget);
                 assertArrayEquals(wholeDense.shrinkage(), dense.shrinkage(), 1e-5f, "dense shrinkage, budget " + budget);

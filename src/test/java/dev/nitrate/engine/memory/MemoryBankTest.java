@@ -39,7 +39,7 @@ class MemoryBankTest {
     }
 
     private float[] read(MemoryBank bank) throws MemoryException {
-        return bank.readout(MemoryKernelsTest.gaussian(random, CK * 7), MemoryKernelsTest.selection(random, CK * 7), 7);
+        return bank.readout(MemoryKernelsTest.gaussian(random, CK * 7), MemoryKernelsTest.selection(random, CK * 7), 7).values();
     }
 
     @Test
@@ -134,7 +134,10 @@ class MemoryBankTest {
         assertEquals(bank.workingElements(), copy.workingElements());
         float[] q = MemoryKernelsTest.gaussian(random, CK * 3);
         float[] s = MemoryKernelsTest.selection(random, CK * 3);
-        assertArrayEquals(bank.readout(q, s, 3), copy.readout(q, s, 3));
+        MemoryReadout original = bank.readout(q, s, 3);
+        MemoryReadout restored = copy.readout(q, s, 3);
+        assertArrayEquals(original.values(), restored.values());
+        assertArrayEquals(original.confidence(), restored.confidence());
     }
 
     @Test

@@ -76,6 +76,7 @@ class MemoryKernelsTest {
         MemoryKernels.TopKReadout actual = onnx.readTopK(memory, q, s, m, 30);
         assertArrayEquals(expected.readout(), actual.readout(), 2e-5f);
         assertArrayEquals(expected.usage(), actual.usage(), 2e-5f);
+        assertArrayEquals(expected.topWeight(), actual.topWeight(), 2e-6f, "each query's largest softmax weight");
         double mass = 0;
         for (float u : actual.usage()) {
             mass += u;
@@ -113,6 +114,9 @@ class MemoryKernelsTest {
         MemoryView memory = randomMemory(random, n, ck, c);
         float[] q = gaussian(random, ck * m);
         float[] s = selection(random, ck * m);
-        assertArrayEquals(reference.readTopK(memory, q, s, m, 30).readout(), onnx.readTopK(memory, q, s, m, 30).readout(), 2e-5f);
+        MemoryKernels.TopKReadout expected = reference.readTopK(memory, q, s, m, 30);
+        MemoryKernels.TopKReadout actual = onnx.readTopK(memory, q, s, m, 30);
+        assertArrayEquals(expected.readout(), actual.readout(), 2e-5f);
+        assertArrayEquals(expected.topWeight(), actual.topWeight(), 2e-6f);
     }
 }
