@@ -213,6 +213,7 @@ public final class CompareWindow {
         exemplar.setMinWidth(120);
         exemplar.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(exemplar, Priority.ALWAYS);
+        height.setMinWidth(Region.USE_PREF_SIZE);
         height.setTooltip(new Tooltip("The height side " + name + " is colorized at; its colour is then brought to the source's size"));
         use.setMinWidth(Region.USE_PREF_SIZE);
         Label title = new Label("Side " + name);

@@ -70,11 +70,12 @@ public final class CompareScreenshots {
             return null;
         });
         CompareWindow compare = window.compareWindow();
+        double scale = fx(() -> compare.stage().getOutputScaleX());
         fx(() -> {
             compare.stage().setX(0);
             compare.stage().setY(0);
-            compare.stage().setWidth(1600);
-            compare.stage().setHeight(1000);
+            compare.stage().setWidth(1600 / scale);
+            compare.stage().setHeight(1000 / scale);
             CompareViewModel model = compare.model();
             model.left().choiceProperty().set(new CompareViewModel.Choice(original, 240));
             model.right().choiceProperty().set(new CompareViewModel.Choice(other, 240));
@@ -90,7 +91,7 @@ public final class CompareScreenshots {
             return null;
         });
         Thread.sleep(1500);
-        snapshot(compare.stage().getScene(), out.resolve("compare.png"));
+        snapshot(compare.stage().getScene(), scale, out.resolve(named("compare", scale)));
         fx(() -> {
             compare.panes().modeProperty().set(ComparePanes.Mode.WIPE);
             compare.panes().zoomProperty().set(2);
@@ -100,7 +101,7 @@ public final class CompareScreenshots {
             return null;
         });
         Thread.sleep(1500);
-        snapshot(compare.stage().getScene(), out.resolve("compare-wipe.png"));
+        snapshot(compare.stage().getScene(), scale, out.resolve(named("compare-wipe", scale)));
         fx(() -> {
             compare.stage().close();
             return null;
@@ -120,8 +121,16 @@ public final class CompareScreenshots {
         return target;
     }
 
-    private static void snapshot(Scene scene, Path file) throws Exception {
-        WritableImage image = fx(() -> scene.snapshot(null));
+    private static String named(String name, double scale) {
+        return scale == 1 ? name + ".png" : name + "-" + scale + "x.png";
+    }
+
+    private static void snapshot(Scene scene, double scale, Path file) throws Exception {
+        WritableImage image = fx(() -> {
+            javafx.scene.SnapshotParameters at = new javafx.scene.SnapshotParameters();
+            at.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+            return scene.getRoot().snapshot(at, null);
+        });
         File written = file.toFile();
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", written);
         System.out.println("wrote " + written + " " + (int) image.getWidth() + "x" + (int) image.getHeight());
