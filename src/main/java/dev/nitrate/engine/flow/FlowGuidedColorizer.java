@@ -131,7 +131,7 @@ public final class FlowGuidedColorizer implements FrameColorizer {
     public void beginSequence(List<LabImage> exemplars, boolean firstFrameIsExemplar) throws ColorizeException {
         pack.beginSequence(exemplars, firstFrameIsExemplar);
         LabImage anchor = exemplars.get(0);
-        float[] l = grayFilmLightness(anchor);
+        float[] l = fitted(anchor.lightness());
         System.arraycopy(fitted(anchor.a()), 0, exemplarA, 0, exemplarA.length);
         System.arraycopy(fitted(anchor.b()), 0, exemplarB, 0, exemplarB.length);
         FlowPlanes.lumaBytes(l, width, height, exemplarLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
@@ -139,16 +139,12 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         moreAnchors.clear();
         for (LabImage more : exemplars.subList(1, exemplars.size())) {
             byte[] moreLuma = new byte[flowWidth * flowHeight];
-            float[] moreL = grayFilmLightness(more);
+            float[] moreL = fitted(more.lightness()).clone();
             FlowPlanes.lumaBytes(moreL, width, height, moreLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
             moreAnchors.add(new Anchor(moreLuma, moreL, fitted(more.a()).clone(), fitted(more.b()).clone()));
         }
         hasPrevious = false;
         exemplarFrameNext = firstFrameIsExemplar;
-    }
-
-    private float[] grayFilmLightness(LabImage exemplar) {
-        return fitted(new FloatPlane(exemplar.width(), exemplar.height(), FlowPlanes.grayFilmLightness(exemplar))).clone();
     }
 
     private float[] fitted(FloatPlane plane) {

@@ -70,21 +70,6 @@ final class FlowPlanes {
         }
     }
 
-    /**
-     * The lightness a grayscale film holds where the colour image has these pixels: CIE L of the grey whose
-     * code is the image's BT.601 luma. A colour image's own L differs from it wherever the colour is
-     * saturated, and flow between the two would then follow the difference instead of the motion.
-     */
-    static float[] grayFilmLightness(dev.nitrate.engine.image.LabImage image) {
-        byte[] rgb = dev.nitrate.engine.color.CieLab.toRgb8(image);
-        float[] out = new float[rgb.length / 3];
-        for (int i = 0, j = 0; i < out.length; i++, j += 3) {
-            int luma = dev.nitrate.engine.color.LumaMatch.luma(rgb[j] & 0xFF, rgb[j + 1] & 0xFF, rgb[j + 2] & 0xFF);
-            out[i] = dev.nitrate.engine.color.CieLab.lightnessOfGray8(luma);
-        }
-        return out;
-    }
-
     /** Bilinear resize of a plane (used only when an exemplar is not at the frame's size). */
     static float[] resize(float[] plane, int w, int h, int tw, int th) {
         float[] out = new float[tw * th];
