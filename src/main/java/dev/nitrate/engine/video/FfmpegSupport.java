@@ -1,11 +1,23 @@
 package dev.nitrate.engine.video;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_WARNING;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -63,5 +75,32 @@ final class FfmpegSupport {
 
     static AVRational rational(long numerator, long denominator) {
         return avutil.av_make_q((int) numerator, (int) denominator);
+    }
+
+    /**
+     * Sends one frame (or null to drain) to an encoder and writes every packet it gives back to the muxer;
+     * {@code encoderName} names the encoder in the one-line errors ("the encoder", "the proxy encoder").
+     */
+    static void encodeAndWrite(Path file, String encoderName, AVCodecContext encoder, AVPacket packet,
+            AVFormatContext muxer, AVStream stream, AVFrame frameOrNull) throws MediaException {
+        int result = avcodec_send_frame(encoder, frameOrNull);
+        if (result < 0) {
+            throw new MediaException(file, encoderName + " refused a frame (" + errorText(result) + ")");
+        }
+        while (true) {
+            result = avcodec_receive_packet(encoder, packet);
+            if (result == AVERROR_EOF || result == AVERROR_EAGAIN()) {
+                return;
+            }
+            if (result < 0) {
+                throw new MediaException(file, "encoding failed (" + errorText(result) + ")");
+            }
+            packet.stream_index(stream.index());
+            av_packet_rescale_ts(packet, encoder.time_base(), stream.time_base());
+            result = av_interleaved_write_frame(muxer, packet);
+            if (result < 0) {
+                throw new MediaException(file, "cannot write (" + errorText(result) + ")");
+            }
+        }
     }
 }

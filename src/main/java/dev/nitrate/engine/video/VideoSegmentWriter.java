@@ -3,17 +3,13 @@ package dev.nitrate.engine.video;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
-import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
@@ -21,7 +17,6 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
-import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX2;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX512;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_BMI2;
@@ -315,25 +310,7 @@ public final class VideoSegmentWriter implements AutoCloseable {
     }
 
     private void send(AVFrame frameOrNull) throws MediaException {
-        int result = avcodec_send_frame(encoder, frameOrNull);
-        if (result < 0) {
-            throw new MediaException(file, "the encoder refused a frame (" + FfmpegSupport.errorText(result) + ")");
-        }
-        while (true) {
-            result = avcodec_receive_packet(encoder, packet);
-            if (result == AVERROR_EOF || result == org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN()) {
-                return;
-            }
-            if (result < 0) {
-                throw new MediaException(file, "encoding failed (" + FfmpegSupport.errorText(result) + ")");
-            }
-            packet.stream_index(stream.index());
-            av_packet_rescale_ts(packet, encoder.time_base(), stream.time_base());
-            result = av_interleaved_write_frame(muxer, packet);
-            if (result < 0) {
-                throw new MediaException(file, "cannot write (" + FfmpegSupport.errorText(result) + ")");
-            }
-        }
+        FfmpegSupport.encodeAndWrite(file, "the encoder", encoder, packet, muxer, stream, frameOrNull);
     }
 
     /** Flushes the encoder, writes the trailer and closes the file; errors such as a full disk surface here at the latest. */
