@@ -11,17 +11,9 @@ import dev.nitrate.app.project.PinScope;
 import dev.nitrate.app.project.ProjectExemplar;
 import dev.nitrate.engine.exemplar.ExemplarFit;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 
@@ -32,6 +24,8 @@ import javax.imageio.ImageIO;
  */
 public final class CompareScreenshots {
 
+    private static final FxCalls FX = FxCalls.SCREENSHOTS;
+
     private CompareScreenshots() {}
 
     public static void main(String[] args) throws Exception {
@@ -39,18 +33,18 @@ public final class CompareScreenshots {
         Path appData = Files.createTempDirectory("nitrate-shots");
         Platform.startup(() -> { });
         Services services = Composition.create(appData);
-        EditorViewModel editor = fx(() -> new EditorViewModel(services, Platform::runLater));
-        Stage stage = fx(Stage::new);
-        MainWindow window = fx(() -> {
+        EditorViewModel editor = FX.fx(() -> new EditorViewModel(services, Platform::runLater));
+        Stage stage = FX.fx(Stage::new);
+        MainWindow window = FX.fx(() -> {
             MainWindow w = new MainWindow(editor, stage);
             w.show();
             return w;
         });
         Path demo = dev.nitrate.app.DemoProject.prepare(appData, services.projects()).orElseThrow();
-        fx(() -> editor.openProject(demo));
-        waitFor(() -> !editor.detectingShotsProperty().get(), 60);
+        FX.fx(() -> editor.openProject(demo));
+        FX.waitFor(() -> !editor.detectingShotsProperty().get(), 60);
         shoot(window, editor, out, appData);
-        fx(() -> {
+        FX.fx(() -> {
             editor.close();
             stage.close();
             return null;
@@ -61,17 +55,17 @@ public final class CompareScreenshots {
 
     /** Opens Compare on the shot at frame 60, colorizes both sides, takes compare.png (with the source) and compare-wipe.png (the wipe at 200%, panned). */
     static void shoot(MainWindow window, EditorViewModel editor, Path out, Path scratch) throws Exception {
-        ProjectExemplar original = fx(() -> editor.exemplars().exemplars().get(0));
+        ProjectExemplar original = FX.fx(() -> editor.exemplars().exemplars().get(0));
         Path swapped = swapRedAndBlue(original.image(), scratch.resolve("exemplar-red-blue-swapped.png"));
-        ProjectExemplar other = fx(() -> editor.exemplars().add(swapped, original.frame(), PinScope.FRAME, ExemplarFit.CROP));
-        fx(() -> {
+        ProjectExemplar other = FX.fx(() -> editor.exemplars().add(swapped, original.frame(), PinScope.FRAME, ExemplarFit.CROP));
+        FX.fx(() -> {
             editor.timeline().seek(60);
             window.compare();
             return null;
         });
         CompareWindow compare = window.compareWindow();
-        double scale = fx(() -> compare.stage().getOutputScaleX());
-        fx(() -> {
+        double scale = FX.fx(() -> compare.stage().getOutputScaleX());
+        FX.fx(() -> {
             compare.stage().setX(0);
             compare.stage().setY(0);
             compare.stage().setWidth(1600 / scale);
@@ -82,17 +76,17 @@ public final class CompareScreenshots {
             model.run();
             return null;
         });
-        waitFor(() -> !compare.model().runningProperty().get(), 600);
-        System.out.println("compare A: " + fx(() -> compare.model().left().figuresProperty().get()));
-        System.out.println("compare B: " + fx(() -> compare.model().right().figuresProperty().get()));
-        fx(() -> {
+        FX.waitFor(() -> !compare.model().runningProperty().get(), 600);
+        System.out.println("compare A: " + FX.fx(() -> compare.model().left().figuresProperty().get()));
+        System.out.println("compare B: " + FX.fx(() -> compare.model().right().figuresProperty().get()));
+        FX.fx(() -> {
             compare.model().frameProperty().set(compare.model().firstProperty().get() + 30);
             compare.panes().modeProperty().set(ComparePanes.Mode.WITH_SOURCE);
             return null;
         });
         Thread.sleep(1500);
-        snapshot(compare.stage().getScene(), scale, out.resolve(named("compare", scale)));
-        fx(() -> {
+        FX.snapshot(compare.stage().getScene(), scale, out.resolve(named("compare", scale)));
+        FX.fx(() -> {
             compare.panes().modeProperty().set(ComparePanes.Mode.WIPE);
             compare.panes().zoomProperty().set(2);
             compare.panes().centreXProperty().set(0.62);
@@ -101,8 +95,8 @@ public final class CompareScreenshots {
             return null;
         });
         Thread.sleep(1500);
-        snapshot(compare.stage().getScene(), scale, out.resolve(named("compare-wipe", scale)));
-        fx(() -> {
+        FX.snapshot(compare.stage().getScene(), scale, out.resolve(named("compare-wipe", scale)));
+        FX.fx(() -> {
             compare.stage().close();
             return null;
         });
@@ -123,35 +117,5 @@ public final class CompareScreenshots {
 
     private static String named(String name, double scale) {
         return scale == 1 ? name + ".png" : name + "-" + scale + "x.png";
-    }
-
-    private static void snapshot(Scene scene, double scale, Path file) throws Exception {
-        WritableImage image = fx(() -> {
-            javafx.scene.SnapshotParameters at = new javafx.scene.SnapshotParameters();
-            at.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
-            return scene.getRoot().snapshot(at, null);
-        });
-        File written = file.toFile();
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", written);
-        System.out.println("wrote " + written + " " + (int) image.getWidth() + "x" + (int) image.getHeight());
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end && !fx(condition::getAsBoolean)) {
-            Thread.sleep(200);
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(120, TimeUnit.SECONDS);
     }
 }

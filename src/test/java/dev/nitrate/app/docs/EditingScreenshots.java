@@ -11,9 +11,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
@@ -34,6 +31,8 @@ import javax.imageio.ImageIO;
  */
 public final class EditingScreenshots {
 
+    private static final FxCalls FX = FxCalls.SCREENSHOTS;
+
     private EditingScreenshots() {}
 
     public static void main(String[] args) throws Exception {
@@ -43,9 +42,9 @@ public final class EditingScreenshots {
         Path appData = Files.createTempDirectory("nitrate-shots");
         Platform.startup(() -> { });
         Services services = Composition.create(appData);
-        EditorViewModel editor = fx(() -> new EditorViewModel(services, Platform::runLater));
-        Stage stage = fx(Stage::new);
-        MainWindow window = fx(() -> {
+        EditorViewModel editor = FX.fx(() -> new EditorViewModel(services, Platform::runLater));
+        Stage stage = FX.fx(Stage::new);
+        MainWindow window = FX.fx(() -> {
             MainWindow w = new MainWindow(editor, stage);
             stage.setX(0);
             stage.setY(0);
@@ -53,11 +52,11 @@ public final class EditingScreenshots {
             return w;
         });
         Path demo = dev.nitrate.app.DemoProject.prepare(appData, services.projects()).orElseThrow();
-        fx(() -> editor.openProject(demo));
-        waitFor(() -> !editor.detectingShotsProperty().get(), 60);
-        int frames = fx(() -> editor.timeline().frameCountProperty().get());
+        FX.fx(() -> editor.openProject(demo));
+        FX.waitFor(() -> !editor.detectingShotsProperty().get(), 60);
+        int frames = FX.fx(() -> editor.timeline().frameCountProperty().get());
         int split = frames / 3;
-        fx(() -> {
+        FX.fx(() -> {
             editor.shotEditor().splitAt(split);
             editor.timeline().seek(2 * frames / 3);
             var exemplar = editor.exemplars().exemplars().get(0);
@@ -65,17 +64,17 @@ public final class EditingScreenshots {
             return null;
         });
         Thread.sleep(2500);
-        double cutX = fx(() -> window.timeline().frameToX(split) + 2);
+        double cutX = FX.fx(() -> window.timeline().frameToX(split) + 2);
         rightClick(window.timeline(), cutX, 100);
         Thread.sleep(800);
         shootWithPopups(stage, out.resolve("timeline-menu" + suffix + ".png").toFile());
-        fx(() -> {
+        FX.fx(() -> {
             Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing()).toList().forEach(Window::hide);
             return null;
         });
-        Node cell = fx(() -> window.exemplars().lookupAll(".list-cell").stream()
+        Node cell = FX.fx(() -> window.exemplars().lookupAll(".list-cell").stream()
                 .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null).reduce((a, b) -> b).orElseThrow());
-        fx(() -> {
+        FX.fx(() -> {
             @SuppressWarnings("unchecked")
             var list = (javafx.scene.control.ListView<Object>) window.exemplars().lookup("#exemplar-list");
             list.getSelectionModel().select(list.getItems().size() - 1);
@@ -84,21 +83,21 @@ public final class EditingScreenshots {
         rightClick(cell, 40, 20);
         Thread.sleep(800);
         shootWithPopups(stage, out.resolve("exemplar-menu" + suffix + ".png").toFile());
-        fx(() -> {
+        FX.fx(() -> {
             Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing()).toList().forEach(Window::hide);
             editor.timeline().seek(2 * frames / 3);
             editor.previewCurrentShot();
             return null;
         });
         Thread.sleep(500);
-        waitFor(() -> !editor.preview().runningProperty().get(), 300);
-        fx(() -> {
+        FX.waitFor(() -> !editor.preview().runningProperty().get(), 300);
+        FX.fx(() -> {
             window.viewer().actualSize();
             return null;
         });
         Thread.sleep(1500);
         shootWithPopups(stage, out.resolve("preview-100" + suffix + ".png").toFile());
-        fx(() -> {
+        FX.fx(() -> {
             editor.close();
             stage.close();
             return null;
@@ -108,7 +107,7 @@ public final class EditingScreenshots {
     }
 
     private static void rightClick(Node node, double x, double y) throws Exception {
-        fx(() -> {
+        FX.fx(() -> {
             Point2D screen = node.localToScreen(x, y);
             Event.fireEvent(node, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, screen.getX(), screen.getY(),
                     false, new PickResult(node, x, y)));
@@ -118,7 +117,7 @@ public final class EditingScreenshots {
 
     /** The window's picture with its open pop-ups drawn where they are on the screen. */
     private static void shootWithPopups(Stage stage, File file) throws Exception {
-        BufferedImage picture = fx(() -> {
+        BufferedImage picture = FX.fx(() -> {
             BufferedImage base = SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null);
             Graphics2D g = base.createGraphics();
             double originX = stage.getX() + stage.getScene().getX();
@@ -134,24 +133,5 @@ public final class EditingScreenshots {
         });
         ImageIO.write(picture, "png", file);
         System.out.println("wrote " + file + " " + picture.getWidth() + "x" + picture.getHeight());
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end && !fx(condition::getAsBoolean)) {
-            Thread.sleep(200);
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(120, TimeUnit.SECONDS);
     }
 }

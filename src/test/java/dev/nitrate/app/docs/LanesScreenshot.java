@@ -10,10 +10,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
@@ -28,6 +24,8 @@ import javax.imageio.ImageIO;
  */
 public final class LanesScreenshot {
 
+    private static final FxCalls FX = FxCalls.SCREENSHOTS;
+
     private static final int CUT = 90;
 
     private LanesScreenshot() {}
@@ -38,9 +36,9 @@ public final class LanesScreenshot {
         Path appData = Files.createTempDirectory("nitrate-lanes");
         Platform.startup(() -> { });
         Services services = Composition.create(appData);
-        EditorViewModel editor = fx(() -> new EditorViewModel(services, Platform::runLater));
-        Stage stage = fx(Stage::new);
-        MainWindow window = fx(() -> {
+        EditorViewModel editor = FX.fx(() -> new EditorViewModel(services, Platform::runLater));
+        Stage stage = FX.fx(Stage::new);
+        MainWindow window = FX.fx(() -> {
             MainWindow w = new MainWindow(editor, stage);
             stage.setX(0);
             stage.setY(0);
@@ -48,26 +46,26 @@ public final class LanesScreenshot {
             return w;
         });
         Path demo = DemoProject.prepare(appData, services.projects()).orElseThrow();
-        fx(() -> editor.openProject(demo));
-        waitFor(() -> !editor.detectingShotsProperty().get(), 60);
+        FX.fx(() -> editor.openProject(demo));
+        FX.waitFor(() -> !editor.detectingShotsProperty().get(), 60);
         Thread.sleep(1500);
-        fx(() -> {
+        FX.fx(() -> {
             editor.shotEditor().splitAt(CUT);
             editor.timeline().seek(10);
             editor.previewCurrentShot();
             return null;
         });
-        waitFor(() -> !editor.preview().runningProperty().get(), 300);
-        fx(() -> {
+        FX.waitFor(() -> !editor.preview().runningProperty().get(), 300);
+        FX.fx(() -> {
             editor.timeline().seek(CUT + 10);
             editor.previewCurrentShot();
             return null;
         });
-        waitFor(() -> !editor.preview().runningProperty().get(), 300);
-        waitFor(() -> !editor.timeline().lanesProperty().get().suggestions().isEmpty(), 10);
-        List<Suggestion> suggestions = fx(() -> editor.timeline().lanesProperty().get().suggestions());
+        FX.waitFor(() -> !editor.preview().runningProperty().get(), 300);
+        FX.waitFor(() -> !editor.timeline().lanesProperty().get().suggestions().isEmpty(), 10);
+        List<Suggestion> suggestions = FX.fx(() -> editor.timeline().lanesProperty().get().suggestions());
         System.out.println("suggestions: " + suggestions);
-        fx(() -> {
+        FX.fx(() -> {
             editor.timeline().zoomToFit(window.timeline().getWidth() - 8);
             editor.timeline().seek(suggestions.get(0).frame());
             editor.confidenceOverlayProperty().set(true);
@@ -75,35 +73,16 @@ public final class LanesScreenshot {
             return null;
         });
         Thread.sleep(2500);
-        WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        WritableImage image = FX.fx(() -> stage.getScene().snapshot(null));
         File file = out.resolve("timeline-lanes.png").toFile();
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file);
         System.out.println("wrote " + file + " " + (int) image.getWidth() + "x" + (int) image.getHeight());
-        fx(() -> {
+        FX.fx(() -> {
             editor.close();
             stage.close();
             return null;
         });
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end && !fx(condition::getAsBoolean)) {
-            Thread.sleep(200);
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(120, TimeUnit.SECONDS);
     }
 }

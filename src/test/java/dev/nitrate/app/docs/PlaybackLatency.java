@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +31,8 @@ import javafx.stage.Stage;
  */
 public final class PlaybackLatency {
 
+    private static final FxCalls FX = FxCalls.MEASUREMENTS;
+
     public static void main(String[] args) throws Exception {
         Path film = Path.of(args[0]);
         int jumps = args.length > 1 ? Integer.parseInt(args[1]) : 20;
@@ -41,11 +41,11 @@ public final class PlaybackLatency {
         Platform.startup(() -> { });
         Path appData = Files.createTempDirectory("nitrate-playback");
         Services services = Composition.create(appData);
-        EditorViewModel editor = fx(() -> new EditorViewModel(services, Platform::runLater));
+        EditorViewModel editor = FX.fx(() -> new EditorViewModel(services, Platform::runLater));
         AtomicLong firstPicture = new AtomicLong();
         AtomicInteger pictures = new AtomicInteger();
         AtomicLong fullPicture = new AtomicLong();
-        fx(() -> {
+        FX.fx(() -> {
             editor.lastScrubLatencyNanosProperty().addListener((o, a, b) -> fullPicture.set(System.nanoTime()));
             new MainWindow(editor, new Stage()).show();
             editor.sourceImageProperty().addListener((o, a, b) -> {
@@ -57,8 +57,8 @@ public final class PlaybackLatency {
             return editor.openFilm(film);
         });
         long opened = System.nanoTime();
-        waitFor(() -> !editor.detectingShotsProperty().get() && editor.shownFrameProperty().get() != null, 300);
-        int frames = fx(() -> editor.timeline().frameCountProperty().get());
+        FX.waitFor(() -> !editor.detectingShotsProperty().get() && editor.shownFrameProperty().get() != null, 300);
+        int frames = FX.fx(() -> editor.timeline().frameCountProperty().get());
         if (!Boolean.getBoolean("latency.noProxyWait") && Boolean.parseBoolean(System.getProperty("nitrate.proxies", "true"))) {
             Path proxies = appData.resolve("proxies");
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
@@ -74,19 +74,19 @@ public final class PlaybackLatency {
         List<Long> exactFull = new ArrayList<>();
         for (int jump = 0; jump < jumps; jump++) {
             int target = random.nextInt(frames);
-            if (target == fx(() -> editor.timeline().currentFrameProperty().get())) {
+            if (target == FX.fx(() -> editor.timeline().currentFrameProperty().get())) {
                 continue;
             }
             long start = System.nanoTime();
             firstPicture.set(0);
             fullPicture.set(0);
-            fx(() -> {
+            FX.fx(() -> {
                 editor.timeline().seek(target);
                 return null;
             });
-            waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get()), 20);
+            FX.waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get()), 20);
             long done = System.nanoTime();
-            waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get()) && fullPicture.get() > start, 20);
+            FX.waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get()) && fullPicture.get() > start, 20);
             exactFull.add((System.nanoTime() - start) / 1_000_000);
             exact.add((done - start) / 1_000_000);
             first.add((Math.min(done, firstPicture.get() == 0 ? done : firstPicture.get()) - start) / 1_000_000);
@@ -99,12 +99,12 @@ public final class PlaybackLatency {
         List<Long> afterDrag = new ArrayList<>();
         List<Integer> shownDuring = new ArrayList<>();
         for (int drag = 0; drag < drags; drag++) {
-            int from = fx(() -> editor.timeline().currentFrameProperty().get());
+            int from = FX.fx(() -> editor.timeline().currentFrameProperty().get());
             int to = random.nextInt(frames);
             pictures.set(0);
             for (int s = 1; s <= 60; s++) {
                 int frame = from + (to - from) * s / 60;
-                fx(() -> {
+                FX.fx(() -> {
                     editor.timeline().seek(frame);
                     return null;
                 });
@@ -112,7 +112,7 @@ public final class PlaybackLatency {
             }
             shownDuring.add(pictures.get());
             long stopped = System.nanoTime();
-            waitFor(() -> Integer.valueOf(to).equals(editor.shownFrameProperty().get()), 20);
+            FX.waitFor(() -> Integer.valueOf(to).equals(editor.shownFrameProperty().get()), 20);
             afterDrag.add((System.nanoTime() - stopped) / 1_000_000);
             Thread.sleep(400);
         }
@@ -120,26 +120,26 @@ public final class PlaybackLatency {
         System.out.printf("drags of 1 s on %s: %d; pictures shown during a drag median %d (min %d); exact frame after the last step"
                 + " median %d ms, p95 %d ms%n", film.getFileName(), drags, median(during), during.get(0), median(afterDrag), p95(afterDrag));
 
-        fx(() -> {
+        FX.fx(() -> {
             editor.timeline().seek(0);
             return null;
         });
-        waitFor(() -> Integer.valueOf(0).equals(editor.shownFrameProperty().get()), 20);
+        FX.waitFor(() -> Integer.valueOf(0).equals(editor.shownFrameProperty().get()), 20);
         Thread.sleep(500);
         AtomicInteger distinct = new AtomicInteger();
-        fx(() -> {
+        FX.fx(() -> {
             editor.shownFrameProperty().addListener((o, a, b) -> distinct.incrementAndGet());
             editor.timeline().togglePlay();
             return null;
         });
         Thread.sleep(seconds * 1000L);
-        int reached = fx(() -> editor.timeline().currentFrameProperty().get());
-        String status = fx(() -> playbackStatus(editor));
-        fx(() -> {
+        int reached = FX.fx(() -> editor.timeline().currentFrameProperty().get());
+        String status = FX.fx(() -> playbackStatus(editor));
+        FX.fx(() -> {
             editor.timeline().stop();
             return null;
         });
-        double rate = fx(() -> editor.timeline().framesPerSecondProperty().get());
+        double rate = FX.fx(() -> editor.timeline().framesPerSecondProperty().get());
         System.out.printf("playback on %s (%.3f fps): %d frames shown in %d s = %.1f frames/s; playhead reached frame %d; status \"%s\"%n",
                 film.getFileName(), rate, distinct.get(), seconds, distinct.get() / (double) seconds, reached, status);
         Platform.exit();
@@ -176,24 +176,5 @@ public final class PlaybackLatency {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * 0.95) - 1));
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end && !fx(condition::getAsBoolean)) {
-            Thread.sleep(2);
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 }

@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -23,27 +20,29 @@ import javafx.stage.Stage;
  */
 public final class ScrubLatency {
 
+    private static final FxCalls FX = FxCalls.MEASUREMENTS;
+
     public static void main(String[] args) throws Exception {
         Path film = Path.of(args[0]);
         int drags = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Platform.startup(() -> { });
         Services services = Composition.create(Files.createTempDirectory("nitrate-scrub"));
-        EditorViewModel editor = fx(() -> new EditorViewModel(services, Platform::runLater));
-        fx(() -> {
+        EditorViewModel editor = FX.fx(() -> new EditorViewModel(services, Platform::runLater));
+        FX.fx(() -> {
             new MainWindow(editor, new Stage()).show();
             return editor.openFilm(film);
         });
-        waitFor(() -> !editor.detectingShotsProperty().get() && editor.shownFrameProperty().get() != null, 120);
-        int frames = fx(() -> editor.timeline().frameCountProperty().get());
+        FX.waitFor(() -> !editor.detectingShotsProperty().get() && editor.shownFrameProperty().get() != null, 120);
+        int frames = FX.fx(() -> editor.timeline().frameCountProperty().get());
         Random random = new Random(7);
         List<Long> latencies = new ArrayList<>();
         for (int drag = 0; drag < drags; drag++) {
-            int from = fx(() -> editor.timeline().currentFrameProperty().get());
+            int from = FX.fx(() -> editor.timeline().currentFrameProperty().get());
             int to = random.nextInt(frames);
             int steps = 20;
             for (int s = 1; s <= steps; s++) {
                 int frame = from + (to - from) * s / steps;
-                fx(() -> {
+                FX.fx(() -> {
                     editor.timeline().seek(frame);
                     return null;
                 });
@@ -51,7 +50,7 @@ public final class ScrubLatency {
             }
             long stopped = System.nanoTime();
             int target = to;
-            waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get()), 10);
+            FX.waitFor(() -> Integer.valueOf(target).equals(editor.shownFrameProperty().get()), 10);
             long latency = (System.nanoTime() - stopped) / 1_000_000;
             latencies.add(latency);
             System.out.printf("drag %2d: %4d -> %4d shown after %d ms%n", drag, from, to, latency);
@@ -62,24 +61,5 @@ public final class ScrubLatency {
                 drags, latencies.get(drags / 2), latencies.get((int) Math.ceil(drags * 0.95) - 1), latencies.get(drags - 1));
         Platform.exit();
         System.exit(0);
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end && !fx(condition::getAsBoolean)) {
-            Thread.sleep(2);
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 }

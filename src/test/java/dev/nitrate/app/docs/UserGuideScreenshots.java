@@ -4,20 +4,13 @@ import dev.nitrate.app.Composition;
 import dev.nitrate.app.EditorViewModel;
 import dev.nitrate.app.MainWindow;
 import dev.nitrate.app.Services;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 
 /**
  * Takes the user guide's screenshots from the real editor (run under Xvfb at 1600x1000 with -Dprism.order=sw):
@@ -26,6 +19,8 @@ import javax.imageio.ImageIO;
  * screen, the pictures are taken at the screen's own pixels, and their names end in {@code -1.5x}.
  */
 public final class UserGuideScreenshots {
+
+    private static final FxCalls FX = FxCalls.SCREENSHOTS;
 
     private static Path out;
     private static double scale = 1;
@@ -36,33 +31,33 @@ public final class UserGuideScreenshots {
         Path appData = Files.createTempDirectory("nitrate-shots");
         Platform.startup(() -> { });
         Services services = Composition.create(appData);
-        EditorViewModel editor = fx(() -> new EditorViewModel(services, Platform::runLater));
-        Stage stage = fx(Stage::new);
-        MainWindow window = fx(() -> {
+        EditorViewModel editor = FX.fx(() -> new EditorViewModel(services, Platform::runLater));
+        Stage stage = FX.fx(Stage::new);
+        MainWindow window = FX.fx(() -> {
             MainWindow w = new MainWindow(editor, stage);
             stage.setX(0);
             stage.setY(0);
             w.show();
             return w;
         });
-        scale = fx(stage::getOutputScaleX);
-        System.out.println("output scale " + scale + ", window " + fx(() -> stage.getScene().getWidth() + "x" + stage.getScene().getHeight()));
+        scale = FX.fx(stage::getOutputScaleX);
+        System.out.println("output scale " + scale + ", window " + FX.fx(() -> stage.getScene().getWidth() + "x" + stage.getScene().getHeight()));
         Path demo = dev.nitrate.app.DemoProject.prepare(appData, services.projects()).orElseThrow();
-        fx(() -> editor.openProject(demo));
-        waitFor(() -> !editor.detectingShotsProperty().get(), 60);
-        fx(() -> {
+        FX.fx(() -> editor.openProject(demo));
+        FX.waitFor(() -> !editor.detectingShotsProperty().get(), 60);
+        FX.fx(() -> {
             editor.timeline().seek(60);
             return null;
         });
         Thread.sleep(3000);
         shoot(stage.getScene(), "editor.png");
-        fx(() -> {
+        FX.fx(() -> {
             editor.previewCurrentShot();
             return null;
         });
-        waitFor(() -> !editor.preview().runningProperty().get(), 300);
-        System.out.println(fx(() -> editor.preview().statusProperty().get()));
-        fx(() -> {
+        FX.waitFor(() -> !editor.preview().runningProperty().get(), 300);
+        System.out.println(FX.fx(() -> editor.preview().statusProperty().get()));
+        FX.fx(() -> {
             editor.timeline().seek(61);
             editor.timeline().seek(60);
             window.viewer().wipeProperty().set(0.42);
@@ -70,48 +65,48 @@ public final class UserGuideScreenshots {
         });
         Thread.sleep(1500);
         shoot(stage.getScene(), "preview.png");
-        fx(() -> {
+        FxCalls.later(() -> {
             window.settings();
             return null;
-        }, false);
+        });
         Thread.sleep(1500);
         shootTopDialog("settings.png");
-        fx(() -> {
+        FX.fx(() -> {
             topDialogScene().getRoot().lookupAll(".titled-pane").forEach(n -> ((javafx.scene.control.TitledPane) n).setExpanded(true));
             return null;
         });
         Thread.sleep(1500);
         shootTopDialog("settings-advanced.png");
         closeTopDialog();
-        fx(() -> {
+        FxCalls.later(() -> {
             window.export();
             return null;
-        }, false);
+        });
         Thread.sleep(1500);
         shootTopDialog("export.png");
-        fx(() -> {
+        FX.fx(() -> {
             javafx.scene.control.DialogPane pane = (javafx.scene.control.DialogPane) topDialogScene().getRoot();
             ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().stream()
                     .filter(t -> t.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst().orElseThrow())).fire();
             return null;
         });
-        waitFor(() -> editor.renders().items().stream().anyMatch(r -> r.progressProperty().get() > 0.2), 120);
+        FX.waitFor(() -> editor.renders().items().stream().anyMatch(r -> r.progressProperty().get() > 0.2), 120);
         shoot(stage.getScene(), "queue.png");
-        fx(() -> {
+        FX.fx(() -> {
             List.copyOf(editor.renders().items()).forEach(editor.renders()::cancel);
             return null;
         });
-        fx(() -> {
+        FxCalls.later(() -> {
             javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup("#menu-bar");
             bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> "Keyboard Shortcuts".equals(i.getText()))
                     .findFirst().orElseThrow().fire();
             return null;
-        }, false);
+        });
         Thread.sleep(1500);
         shootTopDialog("keyboard.png");
         closeTopDialog();
         CompareScreenshots.shoot(window, editor, out, appData);
-        fx(() -> {
+        FX.fx(() -> {
             editor.close();
             stage.close();
             return null;
@@ -121,7 +116,7 @@ public final class UserGuideScreenshots {
     }
 
     private static void shootTopDialog(String name) throws Exception {
-        shoot(fx(UserGuideScreenshots::topDialogScene), name);
+        shoot(FX.fx(UserGuideScreenshots::topDialogScene), name);
     }
 
     private static Scene topDialogScene() {
@@ -130,7 +125,7 @@ public final class UserGuideScreenshots {
     }
 
     private static void closeTopDialog() throws Exception {
-        fx(() -> {
+        FX.fx(() -> {
             Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getOwner() != null && s.isShowing())
                     .reduce((a, b) -> b).ifPresent(Window::hide);
             return null;
@@ -139,39 +134,6 @@ public final class UserGuideScreenshots {
     }
 
     private static void shoot(Scene scene, String name) throws Exception {
-        WritableImage image = fx(() -> {
-            javafx.scene.SnapshotParameters at = new javafx.scene.SnapshotParameters();
-            at.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
-            return scene.getRoot().snapshot(at, null);
-        });
-        File file = out.resolve(scale == 1 ? name : name.replace(".png", "-" + scale + "x.png")).toFile();
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file);
-        System.out.println("wrote " + file + " " + (int) image.getWidth() + "x" + (int) image.getHeight());
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            if (fx(condition::getAsBoolean)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        return fx(action, true);
-    }
-
-    private static <T> T fx(Callable<T> action, boolean wait) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return wait ? result.get(120, TimeUnit.SECONDS) : null;
+        FX.snapshot(scene, scale, out.resolve(scale == 1 ? name : name.replace(".png", "-" + scale + "x.png")));
     }
 }
