@@ -11,11 +11,7 @@ import dev.nitrate.app.tasks.TaskLanes;
 import dev.nitrate.app.timeline.LaneContent;
 import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.colormnet.PackColorizerFactory;
-import dev.nitrate.engine.video.Rational;
-import dev.nitrate.engine.video.VideoCodec;
-import dev.nitrate.testing.TestMedia;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -62,18 +58,7 @@ class ColorMNetLanesFlowTest {
 
     @Test
     void theReadoutsConfidenceIsPlottedAndOverlaid(FxRobot robot) throws Exception {
-        Path film = TestMedia.writeVideo(work.resolve("scene.mp4"), "mp4", VideoCodec.H264, 160, 96, FRAMES, new Rational(25, 1),
-                i -> TestMedia.sceneFrame(1, i, 160, 96));
-        Path red = EditorTestKit.halfColourPicture(work.resolve("red.png"), 96, 64, 0xc03020);
-        assertTrue(fx(() -> editor.openFilm(film)));
-        waitUntil(() -> !editor.detectingShotsProperty().get(), 30);
-        fx(() -> {
-            window.exemplars().addAll(List.of(red));
-            editor.timeline().seek(3);
-            editor.previewCurrentShot();
-            return null;
-        });
-        waitUntil(() -> !editor.preview().runningProperty().get() && editor.timeline().lanesProperty().get().figures().size() == FRAMES, 120);
+        EditorTestKit.previewRedScene(editor, window, work, FRAMES, 3, 120);
         LaneContent lanes = fx(() -> editor.timeline().lanesProperty().get());
         for (FrameFigures f : lanes.figures().values()) {
             assertTrue(f.confidence().isPresent(), "a ColorMNet pack gives a confidence: " + f);

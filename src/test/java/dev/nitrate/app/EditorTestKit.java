@@ -1,5 +1,7 @@
 package dev.nitrate.app;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.nitrate.app.adapters.EngineExemplarFitter;
 import dev.nitrate.app.adapters.EngineFilmOpener;
 import dev.nitrate.app.adapters.EngineRenderer;
@@ -9,8 +11,12 @@ import dev.nitrate.app.adapters.OrtDeviceProbe;
 import dev.nitrate.app.project.ProjectStore;
 import dev.nitrate.app.tasks.TaskLanes;
 import dev.nitrate.engine.colorize.ColorizerFactory;
+import dev.nitrate.engine.video.Rational;
+import dev.nitrate.engine.video.VideoCodec;
+import dev.nitrate.testing.TestMedia;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.event.Event;
 import javafx.geometry.Point2D;
@@ -54,6 +60,25 @@ final class EditorTestKit {
                     false, new PickResult(node, x, y)));
             return null;
         });
+    }
+
+    /**
+     * Opens a generated 160x96 scene of {@code frames} frames, adds a half-red exemplar, previews the shot at
+     * {@code frame} and waits until every frame of it has its figures in the timeline's lanes.
+     */
+    static void previewRedScene(EditorViewModel editor, MainWindow window, Path work, int frames, int frame, int seconds) throws Exception {
+        Path film = TestMedia.writeVideo(work.resolve("scene.mp4"), "mp4", VideoCodec.H264, 160, 96, frames, new Rational(25, 1),
+                i -> TestMedia.sceneFrame(1, i, 160, 96));
+        Path red = halfColourPicture(work.resolve("red.png"), 96, 64, 0xc03020);
+        assertTrue(fx(() -> editor.openFilm(film)));
+        waitUntil(() -> !editor.detectingShotsProperty().get(), 30);
+        fx(() -> {
+            window.exemplars().addAll(List.of(red));
+            editor.timeline().seek(frame);
+            editor.previewCurrentShot();
+            return null;
+        });
+        waitUntil(() -> !editor.preview().runningProperty().get() && editor.timeline().lanesProperty().get().figures().size() == frames, seconds);
     }
 
     /** Hides the menus and other pop-ups still open, so that none outlives its window into the next test. */

@@ -10,9 +10,6 @@ import dev.nitrate.app.preview.FrameFigures;
 import dev.nitrate.app.tasks.TaskLanes;
 import dev.nitrate.app.timeline.LaneContent;
 import dev.nitrate.app.timeline.TimelineRow;
-import dev.nitrate.engine.video.Rational;
-import dev.nitrate.engine.video.VideoCodec;
-import dev.nitrate.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
@@ -54,18 +51,7 @@ class LanesWithoutConfidenceFlowTest {
 
     @Test
     void theFiguresLaneAndTheOverlayWorkWithoutAConfidence(FxRobot robot) throws Exception {
-        Path film = TestMedia.writeVideo(work.resolve("scene.mp4"), "mp4", VideoCodec.H264, 160, 96, FRAMES, new Rational(25, 1),
-                i -> TestMedia.sceneFrame(1, i, 160, 96));
-        Path red = EditorTestKit.halfColourPicture(work.resolve("red.png"), 96, 64, 0xc03020);
-        assertTrue(fx(() -> editor.openFilm(film)));
-        waitUntil(() -> !editor.detectingShotsProperty().get(), 30);
-        fx(() -> {
-            window.exemplars().addAll(List.of(red));
-            editor.timeline().seek(5);
-            editor.previewCurrentShot();
-            return null;
-        });
-        waitUntil(() -> !editor.preview().runningProperty().get() && editor.timeline().lanesProperty().get().figures().size() == FRAMES, 60);
+        EditorTestKit.previewRedScene(editor, window, work, FRAMES, 5, 60);
         LaneContent lanes = fx(() -> editor.timeline().lanesProperty().get());
         for (FrameFigures f : lanes.figures().values()) {
             assertTrue(f.confidence().isEmpty(), "this colorizer gives no confidence: " + f);
