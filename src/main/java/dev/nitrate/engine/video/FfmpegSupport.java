@@ -3,7 +3,12 @@ package dev.nitrate.engine.video;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
@@ -16,7 +21,9 @@ import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVPixFmtDescriptor;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -101,6 +108,34 @@ final class FfmpegSupport {
             if (result < 0) {
                 throw new MediaException(file, "cannot write (" + errorText(result) + ")");
             }
+        }
+    }
+
+    /** Creates {@code file} for the muxer and writes the container's header; the muxer owns the file from then on. */
+    static void openFile(Path file, AVFormatContext muxer) throws MediaException {
+        AVIOContext io = new AVIOContext(null);
+        int result = avio_open(io, file.toString(), AVIO_FLAG_WRITE);
+        if (result < 0) {
+            throw new MediaException(file, "cannot create the file (" + errorText(result) + ")");
+        }
+        muxer.pb(io);
+        result = avformat_write_header(muxer, (AVDictionary) null);
+        if (result < 0) {
+            throw new MediaException(file, "cannot write the file header (" + errorText(result) + ")");
+        }
+    }
+
+    /** Writes the container's trailer and closes the muxer's file, reporting a write error from any of it. */
+    static void finishFile(Path file, AVFormatContext muxer) throws MediaException {
+        int result = av_write_trailer(muxer);
+        if (result < 0) {
+            throw new MediaException(file, "cannot finish the file (" + errorText(result) + ")");
+        }
+        int ioError = muxer.pb().error();
+        result = avio_closep(muxer.pb());
+        muxer.pb(null);
+        if (ioError < 0 || result < 0) {
+            throw new MediaException(file, "cannot write (" + errorText(ioError < 0 ? ioError : result) + ")");
         }
     }
 }

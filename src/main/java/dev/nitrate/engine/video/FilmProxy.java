@@ -8,14 +8,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
-import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT470BG;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
@@ -41,7 +37,6 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
@@ -175,16 +170,7 @@ public final class FilmProxy {
                 AVDictionary metadata = new AVDictionary(null);
                 av_dict_set(metadata, IDENTITY_KEY, identity, 0);
                 muxer.metadata(metadata);
-                AVIOContext io = new AVIOContext(null);
-                result = avio_open(io, file.toString(), AVIO_FLAG_WRITE);
-                if (result < 0) {
-                    throw new MediaException(file, "cannot create the file (" + FfmpegSupport.errorText(result) + ")");
-                }
-                muxer.pb(io);
-                result = avformat_write_header(muxer, (AVDictionary) null);
-                if (result < 0) {
-                    throw new MediaException(file, "cannot write the file header (" + FfmpegSupport.errorText(result) + ")");
-                }
+                FfmpegSupport.openFile(file, muxer);
                 Encoder created = new Encoder(file, muxer, encoder, stream, size);
                 handedOver = true;
                 return created;
@@ -217,13 +203,7 @@ public final class FilmProxy {
 
         void finish() throws MediaException {
             send(null);
-            int result = av_write_trailer(muxer);
-            int ioError = muxer.pb().error();
-            int closed = avio_closep(muxer.pb());
-            muxer.pb(null);
-            if (result < 0 || ioError < 0 || closed < 0) {
-                throw new MediaException(file, "cannot write (" + FfmpegSupport.errorText(result < 0 ? result : ioError < 0 ? ioError : closed) + ")");
-            }
+            FfmpegSupport.finishFile(file, muxer);
         }
 
         private void send(AVFrame frameOrNull) throws MediaException {

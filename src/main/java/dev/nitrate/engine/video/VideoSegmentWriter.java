@@ -9,14 +9,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
-import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX2;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX512;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_BMI2;
@@ -48,7 +44,6 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -194,16 +189,7 @@ public final class VideoSegmentWriter implements AutoCloseable {
             }
             stream.time_base(encoder.time_base());
             stream.avg_frame_rate(encoder.framerate());
-            AVIOContext io = new AVIOContext(null);
-            result = avio_open(io, file.toString(), AVIO_FLAG_WRITE);
-            if (result < 0) {
-                throw new MediaException(file, "cannot create the file (" + FfmpegSupport.errorText(result) + ")");
-            }
-            muxer.pb(io);
-            result = avformat_write_header(muxer, (AVDictionary) null);
-            if (result < 0) {
-                throw new MediaException(file, "cannot write the file header (" + FfmpegSupport.errorText(result) + ")");
-            }
+            FfmpegSupport.openFile(file, muxer);
             VideoSegmentWriter writer = new VideoSegmentWriter(file, settings, muxer, encoder, stream);
             handedOver = true;
             return writer;
@@ -319,16 +305,7 @@ public final class VideoSegmentWriter implements AutoCloseable {
             return;
         }
         send(null);
-        int result = av_write_trailer(muxer);
-        if (result < 0) {
-            throw new MediaException(file, "cannot finish the file (" + FfmpegSupport.errorText(result) + ")");
-        }
-        int ioError = muxer.pb().error();
-        result = avio_closep(muxer.pb());
-        muxer.pb(null);
-        if (ioError < 0 || result < 0) {
-            throw new MediaException(file, "cannot write (" + FfmpegSupport.errorText(ioError < 0 ? ioError : result) + ")");
-        }
+        FfmpegSupport.finishFile(file, muxer);
         finished = true;
     }
 
