@@ -116,6 +116,8 @@ class TimelineLanesFlowTest {
         waitUntil(() -> editor.timeline().lanesProperty().get().figures().size() == previewed
                 && !editor.timeline().lanesProperty().get().suggestions().isEmpty(), 10);
         assertTrue(fx(() -> window.timeline().figuresShown()), "the figures rows once a frame is previewed");
+        double grown = heightBefore + TimelineRow.FIGURES.height() + TimelineRow.SUGGESTIONS.height();
+        waitUntil(() -> Math.abs(window.timeline().getHeight() - grown) < 0.5, 10);
         assertEquals(heightBefore + TimelineRow.FIGURES.height() + TimelineRow.SUGGESTIONS.height(),
                 fx(() -> window.timeline().getHeight()), 0.5);
         LaneContent content = lanes();
