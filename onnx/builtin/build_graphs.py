@@ -18,7 +18,7 @@ DEFAULTS = dict(nsfwjs=None, k_sem=16, w_sem=0.3, w_app=1.0, w_pos=0.1, sharpnes
                 top_k=30, mem_every=5, min_mid=3, max_mid=6, protos=128, max_ltm=2000, max_area=320 * 240,
                 steady_beta=0.95, steady_sigma=0.1, smooth=1, smooth_weight=0.5,
                 flow_preset="medium", flow_max_area=102400, flow_consistency_px=1.5, flow_chain_decay=0.98,
-                flow_readout_confidence=0.2)
+                flow_readout_confidence=0.2, flow_lightness_tolerance=3.0)
 
 
 def _read_rgb(path):
@@ -99,5 +99,6 @@ def build(opts, photos_dir):
     if o["flow_preset"] != "none":
         # the engine's optical-flow stage around the graphs (decision record 0602)
         cfg["flow"] = dict(preset=o["flow_preset"], max_area=o["flow_max_area"], consistency_px=o["flow_consistency_px"],
-                           chain_decay=o["flow_chain_decay"], readout_confidence=o["flow_readout_confidence"])
+                           chain_decay=o["flow_chain_decay"], readout_confidence=o["flow_readout_confidence"],
+                           lightness_tolerance=o["flow_lightness_tolerance"])
     return g, cfg

@@ -1,6 +1,8 @@
 package dev.nitrate.engine.flow;
 
 import dev.nitrate.engine.attention.Workers;
+import dev.nitrate.engine.color.CieLab;
+import dev.nitrate.engine.color.LumaMatch;
 import dev.nitrate.engine.colorize.ColorizeException;
 import dev.nitrate.engine.colorize.ColorizedFrame;
 import dev.nitrate.engine.colorize.FrameColorizer;
@@ -31,6 +33,8 @@ import java.util.Optional;
  * The frame that is the exemplar ({@code firstFrameIsExemplar}) returns the exemplar's chroma unchanged. With
  * several exemplars, each pixel takes the direct flow of the exemplar whose flow is the most consistent there (on a
  * tie, whose warped lightness is closest to the frame's).
+ * With a {@code lightness_tolerance}, a flow is also trusted only where the lightness it leads to agrees with the
+ * frame's: a background uncovered where an object stood in the exemplar does not take the object's colour.
  */
 public final class FlowGuidedColorizer implements FrameColorizer {
 
@@ -64,12 +68,17 @@ public final class FlowGuidedColorizer implements FrameColorizer {
     private final float[] exemplarB;
     private final List<Anchor> moreAnchors = new ArrayList<>();
     private float[] exemplarL;
+    private float[] exemplarFilmL;
+    private float[] directFilmL;
+    private float[] anchorFilmL;
     private float[] anchorFull;
     private float[] anchorA;
     private float[] anchorB;
     private float[] anchorL;
     private float[] directL;
     private byte[] previousLuma;
+    private final float[] previousL;
+    private float[] chainL;
     private float[] previousA;
     private float[] previousB;
     private float[] previousConfidence;
@@ -107,6 +116,7 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         this.previousA = new float[pixels];
         this.previousB = new float[pixels];
         this.previousConfidence = new float[pixels];
+        this.previousL = new float[pixels];
         this.directFull = new float[pixels];
         this.directA = new float[pixels];
         this.directB = new float[pixels];
@@ -136,12 +146,15 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         System.arraycopy(fitted(anchor.b()), 0, exemplarB, 0, exemplarB.length);
         FlowPlanes.lumaBytes(l, width, height, exemplarLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
         exemplarL = l.clone();
+        exemplarFilmL = filmLightness(exemplarL, exemplarA, exemplarB);
         moreAnchors.clear();
         for (LabImage more : exemplars.subList(1, exemplars.size())) {
             byte[] moreLuma = new byte[flowWidth * flowHeight];
             float[] moreL = fitted(more.lightness()).clone();
             FlowPlanes.lumaBytes(moreL, width, height, moreLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
-            moreAnchors.add(new Anchor(moreLuma, moreL, fitted(more.a()).clone(), fitted(more.b()).clone()));
+            float[] moreA = fitted(more.a()).clone();
+            float[] moreB = fitted(more.b()).clone();
+            moreAnchors.add(new Anchor(moreLuma, moreL, moreA, moreB, filmLightness(moreL, moreA, moreB)));
         }
         hasPrevious = false;
         exemplarFrameNext = firstFrameIsExemplar;
@@ -194,9 +207,14 @@ public final class FlowGuidedColorizer implements FrameColorizer {
             warp.setField(toExemplar, directWeight, directFull);
             warp.sample(exemplarA, directA);
             warp.sample(exemplarB, directB);
-            if (!moreAnchors.isEmpty()) {
+            if (!moreAnchors.isEmpty() || checksLightness()) {
                 directL = directL == null ? new float[pixels] : directL;
                 warp.sample(exemplarL, directL);
+                if (checksLightness()) {
+                    directFilmL = directFilmL == null ? new float[pixels] : directFilmL;
+                    warp.sample(exemplarFilmL, directFilmL);
+                    lightnessAgreement(directFull, directL, directFilmL, lightness.values());
+                }
             }
             for (Anchor anchor : moreAnchors) {
                 takeBetterAnchor(anchor, lightness.values());
@@ -206,6 +224,11 @@ public final class FlowGuidedColorizer implements FrameColorizer {
                 warp.sample(previousA, chainA);
                 warp.sample(previousB, chainB);
                 warp.sample(previousConfidence, chainConfidence);
+                if (checksLightness()) {
+                    chainL = chainL == null ? new float[pixels] : chainL;
+                    warp.sample(previousL, chainL);
+                    lightnessAgreement(chainFull, chainL, chainL, lightness.values());
+                }
             }
             float[] readA = readout.a().values();
             float[] readB = readout.b().values();
@@ -215,6 +238,7 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         previousA = a.clone();
         previousB = b.clone();
         previousConfidence = confidence.clone();
+        System.arraycopy(lightness.values(), 0, previousL, 0, pixels);
         hasPrevious = true;
         timings.put("flow_blend", System.nanoTime() - start);
         lastTimings = new StageTimings(timings);
@@ -246,6 +270,11 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         warp.sample(anchor.a(), anchorA);
         warp.sample(anchor.b(), anchorB);
         warp.sample(anchor.l(), anchorL);
+        if (checksLightness()) {
+            anchorFilmL = anchorFilmL == null ? new float[pixels] : anchorFilmL;
+            warp.sample(anchor.filmL(), anchorFilmL);
+            lightnessAgreement(anchorFull, anchorL, anchorFilmL, frameL);
+        }
         for (int i = 0; i < pixels; i++) {
             float gain = anchorFull[i] - directFull[i];
             boolean closer = Math.abs(anchorL[i] - frameL[i]) < Math.abs(directL[i] - frameL[i]);
@@ -258,8 +287,43 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         }
     }
 
-    /** An exemplar after the first: its luma at the flow size and its L, a, b at the film's size. */
-    private record Anchor(byte[] luma, float[] l, float[] a, float[] b) {}
+    private boolean checksLightness() {
+        return settings.lightnessTolerance() > 0;
+    }
+
+    /**
+     * Lowers each weight where the lightness sampled through the flow differs from the frame's: kept up to
+     * {@code lightness_tolerance}, falling linearly to 0 at twice that. The difference is the smaller of the two
+     * against the colour's own CIE L and against the L a grayscale film of that colour holds (its luma), so a
+     * saturated colour, whose two differ, is compared fairly on a grayscale film and on a colour one.
+     */
+    private void lightnessAgreement(float[] weight, float[] warpedL, float[] warpedFilmL, float[] frameL) {
+        float tolerance = settings.lightnessTolerance();
+        for (int i = 0; i < weight.length; i++) {
+            float difference = Math.min(Math.abs(warpedL[i] - frameL[i]), Math.abs(warpedFilmL[i] - frameL[i]));
+            weight[i] *= Math.max(0f, Math.min(1f, (2f * tolerance - difference) / tolerance));
+        }
+    }
+
+    /**
+     * The CIE L a grayscale film holds where the exemplar has this colour: the L of the gray whose code is the
+     * colour's BT.601 luma.
+     */
+    private float[] filmLightness(float[] l, float[] a, float[] b) {
+        byte[] rgb = CieLab.toRgb8(new LabImage(new FloatPlane(width, height, l), new FloatPlane(width, height, a),
+                new FloatPlane(width, height, b)));
+        float[] film = new float[width * height];
+        for (int i = 0; i < film.length; i++) {
+            film[i] = CieLab.lightnessOfGray8(LumaMatch.luma(rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF));
+        }
+        return film;
+    }
+
+    /**
+     * An exemplar after the first: its luma at the flow size, its L, a, b at the film's size and the L a grayscale
+     * film of it holds ({@link #filmLightness}).
+     */
+    private record Anchor(byte[] luma, float[] l, float[] a, float[] b, float[] filmL) {}
 
     /** Weight per flow pixel: 1 up to {@code consistency_px} of forward-backward error, falling to 0 at twice that. */
     private void consistency(float[] forward, float[] backward, float[] weight) {
@@ -327,6 +391,9 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         for (float[] plane : List.of(exemplarA, exemplarB, previousA, previousB, previousConfidence)) {
             writeFloats(out, plane);
         }
+        if (checksLightness()) {
+            writeFloats(out, previousL);
+        }
         out.writeInt(moreAnchors.size());
         for (Anchor anchor : moreAnchors) {
             out.write(anchor.luma());
@@ -334,7 +401,7 @@ public final class FlowGuidedColorizer implements FrameColorizer {
                 writeFloats(out, plane);
             }
         }
-        if (!moreAnchors.isEmpty()) {
+        if (!moreAnchors.isEmpty() || checksLightness()) {
             writeFloats(out, exemplarL);
         }
     }
@@ -349,20 +416,25 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         for (float[] plane : List.of(exemplarA, exemplarB, previousA, previousB, previousConfidence)) {
             readFloats(in, plane);
         }
+        if (checksLightness()) {
+            readFloats(in, previousL);
+        }
         int anchors = in.readInt();
         moreAnchors.clear();
         for (int k = 0; k < anchors; k++) {
-            Anchor anchor = new Anchor(new byte[flowWidth * flowHeight], new float[width * height], new float[width * height],
-                    new float[width * height]);
-            in.readFully(anchor.luma());
-            for (float[] plane : List.of(anchor.l(), anchor.a(), anchor.b())) {
+            byte[] anchorLuma = new byte[flowWidth * flowHeight];
+            in.readFully(anchorLuma);
+            List<float[]> planes = List.of(new float[width * height], new float[width * height], new float[width * height]);
+            for (float[] plane : planes) {
                 readFloats(in, plane);
             }
-            moreAnchors.add(anchor);
+            moreAnchors.add(new Anchor(anchorLuma, planes.get(0), planes.get(1), planes.get(2),
+                    filmLightness(planes.get(0), planes.get(1), planes.get(2))));
         }
-        if (anchors > 0) {
+        if (anchors > 0 || checksLightness()) {
             exemplarL = new float[width * height];
             readFloats(in, exemplarL);
+            exemplarFilmL = filmLightness(exemplarL, exemplarA, exemplarB);
         }
     }
 

@@ -124,7 +124,8 @@ final class ManifestParser {
         try {
             return Optional.of(new PackManifest.FlowSettings(text(node, "preset", "flow"), area.asLong(),
                     number(node, "consistency_px", "flow"), number(node, "chain_decay", "flow"),
-                    number(node, "readout_confidence", "flow")));
+                    number(node, "readout_confidence", "flow"),
+                    node.has("lightness_tolerance") ? number(node, "lightness_tolerance", "flow") : 0f));
         } catch (IllegalArgumentException e) {
             throw new PackException(file + ": " + e.getMessage());
         }

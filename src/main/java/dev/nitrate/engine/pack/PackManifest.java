@@ -80,8 +80,11 @@ public record PackManifest(
      *     the weight falls linearly to 0 at twice this error
      * @param chainDecay how much confidence a pixel keeps per frame when its colour comes from the previous frame
      * @param readoutConfidence the confidence of a pixel the pack's readout colours
+     * @param lightnessTolerance difference of CIE L between a pixel and where its flow leads up to which that flow is
+     *     trusted (none at twice this); 0 for no such check
      */
-    public record FlowSettings(String preset, long maxArea, float consistencyPixels, float chainDecay, float readoutConfidence) {
+    public record FlowSettings(String preset, long maxArea, float consistencyPixels, float chainDecay, float readoutConfidence,
+            float lightnessTolerance) {
 
         public FlowSettings {
             if (!java.util.List.of("ultrafast", "fast", "medium").contains(preset)) {
@@ -91,6 +94,14 @@ public record PackManifest(
                     || readoutConfidence < 0 || readoutConfidence > 1) {
                 throw new IllegalArgumentException("flow: max_area >= 64, consistency_px > 0, chain_decay and readout_confidence in [0, 1]");
             }
+            if (!(lightnessTolerance >= 0)) {
+                throw new IllegalArgumentException("flow: lightness_tolerance >= 0");
+            }
+        }
+
+        /** Settings without the lightness check. */
+        public FlowSettings(String preset, long maxArea, float consistencyPixels, float chainDecay, float readoutConfidence) {
+            this(preset, maxArea, consistencyPixels, chainDecay, readoutConfidence, 0f);
         }
     }
 }

@@ -26,6 +26,7 @@ class FlowGuidedColorizerTest {
     private static final int SHIFT_X = 3;
     private static final int SHIFT_Y = 2;
     private static final PackManifest.FlowSettings SETTINGS = new PackManifest.FlowSettings("medium", W * H, 1.5f, 0.98f, 0.2f);
+    private static final PackManifest.FlowSettings CHECKED = new PackManifest.FlowSettings("medium", W * H, 1.5f, 0.98f, 0.2f, 3f);
     private static final Scene SCENE = new Scene(new Random(7));
 
     /** A readout stand-in: grey everywhere, as a pack that knows nothing would give. */
@@ -93,10 +94,76 @@ class FlowGuidedColorizerTest {
     }
 
     @Test
+    void aBackgroundUncoveredWhereAnObjectStoodIsNotTrustedWithTheObjectsColour() throws Exception {
+        int startX = 50;
+        int y0 = 60;
+        int last = 12;
+        float[] unchecked = uncoveredChroma(SETTINGS, startX, y0, last);
+        float[] checked = uncoveredChroma(CHECKED, startX, y0, last);
+        String figures = "|a|+|b| and confidence with the lightness check " + checked[0] + ", " + checked[1] + "; without "
+                + unchecked[0] + ", " + unchecked[1];
+        assertTrue(unchecked[0] > 40 && unchecked[1] > 0.8, "the flow's own check lets the disc's colour through, sure of it: " + figures);
+        assertTrue(checked[0] < 0.6 * unchecked[0], "the lightness check keeps most of it out: " + figures);
+        assertTrue(checked[1] < 0.6, "and says it is unsure there: " + figures);
+    }
+
+    /**
+     * A dark red disc on a still, neutral, textured background moves 4 px a frame to the right; the mean |a|+|b| and
+     * confidence of the last frame where the disc stood in the exemplar (now background).
+     */
+    private static float[] uncoveredChroma(PackManifest.FlowSettings settings, int startX, int y0, int last) throws Exception {
+        try (FlowGuidedColorizer colorizer = new FlowGuidedColorizer(new GreyReadout(), settings, W, H)) {
+            colorizer.beginSequence(List.of(discFrame(startX, y0)), true);
+            ColorizedFrame result = null;
+            for (int t = 0; t <= last; t++) {
+                result = colorizer.colorizeFrame(discFrame(startX + 4 * t, y0).lightness());
+            }
+            float chroma = 0;
+            float confidence = 0;
+            int n = 0;
+            for (int y = y0 - 5; y <= y0 + 5; y++) {
+                for (int x = startX - 5; x <= startX + 5; x++) {
+                    int i = y * W + x;
+                    chroma += Math.abs(result.chroma().a().values()[i]) + Math.abs(result.chroma().b().values()[i]);
+                    confidence += result.confidence().orElseThrow().values()[i];
+                    n++;
+                }
+            }
+            return new float[] {chroma / n, confidence / n};
+        }
+    }
+
+    private static LabImage discFrame(int cx, int cy) {
+        float[] l = SCENE.frame(0).lightness().values().clone();
+        float[] a = new float[W * H];
+        float[] b = new float[W * H];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= 12 * 12) {
+                    int i = y * W + x;
+                    l[i] = 20;
+                    a[i] = 45;
+                    b[i] = 30;
+                }
+            }
+        }
+        return new LabImage(new FloatPlane(W, H, l), new FloatPlane(W, H, a), new FloatPlane(W, H, b));
+    }
+
+    @Test
     void aSavedStateContinuesBitExactly() throws Exception {
+        savedStateContinuesBitExactly(SETTINGS);
+    }
+
+    @Test
+    void aSavedStateWithTheLightnessCheckContinuesBitExactly() throws Exception {
+        savedStateContinuesBitExactly(CHECKED);
+    }
+
+    private static void savedStateContinuesBitExactly(PackManifest.FlowSettings settings) throws Exception {
         ByteArrayOutputStream saved = new ByteArrayOutputStream();
         ColorizedFrame expected;
-        try (FlowGuidedColorizer first = new FlowGuidedColorizer(new GreyReadout(), SETTINGS, W, H)) {
+        try (FlowGuidedColorizer first = new FlowGuidedColorizer(new GreyReadout(), settings, W, H)) {
             first.beginSequence(List.of(SCENE.frame(0)), true);
             for (int t = 0; t <= 2; t++) {
                 first.colorizeFrame(SCENE.frame(t).lightness());
@@ -104,7 +171,7 @@ class FlowGuidedColorizerTest {
             first.writeState(new DataOutputStream(saved));
             expected = first.colorizeFrame(SCENE.frame(3).lightness());
         }
-        try (FlowGuidedColorizer second = new FlowGuidedColorizer(new GreyReadout(), SETTINGS, W, H)) {
+        try (FlowGuidedColorizer second = new FlowGuidedColorizer(new GreyReadout(), settings, W, H)) {
             second.beginSequence(List.of(SCENE.frame(5)), false);
             second.readState(new DataInputStream(new ByteArrayInputStream(saved.toByteArray())));
             ColorizedFrame resumed = second.colorizeFrame(SCENE.frame(3).lightness());

@@ -79,6 +79,9 @@ class ModelPackTest {
                 .put("consistency_px", 1.5).put("chain_decay", 0.9).put("readout_confidence", 0.25));
         PackManifest.FlowSettings flow = ModelPack.load(new PackLocation.Folder(pack)).manifest().flow().orElseThrow();
         assertEquals(new PackManifest.FlowSettings("fast", 4096, 1.5f, 0.9f, 0.25f), flow);
+        assertEquals(0f, flow.lightnessTolerance(), "no lightness check unless the pack asks for one");
+        TestPacks.editManifest(pack, root -> ((ObjectNode) root.get("flow")).put("lightness_tolerance", 2.5));
+        assertEquals(2.5f, ModelPack.load(new PackLocation.Folder(pack)).manifest().flow().orElseThrow().lightnessTolerance());
     }
 
     @Test
@@ -91,6 +94,10 @@ class ModelPackTest {
         assertMentions(failure(pack), "pack.json", "flow.chain_decay");
         TestPacks.editManifest(pack, root -> ((ObjectNode) root.get("flow")).put("chain_decay", 1.5));
         assertMentions(failure(pack), "pack.json", "chain_decay");
+        TestPacks.editManifest(pack, root -> ((ObjectNode) root.get("flow")).put("chain_decay", 0.9).put("lightness_tolerance", -1));
+        assertMentions(failure(pack), "pack.json", "lightness_tolerance");
+        TestPacks.editManifest(pack, root -> ((ObjectNode) root.get("flow")).put("lightness_tolerance", "wide"));
+        assertMentions(failure(pack), "pack.json", "flow.lightness_tolerance");
     }
 
     @Test
