@@ -4,8 +4,10 @@ import dev.nitrate.engine.checksum.Sha256;
 import dev.nitrate.engine.colorize.ColorizerFactory;
 import dev.nitrate.engine.colorize.PackLocation;
 import dev.nitrate.engine.exemplar.PinnedExemplar;
+import dev.nitrate.engine.pack.ModelPack;
 import dev.nitrate.engine.video.FilmInfo;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,16 +40,32 @@ final class JobKey {
             text.append(" exemplarIsFrame=true");
         }
         text.append('\n');
-        text.append("pack=").append(request.pack());
-        if (request.pack() instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {
-            text.append(" sha256=").append(Sha256.of(folder.directory().resolve("pack.json")));
-        }
+        text.append("pack=").append(packIdentity(request.pack()));
         text.append(" device=").append(request.inference().device()).append(" overrides=").append(request.inference().memoryOverrides());
         if (request.inference().modelMaxArea() != null) {
             text.append(" modelArea=").append(request.inference().modelMaxArea());
         }
         text.append(" engine=").append(factory.getClass().getName()).append('\n');
         return Sha256.of(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The pack and the digest of its manifest, the built-in pack's too: a checkpoint made with another version of a
+     * pack (whose colorizer state may be laid out differently) is never resumed.
+     */
+    static String packIdentity(PackLocation pack) throws IOException {
+        StringBuilder text = new StringBuilder(pack.toString());
+        if (pack instanceof PackLocation.Folder folder && Files.exists(folder.directory().resolve("pack.json"))) {
+            text.append(" sha256=").append(Sha256.of(folder.directory().resolve("pack.json")));
+        }
+        if (pack instanceof PackLocation.Builtin) {
+            try (InputStream manifest = JobKey.class.getResourceAsStream(ModelPack.BUILTIN_RESOURCE_ROOT + "pack.json")) {
+                if (manifest != null) {
+                    text.append(" sha256=").append(Sha256.of(manifest));
+                }
+            }
+        }
+        return text.toString();
     }
 
 }
