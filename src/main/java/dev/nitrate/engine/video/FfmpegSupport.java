@@ -7,6 +7,7 @@ import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
@@ -113,16 +114,32 @@ final class FfmpegSupport {
 
     /** Creates {@code file} for the muxer and writes the container's header; the muxer owns the file from then on. */
     static void openFile(Path file, AVFormatContext muxer) throws MediaException {
+        openFile(file, muxer, null);
+    }
+
+    /**
+     * As {@link #openFile(Path, AVFormatContext)}, with the muxer's header options ({@code null} for none; the caller
+     * keeps and frees them).
+     */
+    static void openFile(Path file, AVFormatContext muxer, AVDictionary headerOptions) throws MediaException {
         AVIOContext io = new AVIOContext(null);
         int result = avio_open(io, file.toString(), AVIO_FLAG_WRITE);
         if (result < 0) {
             throw new MediaException(file, "cannot create the file (" + errorText(result) + ")");
         }
         muxer.pb(io);
-        result = avformat_write_header(muxer, (AVDictionary) null);
+        result = avformat_write_header(muxer, headerOptions);
         if (result < 0) {
             throw new MediaException(file, "cannot write the file header (" + errorText(result) + ")");
         }
+    }
+
+    /** Closes the muxer's file if it is still open (nothing is reported: the output is being given up) and frees the muxer. */
+    static void freeMuxer(AVFormatContext muxer) {
+        if (muxer.pb() != null && !muxer.pb().isNull()) {
+            avio_closep(muxer.pb());
+        }
+        avformat_free_context(muxer);
     }
 
     /** Writes the container's trailer and closes the muxer's file, reporting a write error from any of it. */

@@ -9,9 +9,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT470BG;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
@@ -179,10 +177,7 @@ public final class FilmProxy {
                     if (encoder != null) {
                         avcodec_free_context(encoder);
                     }
-                    if (muxer.pb() != null && !muxer.pb().isNull()) {
-                        avio_closep(muxer.pb());
-                    }
-                    avformat_free_context(muxer);
+                    FfmpegSupport.freeMuxer(muxer);
                 }
             }
         }
@@ -212,10 +207,7 @@ public final class FilmProxy {
 
         @Override
         public void close() {
-            if (muxer.pb() != null && !muxer.pb().isNull()) {
-                avio_closep(muxer.pb());
-            }
-            avformat_free_context(muxer);
+            FfmpegSupport.freeMuxer(muxer);
             avcodec_free_context(encoder);
             av_frame_free(yuv);
             av_packet_free(packet);

@@ -7,20 +7,14 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
-import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
-import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import java.nio.file.Path;
@@ -30,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -129,21 +122,15 @@ public final class VideoAssembler {
                     audioOut.put(index, out);
                 }
             }
-            AVIOContext io = new AVIOContext(null);
-            result = avio_open(io, output.toString(), AVIO_FLAG_WRITE);
-            if (result < 0) {
-                throw new MediaException(output, "cannot create the file (" + FfmpegSupport.errorText(result) + ")");
-            }
-            muxer.pb(io);
             AVDictionary headerOptions = new AVDictionary(null);
             if (!metadata.containerTags().isEmpty() && !containerFormat.equals("matroska")) {
                 // MOV and MP4 store only the tags they know unless asked to keep any key
                 org.bytedeco.ffmpeg.global.avutil.av_dict_set(headerOptions, "movflags", "use_metadata_tags", 0);
             }
-            result = avformat_write_header(muxer, headerOptions);
-            org.bytedeco.ffmpeg.global.avutil.av_dict_free(headerOptions);
-            if (result < 0) {
-                throw new MediaException(output, "cannot write the file header (" + FfmpegSupport.errorText(result) + ")");
+            try {
+                FfmpegSupport.openFile(output, muxer, headerOptions);
+            } finally {
+                org.bytedeco.ffmpeg.global.avutil.av_dict_free(headerOptions);
             }
             double filmStart = 0;
             if (audioInput != null) {
@@ -199,26 +186,14 @@ public final class VideoAssembler {
             if (audioCursor != null) {
                 audioCursor.writeUntil(muxer, Double.POSITIVE_INFINITY, output);
             }
-            result = av_write_trailer(muxer);
-            if (result < 0) {
-                throw new MediaException(output, "cannot finish the file (" + FfmpegSupport.errorText(result) + ")");
-            }
-            int ioError = muxer.pb().error();
-            result = avio_closep(muxer.pb());
-            muxer.pb(null);
-            if (ioError < 0 || result < 0) {
-                throw new MediaException(output, "cannot write (" + FfmpegSupport.errorText(ioError < 0 ? ioError : result) + ")");
-            }
+            FfmpegSupport.finishFile(output, muxer);
         } finally {
             av_packet_free(videoPacket);
             av_packet_free(audioPacket);
             if (audioInput != null) {
                 avformat_close_input(audioInput);
             }
-            if (muxer.pb() != null && !muxer.pb().isNull()) {
-                avio_closep(muxer.pb());
-            }
-            avformat_free_context(muxer);
+            FfmpegSupport.freeMuxer(muxer);
         }
         FilmInfo written = VideoFileReader.open(output, FilmOpenOptions.defaults()).closeAndDescribe();
         if (!written.codec().equals(expectedCodec.codecName())) {

@@ -10,9 +10,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX2;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_AVX512;
 import static org.bytedeco.ffmpeg.global.avutil.AV_CPU_FLAG_BMI2;
@@ -199,10 +197,7 @@ public final class VideoSegmentWriter implements AutoCloseable {
                 if (encoder != null) {
                     avcodec_free_context(encoder);
                 }
-                if (muxer.pb() != null && !muxer.pb().isNull()) {
-                    avio_closep(muxer.pb());
-                }
-                avformat_free_context(muxer);
+                FfmpegSupport.freeMuxer(muxer);
             }
         }
     }
@@ -323,9 +318,6 @@ public final class VideoSegmentWriter implements AutoCloseable {
         av_frame_free(yuv);
         av_packet_free(packet);
         avcodec_free_context(encoder);
-        if (muxer.pb() != null && !muxer.pb().isNull()) {
-            avio_closep(muxer.pb());
-        }
-        avformat_free_context(muxer);
+        FfmpegSupport.freeMuxer(muxer);
     }
 }
