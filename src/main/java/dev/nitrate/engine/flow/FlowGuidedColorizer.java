@@ -238,7 +238,9 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         previousA = a.clone();
         previousB = b.clone();
         previousConfidence = confidence.clone();
-        System.arraycopy(lightness.values(), 0, previousL, 0, pixels);
+        if (checksLightness()) {
+            System.arraycopy(lightness.values(), 0, previousL, 0, pixels);
+        }
         hasPrevious = true;
         timings.put("flow_blend", System.nanoTime() - start);
         lastTimings = new StageTimings(timings);
