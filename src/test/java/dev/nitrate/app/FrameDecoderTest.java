@@ -12,6 +12,7 @@ import dev.nitrate.engine.video.DecodedFrame;
 import dev.nitrate.engine.video.FilmReader;
 import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.VideoCodec;
+import dev.nitrate.testing.PixelDifference;
 import dev.nitrate.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,8 +67,8 @@ class FrameDecoderTest {
             assertEquals(77, full.index());
             assertEquals(1200, full.width());
             byte[] exact = reader.read(77).pixels().toRgb8();
-            assertTrue(meanDifference(exact, full.pixels().toRgb8()) < 2, "then the film's own frame 77 at full size");
-            assertTrue(meanDifference(reader.read(76).pixels().toRgb8(), full.pixels().toRgb8()) > meanDifference(exact, full.pixels().toRgb8()));
+            assertTrue(PixelDifference.mean(exact, full.pixels().toRgb8()) < 2, "then the film's own frame 77 at full size");
+            assertTrue(PixelDifference.mean(reader.read(76).pixels().toRgb8(), full.pixels().toRgb8()) > PixelDifference.mean(exact, full.pixels().toRgb8()));
 
             DecodedFrame moving = decoder.run(new FrameDecoder.Request(film, 31, FilmProxies.SIZE), () -> false);
             assertEquals(31, moving.index());
@@ -82,14 +83,5 @@ class FrameDecoderTest {
 
     private FilmProxies noProxies() {
         return new FilmProxies(new EngineFilmOpener(), work.resolve("no-proxies"));
-    }
-
-    private static double meanDifference(byte[] a, byte[] b) {
-        assertEquals(a.length, b.length);
-        long sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs((a[i] & 255) - (b[i] & 255));
-        }
-        return (double) sum / a.length;
     }
 }

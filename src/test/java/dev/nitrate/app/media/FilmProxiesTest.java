@@ -11,6 +11,7 @@ import dev.nitrate.engine.image.Resampler;
 import dev.nitrate.engine.video.FilmReader;
 import dev.nitrate.engine.video.Rational;
 import dev.nitrate.engine.video.RgbPixels;
+import dev.nitrate.testing.PixelDifference;
 import dev.nitrate.testing.TestMedia;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,10 +49,10 @@ class FilmProxiesTest {
             assertEquals(160, small.info().height());
             for (int frame = 0; frame < FRAMES; frame += 3) {
                 byte[] proxyFrame = small.read(frame).pixels().toRgb8();
-                double same = difference(reduced(source, frame), proxyFrame);
+                double same = PixelDifference.mean(reduced(source, frame), proxyFrame);
                 assertTrue(same < 4, "proxy frame " + frame + " differs from the film's frame at proxy size by " + same);
                 int neighbour = frame == 0 ? 1 : frame - 1;
-                assertTrue(difference(reduced(source, neighbour), proxyFrame) > same, "proxy frame " + frame + " is that frame, not " + neighbour);
+                assertTrue(PixelDifference.mean(reduced(source, neighbour), proxyFrame) > same, "proxy frame " + frame + " is that frame, not " + neighbour);
             }
         }
         FileTime written = Files.getLastModifiedTime(proxy);
@@ -72,7 +73,7 @@ class FilmProxiesTest {
         Files.setLastModifiedTime(film, FileTime.fromMillis(Files.getLastModifiedTime(film).toMillis() + 5000));
         assertEquals(new FilmProxies.Built(proxy), new FilmProxies(films, cache).prepare(film, () -> false));
         try (FilmReader source = films.open(film); FilmReader small = films.open(proxy)) {
-            assertTrue(difference(reduced(source, 5), small.read(5).pixels().toRgb8()) < 4, "the proxy shows the changed film");
+            assertTrue(PixelDifference.mean(reduced(source, 5), small.read(5).pixels().toRgb8()) < 4, "the proxy shows the changed film");
         }
         assertEquals(Map.of(proxy.getFileName().toString(), "file"), listing(cache).entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(e -> e.getKey(), e -> "file")), "one proxy, no work folder left");
@@ -115,14 +116,6 @@ class FilmProxiesTest {
         return Resampler.areaAverageRgb8(pixels.toRgb8(), WIDTH, HEIGHT, 960, 160);
     }
 
-    private static double difference(byte[] a, byte[] b) {
-        assertEquals(a.length, b.length);
-        long sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs((a[i] & 255) - (b[i] & 255));
-        }
-        return (double) sum / a.length;
-    }
 
     /** Every entry under a folder (relative name to checksum, or "folder"); empty when the folder does not exist. */
     private static Map<String, String> listing(Path folder) throws IOException {

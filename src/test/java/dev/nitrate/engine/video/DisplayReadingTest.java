@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nitrate.testing.PixelDifference;
 import dev.nitrate.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,12 +60,12 @@ class DisplayReadingTest {
         try (FilmReader reader = Films.open(film, FilmOpenOptions.defaults())) {
             RgbPixels.Rgb8 full = reader.readForDisplay(70, 0, 0, () -> false).orElseThrow();
             assertEquals(160, full.width());
-            assertTrue(meanDifference(sequential.get(70), full.rgb()) < 3, "the display conversion of frame 70 is the frame");
+            assertTrue(PixelDifference.mean(sequential.get(70), full.rgb()) < 3, "the display conversion of frame 70 is the frame");
             RgbPixels.Rgb8 small = reader.readForDisplay(71, 80, 80, () -> false).orElseThrow();
             assertEquals(80, small.width());
             assertEquals(48, small.height());
             byte[] reduced = dev.nitrate.engine.image.Resampler.areaAverageRgb8(sequential.get(71), 160, 96, 80, 48);
-            assertTrue(meanDifference(reduced, small.rgb()) < 3, "frame 71 at half size");
+            assertTrue(PixelDifference.mean(reduced, small.rgb()) < 3, "frame 71 at half size");
 
             AtomicInteger polls = new AtomicInteger();
             assertTrue(reader.readForDisplay(5, 0, 0, () -> polls.incrementAndGet() > 3).isEmpty(), "a run towards frame 5 stopped early");
@@ -93,14 +94,5 @@ class DisplayReadingTest {
                 assertArrayEquals(inOrder.get(frame), reader.read(frame).pixels().toRgb8(), "HEVC frame " + frame + " after a jump");
             }
         }
-    }
-
-    private static double meanDifference(byte[] a, byte[] b) {
-        assertEquals(a.length, b.length);
-        long sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs((a[i] & 255) - (b[i] & 255));
-        }
-        return (double) sum / a.length;
     }
 }
