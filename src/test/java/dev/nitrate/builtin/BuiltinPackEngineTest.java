@@ -58,7 +58,7 @@ class BuiltinPackEngineTest {
         double worst = 0;
         MemoryStats stats;
         try (FrameColorizer colorizer = new PackColorizerFactory()
-                .openColorizer(PackLocation.BUILTIN, InferenceOptions.cpu(), WIDTH, HEIGHT)) {
+                .openPack(PackLocation.BUILTIN, InferenceOptions.cpu(), WIDTH, HEIGHT)) {
             colorizer.beginSequence(List.of(exemplar), true);
             for (int t = 0; t < frames; t++) {
                 ChromaPlanes out = colorizer.colorize(exemplar.lightness());
@@ -71,6 +71,29 @@ class BuiltinPackEngineTest {
         assertTrue(stats.consolidations() >= 1, "consolidation ran: " + stats);
         assertTrue(stats.longTermElements() > 0, "long-term memory used: " + stats);
         assertTrue(worst < 1.5, "mean |delta ab| on a still shot, worst frame: " + worst);
+    }
+
+    @Test
+    void withItsFlowStageThePacksGraphsRunOnlyForTheFrameThatHasNoPreviousResult() throws Exception {
+        LabImage exemplar = scene(0);
+        try (FrameColorizer colorizer = new PackColorizerFactory()
+                .openColorizer(PackLocation.BUILTIN, InferenceOptions.cpu(), WIDTH, HEIGHT)) {
+            colorizer.beginSequence(List.of(exemplar), false);
+            double worst = 0;
+            for (int t = 0; t < 6; t++) {
+                ChromaPlanes out = colorizer.colorize(exemplar.lightness());
+                worst = Math.max(worst, meanAbsError(out.a(), out.b(), exemplar));
+                assertEquals(t == 0, colorizer.lastFrameTimings().nanosByStage().containsKey("key_encoder"), "frame " + t);
+            }
+            assertEquals(1, colorizer.memoryStats().framesSeen(), "frames the graphs ran for");
+            assertTrue(worst < 1.5, "mean |delta ab| on a still shot, worst frame: " + worst);
+
+            colorizer.beginSequence(List.of(exemplar), true);
+            for (int t = 0; t < 3; t++) {
+                colorizer.colorize(exemplar.lightness());
+            }
+            assertEquals(0, colorizer.memoryStats().framesSeen(), "the exemplar's own frame needs no readout");
+        }
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.Optional;
  * <p>Per frame, at the film's full resolution: the exemplar's chroma taken through the direct flow from the
  * frame to the exemplar, weighted by that flow's forward-backward consistency; elsewhere the previous result
  * taken through the frame-to-frame flow; the pack's own prediction (its memory readout) only on a frame that
- * has no previous result. The per-pixel confidence: 1 where the exemplar's colour arrives directly, decaying
+ * has no previous result, the only frame its graphs run for (a sequence's first, unless it is the exemplar's
+ * own frame; the memory is cleared at every sequence start, so nothing else would read it). The per-pixel confidence: 1 where the exemplar's colour arrives directly, decaying
  * per frame along the chain where the frame-to-frame flow passes its check, {@code readout_confidence} where
  * it fails or the readout colours.
  * The frame that is the exemplar ({@code firstFrameIsExemplar}) returns the exemplar's chroma unchanged. With
@@ -173,8 +174,9 @@ public final class FlowGuidedColorizer implements FrameColorizer {
 
     @Override
     public ColorizedFrame colorizeFrame(FloatPlane lightness) throws ColorizeException {
-        ChromaPlanes readout = pack.colorize(lightness);
-        Map<String, Long> timings = new LinkedHashMap<>(pack.lastFrameTimings().nanosByStage());
+        boolean readoutColours = !exemplarFrameNext && !hasPrevious;
+        ChromaPlanes readout = readoutColours ? pack.colorize(lightness) : null;
+        Map<String, Long> timings = new LinkedHashMap<>(readoutColours ? pack.lastFrameTimings().nanosByStage() : Map.of());
         long start = System.nanoTime();
         FlowPlanes.lumaBytes(lightness.values(), width, height, luma, flowWidth, flowHeight, lumaSums, lumaCounts);
         int pixels = width * height;
@@ -230,8 +232,8 @@ public final class FlowGuidedColorizer implements FrameColorizer {
                     lightnessAgreement(chainFull, chainL, chainL, lightness.values());
                 }
             }
-            float[] readA = readout.a().values();
-            float[] readB = readout.b().values();
+            float[] readA = readoutColours ? readout.a().values() : null;
+            float[] readB = readoutColours ? readout.b().values() : null;
             workers.split(pixels, (from, to) -> blend(from, to, readA, readB, a, b, confidence));
         }
         previousLuma = luma.clone();
@@ -355,8 +357,8 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         float decay = settings.chainDecay();
         float readoutConfidence = settings.readoutConfidence();
         for (int i = from; i < to; i++) {
-            float fillA = readA[i];
-            float fillB = readB[i];
+            float fillA;
+            float fillB;
             float fillConfidence = readoutConfidence;
             if (hasPrevious) {
                 // the chained colour everywhere the direct flow fails, as the plain method does: the readout
@@ -365,6 +367,9 @@ public final class FlowGuidedColorizer implements FrameColorizer {
                 fillA = chainA[i];
                 fillB = chainB[i];
                 fillConfidence = wc * decay * chainConfidence[i] + (1f - wc) * fillConfidence;
+            } else {
+                fillA = readA[i];
+                fillB = readB[i];
             }
             float wd = directFull[i];
             a[i] = wd * directA[i] + (1f - wd) * fillA;
