@@ -26,18 +26,9 @@ import numpy as np
 import plain_flow
 
 
-def option(argv, name, default):
-    if name not in argv:
-        return default
-    i = argv.index(name)
-    value = int(argv[i + 1])
-    del argv[i:i + 2]
-    return value
-
-
 def main(argv):
-    max_n = option(argv, "--max", None)
-    step = option(argv, "--step", 1)
+    max_n = plain_flow.take_option(argv, "--max", None, int)
+    step = plain_flow.take_option(argv, "--step", 1, int)
     v = plain_flow.load_vceval(argv[0])
     clip = argv[1]
     grays = sorted(glob.glob(argv[2] + "/*.png"))

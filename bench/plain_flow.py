@@ -88,22 +88,22 @@ def fb_ok(forward, backward, tau=1.5):
     return np.hypot(forward[..., 0] + back[..., 0], forward[..., 1] + back[..., 1]) <= tau
 
 
+def take_option(argv, name, default, convert=str):
+    """Removes `name VALUE` from argv and returns VALUE converted, or default when absent (the bench scripts' options)."""
+    if name not in argv:
+        return default
+    i = argv.index(name)
+    value = convert(argv[i + 1])
+    del argv[i:i + 2]
+    return value
+
+
 def main(argv):
-    max_n = None
-    if "--max" in argv:
-        i = argv.index("--max")
-        max_n = int(argv[i + 1])
-        del argv[i:i + 2]
-    method = "chain"
-    if "--method" in argv:
-        i = argv.index("--method")
-        method = argv[i + 1]
-        del argv[i:i + 2]
+    max_n = take_option(argv, "--max", None, int)
+    method = take_option(argv, "--method", "chain")
     kinds = ["lumashift", "solvel", "calib", "truel"]
-    if "--compose" in argv:
-        i = argv.index("--compose")
-        kinds = kinds if argv[i + 1] == "all" else argv[i + 1].split(",")
-        del argv[i:i + 2]
+    chosen = take_option(argv, "--compose", "all")
+    kinds = kinds if chosen == "all" else chosen.split(",")
     v = load_vceval(argv[0])
     gt_path, gray_dir = argv[1], argv[2]
     grays = sorted(glob.glob(gray_dir + "/*.png"))

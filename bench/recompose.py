@@ -20,11 +20,7 @@ import plain_flow  # noqa: E402
 
 
 def main(argv):
-    max_n = None
-    if "--max" in argv:
-        i = argv.index("--max")
-        max_n = int(argv[i + 1])
-        del argv[i:i + 2]
+    max_n = plain_flow.take_option(argv, "--max", None, int)
     v = plain_flow.load_vceval(argv[0])
     grays = sorted(glob.glob(argv[2] + "/*.png"))
     outs = sorted(glob.glob(argv[3] + "/*.png"))
