@@ -70,7 +70,7 @@ class ColorMNetLanesFlowTest {
         waitUntil(() -> window.viewer().colorizedProperty().get() != null
                 && window.viewer().colorizedProperty().get() == editor.preview().cached(3), 20);
         Image plain = fx(() -> window.viewer().colorizedProperty().get());
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.C).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        EditorTestKit.typeCtrlShift(robot, KeyCode.C);
         waitUntil(() -> window.viewer().colorizedProperty().get() != plain, 20);
         assertNotSame(plain, fx(() -> window.viewer().colorizedProperty().get()), "the overlay marks the guessed colour");
     }

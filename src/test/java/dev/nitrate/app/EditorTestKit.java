@@ -18,14 +18,16 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.PickResult;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the editor's TestFX flows share: the editor's services on the real engine adapters, and exemplar pictures. */
@@ -37,6 +39,11 @@ final class EditorTestKit {
     static Services services(ColorizerFactory colorizers, Path appData, TaskLanes tasks) {
         return new Services(new EngineFilmOpener(), new EngineShotFinder(), new EngineExemplarFitter(), colorizers,
                 new EngineShotFigures(), new EngineRenderer(colorizers), new OrtDeviceProbe(), new ProjectStore(), appData, tasks);
+    }
+
+    /** Types Ctrl+Shift+{@code key} as a user does (both modifiers held, then released in reverse order). */
+    static void typeCtrlShift(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(key).release(KeyCode.SHIFT, KeyCode.CONTROL);
     }
 
     /** Waits until {@code condition}, read on the FX thread, holds. */

@@ -63,7 +63,7 @@ class LanesWithoutConfidenceFlowTest {
 
         waitUntil(() -> window.viewer().colorizedProperty().get() != null, 10);
         Image plain = fx(() -> window.viewer().colorizedProperty().get());
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.C).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        EditorTestKit.typeCtrlShift(robot, KeyCode.C);
         assertTrue(fx(() -> editor.confidenceOverlayProperty().get()));
         assertTrue(fx(() -> editor.noticeProperty().get()).contains("gives no confidence"), fx(() -> editor.noticeProperty().get()));
         Thread.sleep(300);

@@ -186,14 +186,14 @@ class TimelineLanesFlowTest {
         waitUntil(() -> window.viewer().colorizedProperty().get() != null
                 && window.viewer().colorizedProperty().get() == editor.preview().cached(first.frame()), 20);
         Image plain = fx(() -> window.viewer().colorizedProperty().get());
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.C).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        EditorTestKit.typeCtrlShift(robot, KeyCode.C);
         assertTrue(fx(() -> editor.confidenceOverlayProperty().get()), "Ctrl+Shift+C turns the overlay on");
         waitUntil(() -> window.viewer().colorizedProperty().get() != plain, 20);
         Image tinted = fx(() -> window.viewer().colorizedProperty().get());
         double[] change = magentaShift(plain, tinted);
         assertTrue(change[0] > 0.01, "the overlay changes the preview's pixels: " + change[0] + " of them");
         assertTrue(change[1] > 20, "towards magenta: " + change[1]);
-        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.C).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        EditorTestKit.typeCtrlShift(robot, KeyCode.C);
         waitUntil(() -> !editor.confidenceOverlayProperty().get(), 5);
         assertSame(plain, fx(() -> window.viewer().colorizedProperty().get()), "off again: the plain preview");
         assertNotSame(plain, tinted);
