@@ -116,7 +116,6 @@ class FilmProxiesTest {
         return Resampler.areaAverageRgb8(pixels.toRgb8(), WIDTH, HEIGHT, 960, 160);
     }
 
-
     /** Every entry under a folder (relative name to checksum, or "folder"); empty when the folder does not exist. */
     private static Map<String, String> listing(Path folder) throws IOException {
         Map<String, String> entries = new TreeMap<>();

@@ -22,12 +22,13 @@ class NativeCacheTest {
 
     @Test
     void theCacheFolderFollowsXdgOnLinuxAndTheUsualPlacesElsewhere() {
-        Path home = Path.of("/home/ada");
-        assertEquals(Path.of("/home/ada/.cache/nitrate"), NativeCache.folder("Linux", Map.of(), home));
-        assertEquals(Path.of("/srv/cache/nitrate"), NativeCache.folder("Linux", Map.of("XDG_CACHE_HOME", "/srv/cache"), home));
-        assertEquals(Path.of("/home/ada/.cache/nitrate"), NativeCache.folder("Linux", Map.of("XDG_CACHE_HOME", "relative/cache"), home),
+        Path home = folder.resolve("home");
+        Path xdgCache = folder.resolve("xdg-cache");
+        assertEquals(home.resolve(".cache").resolve("nitrate"), NativeCache.folder("Linux", Map.of(), home));
+        assertEquals(xdgCache.resolve("nitrate"), NativeCache.folder("Linux", Map.of("XDG_CACHE_HOME", xdgCache.toString()), home));
+        assertEquals(home.resolve(".cache").resolve("nitrate"), NativeCache.folder("Linux", Map.of("XDG_CACHE_HOME", "relative/cache"), home),
                 "the XDG specification ignores a relative XDG_CACHE_HOME");
-        assertEquals(Path.of("/home/ada/Library/Caches/Nitrate"), NativeCache.folder("Mac OS X", Map.of(), home));
+        assertEquals(home.resolve("Library").resolve("Caches").resolve("Nitrate"), NativeCache.folder("Mac OS X", Map.of(), home));
     }
 
     @Test
