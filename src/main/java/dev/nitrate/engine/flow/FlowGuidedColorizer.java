@@ -28,9 +28,9 @@ import java.util.Optional;
  * frame to the exemplar, weighted by that flow's forward-backward consistency; elsewhere the previous result
  * taken through the frame-to-frame flow; the pack's own prediction (its memory readout) only on a frame that
  * has no previous result, the only frame its graphs run for (a sequence's first, unless it is the exemplar's
- * own frame; the memory is cleared at every sequence start, so nothing else would read it). The per-pixel confidence: 1 where the exemplar's colour arrives directly, decaying
- * per frame along the chain where the frame-to-frame flow passes its check, {@code readout_confidence} where
- * it fails or the readout colours.
+ * own frame; the memory is cleared at every sequence start, so nothing else would read it). The per-pixel
+ * confidence: 1 where the exemplar's colour arrives directly, decaying per frame along the chain where the
+ * frame-to-frame flow passes its check, {@code readout_confidence} where it fails or the readout colours.
  * The frame that is the exemplar ({@code firstFrameIsExemplar}) returns the exemplar's chroma unchanged. With
  * several exemplars, each pixel takes the direct flow of the exemplar whose flow is the most consistent there (on a
  * tie, whose warped lightness is closest to the frame's).
@@ -117,7 +117,7 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         this.previousA = new float[pixels];
         this.previousB = new float[pixels];
         this.previousConfidence = new float[pixels];
-        this.previousL = new float[pixels];
+        this.previousL = checksLightness() ? new float[pixels] : null;
         this.directFull = new float[pixels];
         this.directA = new float[pixels];
         this.directB = new float[pixels];
@@ -147,7 +147,7 @@ public final class FlowGuidedColorizer implements FrameColorizer {
         System.arraycopy(fitted(anchor.b()), 0, exemplarB, 0, exemplarB.length);
         FlowPlanes.lumaBytes(l, width, height, exemplarLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
         exemplarL = l.clone();
-        exemplarFilmL = filmLightness(exemplarL, exemplarA, exemplarB);
+        exemplarFilmL = checksLightness() ? filmLightness(exemplarL, exemplarA, exemplarB) : null;
         moreAnchors.clear();
         for (LabImage more : exemplars.subList(1, exemplars.size())) {
             byte[] moreLuma = new byte[flowWidth * flowHeight];
@@ -155,7 +155,7 @@ public final class FlowGuidedColorizer implements FrameColorizer {
             FlowPlanes.lumaBytes(moreL, width, height, moreLuma, flowWidth, flowHeight, lumaSums, lumaCounts);
             float[] moreA = fitted(more.a()).clone();
             float[] moreB = fitted(more.b()).clone();
-            moreAnchors.add(new Anchor(moreLuma, moreL, moreA, moreB, filmLightness(moreL, moreA, moreB)));
+            moreAnchors.add(new Anchor(moreLuma, moreL, moreA, moreB, checksLightness() ? filmLightness(moreL, moreA, moreB) : null));
         }
         hasPrevious = false;
         exemplarFrameNext = firstFrameIsExemplar;
@@ -324,8 +324,8 @@ public final class FlowGuidedColorizer implements FrameColorizer {
     }
 
     /**
-     * An exemplar after the first: its luma at the flow size, its L, a, b at the film's size and the L a grayscale
-     * film of it holds ({@link #filmLightness}).
+     * An exemplar after the first: its luma at the flow size, its L, a, b at the film's size and, with the lightness
+     * check, the L a grayscale film of it holds ({@link #filmLightness}; {@code null} without the check).
      */
     private record Anchor(byte[] luma, float[] l, float[] a, float[] b, float[] filmL) {}
 
@@ -436,12 +436,12 @@ public final class FlowGuidedColorizer implements FrameColorizer {
                 readFloats(in, plane);
             }
             moreAnchors.add(new Anchor(anchorLuma, planes.get(0), planes.get(1), planes.get(2),
-                    filmLightness(planes.get(0), planes.get(1), planes.get(2))));
+                    checksLightness() ? filmLightness(planes.get(0), planes.get(1), planes.get(2)) : null));
         }
         if (anchors > 0 || checksLightness()) {
             exemplarL = new float[width * height];
             readFloats(in, exemplarL);
-            exemplarFilmL = filmLightness(exemplarL, exemplarA, exemplarB);
+            exemplarFilmL = checksLightness() ? filmLightness(exemplarL, exemplarA, exemplarB) : null;
         }
     }
 
